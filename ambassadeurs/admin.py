@@ -1,0 +1,47 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Invitation, User, WorkingGroup
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["last_name", "first_name"]
+    list_display = ["email", "first_name", "last_name", "mutuelle", "role", "is_active"]
+    list_filter = ["role", "mutuelle", "is_active", "is_staff", "is_superuser"]
+    search_fields = ["email", "first_name", "last_name", "job_title"]
+    list_select_related = ["mutuelle"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Identité"), {"fields": ["first_name", "last_name", "job_title", "phone", "photo"]}),
+        (_("Réseau"), {"fields": ["mutuelle", "role"]}),
+        (
+            _("Accès"),
+            {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},
+        ),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
+        (_("Réseau"), {"fields": ["first_name", "last_name", "mutuelle", "role"]}),
+    ]
+
+
+@admin.register(WorkingGroup)
+class WorkingGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "theme", "lead"]
+    list_filter = ["theme"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["lead", "members"]
+    list_select_related = ["theme", "lead"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "role", "mutuelle", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["role", "mutuelle"]
+    search_fields = ["email"]
+    readonly_fields = ["created_at", "accepted_at", "user"]
+    list_select_related = ["mutuelle", "invited_by"]

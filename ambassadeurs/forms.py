@@ -1,0 +1,89 @@
+from django import forms
+from django.conf import settings
+from django.contrib.auth import password_validation
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from mutuelles.models import Mutuelle
+
+from .models import Role, User
+
+
+class InvitationForm(forms.Form):
+    email = forms.EmailField(label=_("Adresse e-mail"))
+    role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, initial=Role.READER)
+    mutuelle = forms.ModelChoiceField(
+        label=_("Mutuelle"),
+        queryset=Mutuelle.objects.active(),
+        required=False,
+        empty_label=_("— Coordination du groupe —"),
+        help_text=_("Laissez vide seulement pour l'équipe de coordination du groupe."),
+    )
+
+
+class InvitationAcceptForm(forms.Form):
+    first_name = forms.CharField(label=_("Prénom"), max_length=100)
+    last_name = forms.CharField(label=_("Nom"), max_length=100)
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmez le mot de passe"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("Les deux mots de passe ne sont pas identiques."))
+        elif password1:
+            future_user = User(
+                email=self.email,
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, future_user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "job_title", "phone", "photo"]
+        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and getattr(photo, "size", 0) > settings.PHOTO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("La photo pèse %(size)s : le maximum est %(max)s.")
+                % {
+                    "size": filesizeformat(photo.size),
+                    "max": filesizeformat(settings.PHOTO_MAX_BYTES),
+                }
+            )
+        return photo
+
+
+class MemberAccessForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["role", "mutuelle", "is_active"]
+        labels = {"is_active": _("Compte actif")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mutuelle"].queryset = Mutuelle.objects.active()
+        self.fields["mutuelle"].empty_label = _("— Coordination du groupe —")

@@ -1,0 +1,216 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutuelles.models import Mutuelle, Theme
+
+
+class Role(models.TextChoices):
+    READER = "reader", _("Salarié·e")
+    AMBASSADOR = "ambassador", _("Ambassadeur·rice")
+    COORDINATOR = "coordinator", _("Coordinateur·rice")
+
+
+class UserQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def ambassadors(self):
+        return self.filter(role=Role.AMBASSADOR)
+
+
+class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("role", Role.COORDINATOR)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A member of the network. Superusers are the administrators."""
+
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    first_name = models.CharField(_("prénom"), max_length=100, blank=True)
+    last_name = models.CharField(_("nom"), max_length=100, blank=True)
+    job_title = models.CharField(_("fonction"), max_length=150, blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="photos/%Y/", blank=True)
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("mutuelle"),
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+        help_text=_("Vide pour l'équipe de coordination du groupe."),
+    )
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices, default=Role.READER)
+    is_active = models.BooleanField(
+        _("actif"),
+        default=True,
+        help_text=_("Décochez pour désactiver le compte : le membre est déconnecté aussitôt."),
+    )
+    is_staff = models.BooleanField(
+        _("accès à l'administration"),
+        default=False,
+        help_text=_("Permet d'ouvrir l'administration Django."),
+    )
+    date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+        verbose_name = _("membre")
+        verbose_name_plural = _("membres")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    def get_absolute_url(self):
+        return reverse("ambassadeurs:member", args=[self.pk])
+
+    def get_full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self):
+        return self.first_name or self.email
+
+    @property
+    def initials(self):
+        letters = (self.first_name[:1] + self.last_name[:1]) or self.email[:1]
+        return letters.upper()
+
+    @property
+    def is_ambassador(self):
+        return self.role == Role.AMBASSADOR
+
+    @property
+    def is_coordinator(self):
+        return self.role == Role.COORDINATOR or self.is_superuser
+
+
+class WorkingGroup(models.Model):
+    """A groupe de travail: members of several mutuelles working on one theme."""
+
+    name = models.CharField(_("nom"), max_length=150, unique=True)
+    slug = models.SlugField(_("identifiant d'URL"), max_length=80, unique=True)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thème"), on_delete=models.PROTECT, related_name="working_groups"
+    )
+    description = models.TextField(_("mission"), blank=True)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pilote"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_working_groups",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membres"),
+        related_name="working_groups",
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("groupe de travail")
+        verbose_name_plural = _("groupes de travail")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("ambassadeurs:working_group", args=[self.slug])
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at=None, created_at__gt=timezone.now() - settings.INVITATION_MAX_AGE
+        )
+
+
+class Invitation(models.Model):
+    """A coordinator asks someone to join; the account is created when they accept."""
+
+    email = models.EmailField(_("adresse e-mail"))
+    role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("mutuelle"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invité par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("envoyée le"), default=timezone.now)
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte créé"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitation",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def expires_at(self):
+        return self.created_at + settings.INVITATION_MAX_AGE
+
+    @property
+    def is_expired(self):
+        return timezone.now() >= self.expires_at
+
+    @property
+    def is_pending(self):
+        return self.accepted_at is None and not self.is_expired

@@ -1,0 +1,98 @@
+"""Who may do what: the one place that decides. Every view, service and template asks here.
+
+The matrix of DESIGN.md is the specification (tests/ambassadeurs/test_permissions.py checks it
+row by row):
+
+| action                                             | reader  | ambassador of M | coordinator | admin |
+|----------------------------------------------------|---------|-----------------|-------------|-------|
+| read published content, directory, plan            | yes     | yes             | yes         | yes   |
+| edit initiatives, deployments, measurements,       | no      | M only          | yes         | yes   |
+| feedback of mutuelle M                             |         |                 |             |       |
+| draft guides, submit them for review               | no      | yes             | yes         | yes   |
+| publish guides, edit the plan, send newsletters,   | no      | no              | yes         | yes   |
+| invite and manage members                          |         |                 |             |       |
+| comment                                            | yes     | yes             | yes         | yes   |
+| replicate an initiative for their own mutuelle     | no      | yes             | yes         | yes   |
+
+Members edit their own profile; coordinators and administrators edit anyone's.
+Inactive or anonymous users may do nothing.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+
+
+class Action(StrEnum):
+    READ = "read"
+    EDIT_MUTUELLE = "edit_mutuelle"
+    DRAFT_GUIDES = "draft_guides"
+    COORDINATE = "coordinate"
+    COMMENT = "comment"
+    REPLICATE = "replicate"
+    EDIT_PROFILE = "edit_profile"
+
+
+def _is_member(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _is_coordinator(user) -> bool:
+    return user.is_superuser or user.role == Role.COORDINATOR
+
+
+def _mutuelle_id(obj) -> int | None:
+    """The mutuelle an object belongs to: a Mutuelle itself or anything with `mutuelle_id`."""
+    if obj is None:
+        return None
+    if hasattr(obj, "mutuelle_id"):
+        return obj.mutuelle_id
+    return obj.pk
+
+
+def can(user, action: Action | str, obj=None) -> bool:
+    """True when `user` may do `action`, on `obj` where the action concerns one object."""
+    action = Action(action)
+    if not _is_member(user):
+        return False
+    if _is_coordinator(user):
+        return True
+    is_ambassador = user.role == Role.AMBASSADOR
+    match action:
+        case Action.READ | Action.COMMENT:
+            return True
+        case Action.EDIT_MUTUELLE:
+            target = _mutuelle_id(obj)
+            return is_ambassador and target is not None and target == user.mutuelle_id
+        case Action.DRAFT_GUIDES:
+            return is_ambassador
+        case Action.REPLICATE:
+            return is_ambassador and user.mutuelle_id is not None
+        case Action.EDIT_PROFILE:
+            return obj is not None and obj.pk == user.pk
+        case Action.COORDINATE:
+            return False
+
+
+def check(user, action: Action | str, obj=None) -> None:
+    """Raise PermissionDenied (a French 403 page) unless `user` may do `action`."""
+    if not can(user, action, obj):
+        raise PermissionDenied
+
+
+def require(action: Action) -> Callable:
+    """View decorator for actions that concern no particular object."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            check(request.user, action)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

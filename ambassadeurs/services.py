@@ -1,0 +1,211 @@
+"""Every change of members, invitations and working groups goes through these functions."""
+
+import io
+from pathlib import PurePath
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+
+from mutuelles.models import Mutuelle
+
+from .models import Invitation, Role, User, WorkingGroup
+from .permissions import Action, check
+
+_INVITATION_SALT = "ambassadeurs.invitation"
+PHOTO_SIZE = 320
+
+
+class InvitationError(Exception):
+    """An invitation link that cannot be used; the message is for the visitor, in French."""
+
+
+# --- Invitations ----------------------------------------------------------------------------
+
+
+def invitation_create(
+    *, email: str, role: str, mutuelle: Mutuelle | None, invited_by: User | None
+) -> Invitation:
+    """Invite someone; `invited_by` is None when an operator runs `manage.py invite`."""
+    if invited_by is not None:
+        check(invited_by, Action.COORDINATE)
+    email = email.strip().lower()
+    errors = {}
+    if User.objects.filter(email__iexact=email).exists():
+        errors["email"] = _("Un membre utilise déjà cette adresse e-mail.")
+    elif Invitation.objects.pending().filter(email__iexact=email).exists():
+        errors["email"] = _("Une invitation est déjà en attente pour cette adresse e-mail.")
+    if role not in Role.values:
+        errors["role"] = _("Rôle inconnu : choisissez salarié·e, ambassadeur·rice ou coordinateur·rice.")
+    elif role != Role.COORDINATOR and mutuelle is None:
+        errors["mutuelle"] = _("Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la.")
+    if mutuelle is not None and not mutuelle.is_active:
+        errors["mutuelle"] = _("Cette mutuelle n'est plus active.")
+    if errors:
+        raise ValidationError(errors)
+
+    invitation = Invitation.objects.create(
+        email=email, role=role, mutuelle=mutuelle, invited_by=invited_by
+    )
+    from .tasks import send_invitation
+
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    return invitation
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"invitation": invitation.pk}, salt=_INVITATION_SALT, compress=True)
+
+
+def invitation_url(invitation: Invitation) -> str:
+    path = reverse("ambassadeurs:invitation_accept", args=[invitation_token(invitation)])
+    return settings.SITE_URL + path
+
+
+def invitation_from_token(token: str) -> Invitation:
+    """The invitation a link stands for, or InvitationError saying why it cannot be used."""
+    try:
+        data = signing.loads(
+            token, salt=_INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE
+        )
+    except signing.SignatureExpired as exc:
+        raise InvitationError(
+            _(
+                "Ce lien d'invitation a expiré (il est valable 7 jours). Demandez une nouvelle "
+                "invitation à l'équipe de coordination."
+            )
+        ) from exc
+    except signing.BadSignature as exc:
+        raise InvitationError(
+            _("Ce lien d'invitation n'est pas valide. Vérifiez qu'il a été copié en entier.")
+        ) from exc
+    invitation = Invitation.objects.filter(pk=data.get("invitation")).first()
+    if invitation is None:
+        raise InvitationError(_("Cette invitation a été retirée."))
+    if invitation.accepted_at is not None:
+        raise InvitationError(
+            _(
+                "Cette invitation a déjà été utilisée. Connectez-vous avec votre adresse e-mail, "
+                "ou utilisez « Mot de passe oublié »."
+            )
+        )
+    return invitation
+
+
+def invitation_send(*, invitation: Invitation) -> None:
+    """Send the invitation e-mail (in French: the invitee has not chosen a language yet)."""
+    if invitation.accepted_at is not None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "invitation": invitation,
+            "url": invitation_url(invitation),
+            "expires_at": invitation.expires_at,
+        }
+        subject = render_to_string("ambassadeurs/email/invitation_subject.txt", context)
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=render_to_string("ambassadeurs/email/invitation_message.txt", context),
+            to=[invitation.email],
+        )
+        message.attach_alternative(
+            render_to_string("ambassadeurs/email/invitation_message.html", context), "text/html"
+        )
+    message.send()
+
+
+def invitation_accept(
+    *, token: str, first_name: str, last_name: str, password: str
+) -> User:
+    """Create the account of an invitation; a link works once, even when clicked twice."""
+    with transaction.atomic():
+        invitation = invitation_from_token(token)
+        # Lock the row, then look again: two tabs submitting at once create one account.
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.accepted_at is not None:
+            raise InvitationError(_("Cette invitation a déjà été utilisée."))
+        if User.objects.filter(email__iexact=invitation.email).exists():
+            raise InvitationError(_("Un compte existe déjà pour cette adresse e-mail."))
+        user = User.objects.create_user(
+            email=invitation.email,
+            password=password,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            role=invitation.role,
+            mutuelle=invitation.mutuelle,
+        )
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        invitation.accepted_at = timezone.now()
+        invitation.user = user
+        invitation.save(update_fields=["accepted_at", "user"])
+    return user
+
+
+# --- Members --------------------------------------------------------------------------------
+
+
+def _square_photo(upload) -> ContentFile:
+    """A small square JPEG: directory pages stay light whatever size was uploaded."""
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE))
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=85)
+    return ContentFile(buffer.getvalue(), name=f"{PurePath(upload.name).stem}.jpg")
+
+
+def member_update_profile(*, member: User, by: User, **fields) -> User:
+    """Fields a member fills in about themselves: names, job title, phone, photo."""
+    check(by, Action.EDIT_PROFILE, member)
+    photo = fields.pop("photo", None)
+    for name, value in fields.items():
+        setattr(member, name, value)
+    if photo is False:
+        member.photo.delete(save=False)
+    elif isinstance(photo, UploadedFile):
+        square = _square_photo(photo)
+        member.photo.save(square.name, square, save=False)
+    member.full_clean()
+    member.save()
+    return member
+
+
+def member_set_access(
+    *, member: User, by: User, role: str, mutuelle: Mutuelle | None, is_active: bool
+) -> User:
+    """A coordinator changes a member's role, mutuelle or deactivates the account."""
+    check(by, Action.COORDINATE)
+    if member.pk == by.pk and (not is_active or role != member.role):
+        raise ValidationError(
+            _("Vous ne pouvez pas changer votre propre rôle ni désactiver votre propre compte.")
+        )
+    if role != Role.COORDINATOR and mutuelle is None:
+        raise ValidationError(
+            {"mutuelle": _("Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la.")}
+        )
+    member.role, member.mutuelle, member.is_active = role, mutuelle, is_active
+    member.save(update_fields=["role", "mutuelle", "is_active"])
+    return member
+
+
+# --- Working groups -------------------------------------------------------------------------
+
+
+def working_group_join(*, group: WorkingGroup, user: User) -> None:
+    check(user, Action.READ)
+    group.members.add(user)
+
+
+def working_group_leave(*, group: WorkingGroup, user: User) -> None:
+    check(user, Action.READ)
+    group.members.remove(user)

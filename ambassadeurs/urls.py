@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "ambassadeurs"
+urlpatterns = [
+    path("annuaire/", views.directory, name="directory"),
+    path("annuaire/<int:pk>/", views.member_detail, name="member"),
+    path("annuaire/<int:pk>/acces/", views.member_access, name="member_access"),
+    path("profil/", views.profile_edit, name="profile"),
+    path("groupes/", views.working_group_list, name="working_groups"),
+    path("groupes/<slug:slug>/", views.working_group_detail, name="working_group"),
+    path(
+        "groupes/<slug:slug>/adhesion/",
+        views.working_group_membership,
+        name="working_group_membership",
+    ),
+    path("invitations/", views.invitations, name="invitations"),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+]

@@ -1,0 +1,164 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .filters import MemberFilter
+from .forms import InvitationAcceptForm, InvitationForm, MemberAccessForm, ProfileForm
+from .models import User, WorkingGroup
+from .permissions import Action, can, check, require
+
+DIRECTORY_PAGE_SIZE = 24
+
+
+@require_http_methods(["GET"])
+def directory(request):
+    member_filter = MemberFilter(request.GET, queryset=selectors.member_directory())
+    page = Paginator(member_filter.qs, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    template = (
+        "ambassadeurs/directory.html#results"
+        if request.htmx and not request.htmx.boosted
+        else "ambassadeurs/directory.html"
+    )
+    return TemplateResponse(request, template, {"filter": member_filter, "page": page})
+
+
+@require_http_methods(["GET"])
+def member_detail(request, pk):
+    member = get_object_or_404(User.objects.select_related("mutuelle"), pk=pk)
+    if not member.is_active and not can(request.user, Action.COORDINATE):
+        raise Http404
+    context = {
+        "member": member,
+        "working_groups": selectors.member_working_groups(member),
+        "access_form": MemberAccessForm(instance=member)
+        if can(request.user, Action.COORDINATE)
+        else None,
+    }
+    return TemplateResponse(request, "ambassadeurs/member_detail.html", context)
+
+
+@require_POST
+@require(Action.COORDINATE)
+def member_access(request, pk):
+    member = get_object_or_404(User, pk=pk)
+    form = MemberAccessForm(request.POST, instance=member)
+    if form.is_valid():
+        try:
+            services.member_set_access(member=member, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Les accès de %(name)s sont enregistrés.") % {"name": member})
+            return redirect(member)
+    member.refresh_from_db()
+    context = {
+        "member": member,
+        "working_groups": selectors.member_working_groups(member),
+        "access_form": form,
+    }
+    return TemplateResponse(request, "ambassadeurs/member_detail.html", context, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    member = request.user
+    check(member, Action.EDIT_PROFILE, member)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        services.member_update_profile(member=member, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Votre profil est enregistré."))
+        return redirect(member)
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "ambassadeurs/profile_form.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET"])
+def working_group_list(request):
+    groups = selectors.working_groups()
+    mine = set(request.user.working_groups.values_list("pk", flat=True))
+    return TemplateResponse(
+        request, "ambassadeurs/working_group_list.html", {"groups": groups, "mine": mine}
+    )
+
+
+@require_http_methods(["GET"])
+def working_group_detail(request, slug):
+    group = get_object_or_404(selectors.working_groups(), slug=slug)
+    members = selectors.working_group_members(group)
+    context = {
+        "group": group,
+        "members": members,
+        "is_member": any(m.pk == request.user.pk for m in members),
+    }
+    return TemplateResponse(request, "ambassadeurs/working_group_detail.html", context)
+
+
+@require_POST
+def working_group_membership(request, slug):
+    group = get_object_or_404(WorkingGroup, slug=slug)
+    if request.POST.get("action") == "leave":
+        services.working_group_leave(group=group, user=request.user)
+        messages.success(request, _("Vous avez quitté le groupe « %(group)s ».") % {"group": group})
+    else:
+        services.working_group_join(group=group, user=request.user)
+        messages.success(request, _("Vous avez rejoint le groupe « %(group)s ».") % {"group": group})
+    return redirect(group)
+
+
+@require_http_methods(["GET", "POST"])
+@require(Action.COORDINATE)
+def invitations(request):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = services.invitation_create(invited_by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Invitation envoyée à %(email)s. Le lien est valable 7 jours.")
+                % {"email": invitation.email},
+            )
+            return redirect("ambassadeurs:invitations")
+    context = {"form": form, "invitations": selectors.invitations_recent()}
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "ambassadeurs/invitations.html", context, status=status)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request, token):
+    try:
+        invitation = services.invitation_from_token(token)
+    except services.InvitationError as error:
+        return TemplateResponse(
+            request, "ambassadeurs/invitation_invalid.html", {"reason": str(error)}, status=410
+        )
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.invitation_accept(
+                token=token,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except services.InvitationError as error:
+            return TemplateResponse(
+                request, "ambassadeurs/invitation_invalid.html", {"reason": str(error)}, status=410
+            )
+        login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        messages.success(request, _("Bienvenue dans le réseau ESS/RSE, %(name)s !") % {"name": user.first_name})
+        return redirect("home")
+    context = {"form": form, "invitation": invitation}
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "ambassadeurs/invitation_accept.html", context, status=status)

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from .models import Mutuelle, Theme
+
+
+@admin.register(Mutuelle)
+class MutuelleAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "region", "headcount", "is_active"]
+    list_filter = ["is_active", "region"]
+    search_fields = ["name", "short_name", "region"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -1,0 +1,25 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from . import views
+
+# The admin signs in through allauth: same form, same rate limits, same two-factor step.
+admin.site.login = secure_admin_login(admin.site.login)
+# Unknown admin URLs answer 404 instead of an unnamed catch-all pattern.
+admin.site.final_catch_all_view = False
+admin.site.site_header = "Solimut RSE"
+admin.site.site_title = "Solimut RSE"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+    path("mutuelles/", include("mutuelles.urls")),
+    path("", include("ambassadeurs.urls")),
+    path("media/<path:path>", views.media, name="media"),
+]

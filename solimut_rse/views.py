@@ -1,0 +1,75 @@
+"""The composition root: pages that gather every app (home) and the service's own (healthz)."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django.views.static import serve
+
+from ambassadeurs import selectors as people
+from ambassadeurs.models import Invitation
+from ambassadeurs.permissions import Action, can
+
+from .celery import app as celery_app
+
+
+@require_http_methods(["GET"])
+def home(request):
+    user = request.user
+    mutuelles = list(people.mutuelles_overview())
+    context = {
+        "mutuelles": mutuelles,
+        "my_mutuelle": next((m for m in mutuelles if m.pk == user.mutuelle_id), None),
+        "my_groups": people.member_working_groups(user),
+    }
+    if can(user, Action.COORDINATE):
+        context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]
+        context["pending_invitations"] = Invitation.objects.pending().count()
+    return TemplateResponse(request, "home.html", context)
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _check_cache():
+    cache.set("healthz", "ok", 10)
+    if cache.get("healthz") != "ok":
+        raise RuntimeError("cache did not return what was stored")
+
+
+def _check_broker():
+    with celery_app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def healthz(request):
+    checks = {"database": _check_database, "cache": _check_cache}
+    if not celery_app.conf.task_always_eager:
+        checks["broker"] = _check_broker
+    status = {}
+    for name, run in checks.items():
+        try:
+            run()
+        except Exception as error:  # noqa: BLE001 - any failure means the part is down
+            status[name] = f"error: {type(error).__name__}"
+        else:
+            status[name] = "ok"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": status}, status=200 if healthy else 503
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def media(request, path):
+    """Uploaded files (photos...) are for signed-in members only, like every other page."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
