@@ -21,9 +21,13 @@ from .celery import app as celery_app
 def home(request):
     user = request.user
     mutuelles = list(people.mutuelles_overview())
+    my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
     context = {
         "mutuelles": mutuelles,
-        "my_mutuelle": next((m for m in mutuelles if m.pk == user.mutuelle_id), None),
+        "my_mutuelle": my_mutuelle,
+        "other_ambassadors": [a for a in my_mutuelle.ambassadors if a.pk != user.pk]
+        if my_mutuelle
+        else [],
         "my_groups": people.member_working_groups(user),
     }
     if can(user, Action.COORDINATE):
