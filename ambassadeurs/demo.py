@@ -40,16 +40,36 @@ COLLEAGUES = [
 ]
 WORKING_GROUPS = [
     # slug, name, theme slug, description
-    ("achats-responsables", "Achats responsables", "environnement",
-     "Écrire le guide des achats responsables et partager les clauses qui marchent."),
-    ("egalite-professionnelle", "Égalité professionnelle", "egalite",
-     "Comparer les index, partager les plans d'action et les bonnes pratiques."),
-    ("sante-des-salaries", "Santé des salariés", "prevention-sante",
-     "Campagnes de prévention internes : dépistages, troubles musculo-squelettiques, stress."),
-    ("sobriete-numerique", "Sobriété numérique", "environnement",
-     "Allonger la vie du matériel, alléger les e-mails et les pièces jointes."),
-    ("sport-en-entreprise", "Sport en entreprise", "sport",
-     "Défis sportifs inter-mutuelles et accès aux équipements."),
+    (
+        "achats-responsables",
+        "Achats responsables",
+        "environnement",
+        "Écrire le guide des achats responsables et partager les clauses qui marchent.",
+    ),
+    (
+        "egalite-professionnelle",
+        "Égalité professionnelle",
+        "egalite",
+        "Comparer les index, partager les plans d'action et les bonnes pratiques.",
+    ),
+    (
+        "sante-des-salaries",
+        "Santé des salariés",
+        "prevention-sante",
+        "Campagnes de prévention internes : dépistages, troubles musculo-squelettiques, stress.",
+    ),
+    (
+        "sobriete-numerique",
+        "Sobriété numérique",
+        "environnement",
+        "Allonger la vie du matériel, alléger les e-mails et les pièces jointes.",
+    ),
+    (
+        "sport-en-entreprise",
+        "Sport en entreprise",
+        "sport",
+        "Défis sportifs inter-mutuelles et accès aux équipements.",
+    ),
 ]
 
 
@@ -84,8 +104,14 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
     ]
     accounts.append((coordinators[0].email, "coordinatrice du groupe"))
     admin = _member(
-        f"admin@{DOMAIN}", "Alex", "Admin", "Administrateur de l'intranet", Role.COORDINATOR,
-        None, is_staff=True, is_superuser=True,
+        f"admin@{DOMAIN}",
+        "Alex",
+        "Admin",
+        "Administrateur de l'intranet",
+        Role.COORDINATOR,
+        None,
+        is_staff=True,
+        is_superuser=True,
     )
     accounts.append((admin.email, "administrateur (accès à /admin/)"))
 
@@ -93,8 +119,14 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
     for index, (slug, mutuelle) in enumerate(sorted(mutuelles.items())):
         first, last, title = AMBASSADORS[index % len(AMBASSADORS)]
         ambassadors.append(
-            _member(f"ambassadeur@{slug}.{DOMAIN}", first, last,
-                    f"{title}, ambassadeur·rice ESS/RSE", Role.AMBASSADOR, mutuelle)
+            _member(
+                f"ambassadeur@{slug}.{DOMAIN}",
+                first,
+                last,
+                f"{title}, ambassadeur·rice ESS/RSE",
+                Role.AMBASSADOR,
+                mutuelle,
+            )
         )
         for offset in range(3):
             first, last, title = COLLEAGUES[(index * 3 + offset) % len(COLLEAGUES)]

@@ -3,16 +3,16 @@
 The matrix of DESIGN.md is the specification (tests/ambassadeurs/test_permissions.py checks it
 row by row):
 
-| action                                             | reader  | ambassador of M | coordinator | admin |
-|----------------------------------------------------|---------|-----------------|-------------|-------|
-| read published content, directory, plan            | yes     | yes             | yes         | yes   |
-| edit initiatives, deployments, measurements,       | no      | M only          | yes         | yes   |
-| feedback of mutuelle M                             |         |                 |             |       |
-| draft guides, submit them for review               | no      | yes             | yes         | yes   |
-| publish guides, edit the plan, send newsletters,   | no      | no              | yes         | yes   |
-| invite and manage members                          |         |                 |             |       |
-| comment                                            | yes     | yes             | yes         | yes   |
-| replicate an initiative for their own mutuelle     | no      | yes             | yes         | yes   |
+| action                                           | reader | ambassador of M | coord. | admin |
+|--------------------------------------------------|--------|-----------------|--------|-------|
+| read published content, the directory, the plan  | yes    | yes             | yes    | yes   |
+| edit initiatives, deployments, measurements and  | no     | M only          | yes    | yes   |
+| field feedback of mutuelle M                     |        |                 |        |       |
+| draft guides, submit them for review             | no     | yes             | yes    | yes   |
+| publish guides, edit the plan, send newsletters, | no     | no              | yes    | yes   |
+| invite and manage members                        |        |                 |        |       |
+| comment                                          | yes    | yes             | yes    | yes   |
+| replicate an initiative for their own mutuelle   | no     | yes             | yes    | yes   |
 
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.

@@ -22,9 +22,7 @@ def mutuelles_overview() -> QuerySet[Mutuelle]:
         Mutuelle.objects.active()
         .annotate(
             member_count=Count("members", filter=active),
-            ambassador_count=Count(
-                "members", filter=active & Q(members__role=Role.AMBASSADOR)
-            ),
+            ambassador_count=Count("members", filter=active & Q(members__role=Role.AMBASSADOR)),
         )
         .prefetch_related(
             Prefetch(

@@ -46,9 +46,13 @@ def invitation_create(
     elif Invitation.objects.pending().filter(email__iexact=email).exists():
         errors["email"] = _("Une invitation est déjà en attente pour cette adresse e-mail.")
     if role not in Role.values:
-        errors["role"] = _("Rôle inconnu : choisissez salarié·e, ambassadeur·rice ou coordinateur·rice.")
+        errors["role"] = _(
+            "Rôle inconnu : choisissez salarié·e, ambassadeur·rice ou coordinateur·rice."
+        )
     elif role != Role.COORDINATOR and mutuelle is None:
-        errors["mutuelle"] = _("Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la.")
+        errors["mutuelle"] = _(
+            "Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la."
+        )
     if mutuelle is not None and not mutuelle.is_active:
         errors["mutuelle"] = _("Cette mutuelle n'est plus active.")
     if errors:
@@ -75,9 +79,7 @@ def invitation_url(invitation: Invitation) -> str:
 def invitation_from_token(token: str) -> Invitation:
     """The invitation a link stands for, or InvitationError saying why it cannot be used."""
     try:
-        data = signing.loads(
-            token, salt=_INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE
-        )
+        data = signing.loads(token, salt=_INVITATION_SALT, max_age=settings.INVITATION_MAX_AGE)
     except signing.SignatureExpired as exc:
         raise InvitationError(
             _(
@@ -124,9 +126,7 @@ def invitation_send(*, invitation: Invitation) -> None:
     message.send()
 
 
-def invitation_accept(
-    *, token: str, first_name: str, last_name: str, password: str
-) -> User:
+def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
     """Create the account of an invitation; a link works once, even when clicked twice."""
     with transaction.atomic():
         invitation = invitation_from_token(token)
@@ -191,7 +191,11 @@ def member_set_access(
         )
     if role != Role.COORDINATOR and mutuelle is None:
         raise ValidationError(
-            {"mutuelle": _("Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la.")}
+            {
+                "mutuelle": _(
+                    "Un salarié ou un ambassadeur appartient à une mutuelle : choisissez-la."
+                )
+            }
         )
     member.role, member.mutuelle, member.is_active = role, mutuelle, is_active
     member.save(update_fields=["role", "mutuelle", "is_active"])

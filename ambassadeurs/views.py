@@ -56,7 +56,9 @@ def member_access(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Les accès de %(name)s sont enregistrés.") % {"name": member})
+            messages.success(
+                request, _("Les accès de %(name)s sont enregistrés.") % {"name": member}
+            )
             return redirect(member)
     member.refresh_from_db()
     context = {
@@ -77,7 +79,9 @@ def profile_edit(request):
         messages.success(request, _("Votre profil est enregistré."))
         return redirect(member)
     status = 400 if form.errors else 200
-    return TemplateResponse(request, "ambassadeurs/profile_form.html", {"form": form}, status=status)
+    return TemplateResponse(
+        request, "ambassadeurs/profile_form.html", {"form": form}, status=status
+    )
 
 
 @require_http_methods(["GET"])
@@ -109,7 +113,9 @@ def working_group_membership(request, slug):
         messages.success(request, _("Vous avez quitté le groupe « %(group)s ».") % {"group": group})
     else:
         services.working_group_join(group=group, user=request.user)
-        messages.success(request, _("Vous avez rejoint le groupe « %(group)s ».") % {"group": group})
+        messages.success(
+            request, _("Vous avez rejoint le groupe « %(group)s ».") % {"group": group}
+        )
     return redirect(group)
 
 
@@ -157,7 +163,9 @@ def invitation_accept(request, token):
                 request, "ambassadeurs/invitation_invalid.html", {"reason": str(error)}, status=410
             )
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
-        messages.success(request, _("Bienvenue dans le réseau ESS/RSE, %(name)s !") % {"name": user.first_name})
+        messages.success(
+            request, _("Bienvenue dans le réseau ESS/RSE, %(name)s !") % {"name": user.first_name}
+        )
         return redirect("home")
     context = {"form": form, "invitation": invitation}
     status = 400 if form.errors else 200

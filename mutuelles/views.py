@@ -4,8 +4,6 @@ from django.views.decorators.http import require_http_methods
 
 from ambassadeurs import selectors as people
 
-from .models import Mutuelle
-
 
 @require_http_methods(["GET"])
 def mutuelle_list(request):

@@ -1,7 +1,8 @@
 """Take screenshots of the main pages of a running intranet, to look at them.
 
-Usage: python scripts/screenshots.py [BASE_URL] [OUT_DIR]   (defaults: http://127.0.0.1:8000 screenshots)
-Signs in as the demo ambassador of Armor (seed_demo) with Debian's Chromium.
+Usage: python scripts/screenshots.py [BASE_URL] [OUT_DIR] [EMAIL]
+(defaults: http://127.0.0.1:8000, screenshots/, the demo ambassador of Armor)
+Signs in with the demo password (seed_demo) in Debian's Chromium, desktop and phone widths.
 """
 
 import sys
@@ -11,7 +12,14 @@ from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
 OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
-PAGES = ["/", "/annuaire/", "/mutuelles/armor/", "/groupes/", "/groupes/achats-responsables/", "/profil/"]
+PAGES = [
+    "/",
+    "/annuaire/",
+    "/mutuelles/armor/",
+    "/groupes/",
+    "/groupes/achats-responsables/",
+    "/profil/",
+]
 ACCOUNT = sys.argv[3] if len(sys.argv) > 3 else "ambassadeur@armor.solimut-demo.example"
 
 

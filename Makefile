@@ -1,0 +1,53 @@
+# Solimut RSE: `make run` for the local demo, `make test` for the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the locked dependencies
+
+messages: install ## Compile the translations (French source, English catalogue)
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
+
+run: install messages ## Local demo on http://127.0.0.1:8000 (SQLite, tasks in-process, e-mails in var/mail)
+	DEBUG=1 RSE_REQUIRE_STAFF_MFA=0 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 RSE_REQUIRE_STAFF_MFA=0 $(BIN)/python manage.py seed_demo
+	DEBUG=1 RSE_REQUIRE_STAFF_MFA=0 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
+	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run -v0
+	$(BIN)/pytest
+
+format: install ## Reformat the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: ## Re-pin requirements.lock from pyproject.toml (hashes, no index URL)
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--no-emit-index-url -o requirements.lock
+
+translations: install ## Update the English catalogue from the code (then translate what is new)
+	DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-obsolete \
+		--ignore=.venv/* --ignore=tests/* --ignore=scripts/* --ignore=bench/*
+
+screenshots: install ## Screenshots of the main pages of a running `make run` into screenshots/
+	$(BIN)/python scripts/screenshots.py http://127.0.0.1:$(PORT) screenshots
+
+.PHONY: help install messages run lint test format lock translations screenshots

@@ -1,0 +1,192 @@
+"""Shared fixtures: one member per role, real services (Redis, Celery, SMTP, Chromium)."""
+
+import os
+import socket
+import time
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from ambassadeurs.models import Role
+from solimut_rse.celery import app as celery_app
+
+from .factories import MutuelleFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + Playwright
+
+
+def require_service(name: str, reason: str) -> None:
+    """Skip for a missing service on a laptop; fail in CI, where RSE_REQUIRE_SERVICES=1."""
+    message = f"{name} unavailable: {reason}"
+    if settings.RSE_REQUIRE_SERVICES:
+        pytest.fail(f"{message} (RSE_REQUIRE_SERVICES=1 forbids skipping)")
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Each test starts with an empty cache (rate limits!) and its own media folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    cache.clear()
+    celery_app.conf.task_always_eager = True
+    yield
+    cache.clear()
+
+
+# --- One member per role ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def mutuelle(db):
+    return MutuelleFactory(name="Mutuelle Armor Santé", short_name="Armor", slug="armor")
+
+
+@pytest.fixture
+def other_mutuelle(db):
+    return MutuelleFactory(name="Mutuelle Arverne", short_name="Arverne", slug="arverne")
+
+
+@pytest.fixture
+def reader(mutuelle):
+    return UserFactory(email="salarie@armor.example", role=Role.READER, mutuelle=mutuelle)
+
+
+@pytest.fixture
+def ambassador(mutuelle):
+    return UserFactory(email="ambassadeur@armor.example", role=Role.AMBASSADOR, mutuelle=mutuelle)
+
+
+@pytest.fixture
+def other_ambassador(other_mutuelle):
+    return UserFactory(
+        email="ambassadeur@arverne.example", role=Role.AMBASSADOR, mutuelle=other_mutuelle
+    )
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(
+        email="coordination@groupe.example", role=Role.COORDINATOR, mutuelle=None, totp=True
+    )
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(
+        email="admin@groupe.example",
+        role=Role.COORDINATOR,
+        mutuelle=None,
+        is_staff=True,
+        is_superuser=True,
+        totp=True,
+    )
+
+
+@pytest.fixture
+def members(reader, ambassador, other_ambassador, coordinator, admin_user):
+    """Every role, by name, for tests that walk the permission matrix."""
+    return {
+        "reader": reader,
+        "ambassador": ambassador,
+        "other_ambassador": other_ambassador,
+        "coordinator": coordinator,
+        "admin": admin_user,
+    }
+
+
+# --- Real services ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("REDIS_URL")
+    if not url:
+        require_service("Redis", "REDIS_URL is not set")
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        require_service("Redis", f"{url} does not answer ({error})")
+    return url
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db):
+    """A real Celery worker consuming from Redis, in a thread of this process."""
+    from celery.contrib.testing.worker import start_worker
+
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = redis_url
+    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+    celery_app.conf.task_always_eager = True
+
+
+class SMTPSink:
+    """What a real SMTP server (aiosmtpd) received."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, timeout: float = 15.0):
+        deadline = time.monotonic() + timeout
+        while len(self.messages) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.messages
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends to it over SMTP."""
+    from aiosmtpd.controller import Controller
+
+    sink = SMTPSink()
+    port = _free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    controller.stop()
+
+
+# --- Browser (Playwright with Debian's Chromium) ---------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        require_service("Chromium", f"{CHROMIUM} is missing (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
