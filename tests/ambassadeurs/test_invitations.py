@@ -108,7 +108,7 @@ def test_a_tampered_link_is_refused(client, invitation):
     tampered = token[:-3] + ("aaa" if not token.endswith("aaa") else "bbb")
     response = client.get(reverse("ambassadeurs:invitation_accept", args=[tampered]))
     assert response.status_code == 410
-    assert "n'est pas valide" in response.text
+    assert "pas valide" in response.text
 
 
 def test_a_weak_password_is_refused_and_names_are_kept(client, invitation):
