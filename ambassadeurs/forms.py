@@ -1,3 +1,4 @@
+from allauth.account import forms as allauth_forms
 from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -87,3 +88,15 @@ class MemberAccessForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["mutuelle"].queryset = Mutuelle.objects.active()
         self.fields["mutuelle"].empty_label = _("— Coordination du groupe —")
+
+
+class LoginForm(allauth_forms.LoginForm):
+    """allauth's sign-in form, with the words the network uses."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Adresse e-mail professionnelle")
+        self.fields["login"].widget.attrs["placeholder"] = "prenom.nom@mutuelle.fr"
+        self.fields["password"].widget.attrs.pop("placeholder", None)
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Rester connecté·e sur cet appareil")

@@ -26,8 +26,10 @@ def require_service(name: str, reason: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test starts with an empty cache (rate limits!) and its own media folder."""
+    """Each test starts with an empty cache (rate limits!), its own media folder, fast hashing."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Hashing is deliberately slow; tests create many accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     cache.clear()
     celery_app.conf.task_always_eager = True
     yield

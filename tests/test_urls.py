@@ -46,14 +46,14 @@ def walk(resolver, prefix="", namespace=""):
 
 def sample_path(route: str) -> str:
     """A concrete path for a route, with plausible values for its converters."""
-    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGS[m.group(1) or "str"], route)
-    # Regex groups (admin): the first alternative, or a number.
+    # Regex groups (admin) first: the first alternative, or a number.
     route = re.sub(
         r"\(\?P<\w+>([^)]*)\)",
         lambda m: m.group(1).split("|")[0] if "|" in m.group(1) else "1",
         route,
     )
-    return "/" + route.lstrip("^").rstrip("$").replace("\\", "")
+    route = re.sub(r"<(?:(\w+):)?\w+>", lambda m: SAMPLE_ARGS[m.group(1) or "str"], route)
+    return "/" + route.replace("^", "").replace("$", "").replace("\\", "")
 
 
 ALL = list(walk(get_resolver()))

@@ -109,7 +109,7 @@ def test_password_change(client, reader):
 
 
 @pytest.mark.parametrize("role", [Role.COORDINATOR, "admin"])
-def test_coordinators_must_turn_on_two_factor_first(client, role):
+def test_coordinators_must_turn_on_two_factor_first(client, db, role):
     extra = {"is_superuser": True, "is_staff": True} if role == "admin" else {}
     user = UserFactory(role=Role.COORDINATOR, mutuelle=None, **extra)
     client.force_login(user)
@@ -128,7 +128,7 @@ def test_coordinator_with_two_factor_goes_on(client, coordinator):
     assert client.get(reverse("ambassadeurs:directory")).status_code == 200
 
 
-def test_the_rule_can_be_turned_off_for_the_local_demo(client, settings):
+def test_the_rule_can_be_turned_off_for_the_local_demo(client, db, settings):
     settings.RSE_REQUIRE_STAFF_MFA = False
     user = UserFactory(role=Role.COORDINATOR, mutuelle=None)
     client.force_login(user)

@@ -36,7 +36,7 @@ def people(db):
 
 def sign_in(page: Page, base: str, email: str):
     page.goto(f"{base}/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
 
