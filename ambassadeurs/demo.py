@@ -1,6 +1,7 @@
 """Demo members and working groups; every account has the password `solimut-demo`."""
 
 from allauth.account.models import EmailAddress
+from django.utils.text import slugify
 
 from mutuelles.models import Mutuelle, Theme
 
@@ -24,19 +25,21 @@ AMBASSADORS = [
     ("Thomas", "Lacoste", "Responsable qualité"),
     ("Anne", "Schmitt", "Assistante de direction"),
 ]
-COLLEAGUES = [
-    ("Lucas", "Bernard", "Conseiller adhérents"),
-    ("Camille", "Petit", "Gestionnaire prestations"),
-    ("Hugo", "Roux", "Développeur"),
-    ("Léa", "Fournier", "Chargée de recrutement"),
-    ("Inès", "Mercier", "Conseillère en agence"),
-    ("Nicolas", "Dupont", "Responsable informatique"),
-    ("Chloé", "Lambert", "Gestionnaire cotisations"),
-    ("Yanis", "Bonnet", "Chargé de relation partenaires"),
-    ("Manon", "François", "Comptable"),
-    ("Antoine", "Girard", "Actuaire"),
-    ("Sarah", "André", "Chargée de formation"),
-    ("Paul", "Lefèvre", "Technicien support"),
+FIRST_NAMES = [
+    "Lucas", "Camille", "Hugo", "Léa", "Inès", "Nicolas", "Chloé", "Yanis", "Manon", "Antoine",
+    "Sarah", "Paul", "Emma", "Louis", "Jade", "Gabriel", "Zoé", "Arthur", "Lina", "Raphaël",
+    "Alice", "Adam", "Louise", "Malik",
+]
+LAST_NAMES = [
+    "Bernard", "Petit", "Roux", "Fournier", "Mercier", "Dupont", "Lambert", "Bonnet", "François",
+    "Girard", "André", "Lefèvre", "Garnier", "Chevalier", "Robin", "Masson", "Nicolas", "Perrin",
+    "Morel", "Guérin", "Boyer", "Blanc", "Gauthier", "Brunet",
+]
+JOB_TITLES = [
+    "Conseiller·ère adhérents", "Gestionnaire prestations", "Développeur·se",
+    "Chargé·e de recrutement", "Conseiller·ère en agence", "Responsable informatique",
+    "Gestionnaire cotisations", "Chargé·e de relation partenaires", "Comptable", "Actuaire",
+    "Chargé·e de formation", "Technicien·ne support",
 ]
 WORKING_GROUPS = [
     # slug, name, theme slug, description
@@ -129,8 +132,10 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
             )
         )
         for offset in range(3):
-            first, last, title = COLLEAGUES[(index * 3 + offset) % len(COLLEAGUES)]
-            local = "salarie" if offset == 0 else f"{first}.{last}".lower().replace(" ", "")
+            n = index * 3 + offset
+            first, last = FIRST_NAMES[n % 24], LAST_NAMES[(n * 7) % 24]
+            title = JOB_TITLES[n % len(JOB_TITLES)]
+            local = "salarie" if offset == 0 else f"{slugify(first)}.{slugify(last)}"
             colleagues.append(
                 _member(f"{local}@{slug}.{DOMAIN}", first, last, title, Role.READER, mutuelle)
             )

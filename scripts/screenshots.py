@@ -15,10 +15,13 @@ OUT = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots")
 PAGES = [
     "/",
     "/annuaire/",
+    "/mutuelles/",
     "/mutuelles/armor/",
     "/groupes/",
     "/groupes/achats-responsables/",
     "/profil/",
+    "/invitations/",
+    "/annuaire/3/",
 ]
 ACCOUNT = sys.argv[3] if len(sys.argv) > 3 else "ambassadeur@armor.solimut-demo.example"
 
@@ -31,12 +34,14 @@ def main():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         for width, suffix in [(1280, "desktop"), (390, "phone")]:
-            page = browser.new_page(viewport={"width": width, "height": 900})
+            page = browser.new_page(
+                viewport={"width": width, "height": 900}, locale="fr-FR"
+            )
             page.goto(f"{BASE}/accounts/login/")
             page.screenshot(path=OUT / f"login-{suffix}.png", full_page=True)
             page.fill("input[name=login]", ACCOUNT)
             page.fill("input[name=password]", "solimut-demo")
-            page.click("button[type=submit].button")
+            page.click("main button[type=submit]")
             page.wait_for_load_state()
             for path in PAGES:
                 page.goto(BASE + path)
