@@ -34,9 +34,7 @@ def main():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         for width, suffix in [(1280, "desktop"), (390, "phone")]:
-            page = browser.new_page(
-                viewport={"width": width, "height": 900}, locale="fr-FR"
-            )
+            page = browser.new_page(viewport={"width": width, "height": 900}, locale="fr-FR")
             page.goto(f"{BASE}/accounts/login/")
             page.screenshot(path=OUT / f"login-{suffix}.png", full_page=True)
             page.fill("input[name=login]", ACCOUNT)
