@@ -100,3 +100,9 @@ class LoginForm(allauth_forms.LoginForm):
         self.fields["password"].widget.attrs.pop("placeholder", None)
         if "remember" in self.fields:
             self.fields["remember"].label = _("Rester connecté·e sur cet appareil")
+
+
+class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].label = _("Adresse e-mail professionnelle")

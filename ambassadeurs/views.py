@@ -30,25 +30,29 @@ def directory(request):
     return TemplateResponse(request, template, {"filter": member_filter, "page": page})
 
 
+def _member_page(request, member, access_form=None, status=200):
+    if access_form is None and can(request.user, Action.COORDINATE):
+        access_form = MemberAccessForm(instance=member)
+    context = {
+        "member": member,
+        "working_groups": selectors.member_working_groups(member),
+        "access_form": access_form,
+    }
+    return TemplateResponse(request, "ambassadeurs/member_detail.html", context, status=status)
+
+
 @require_http_methods(["GET"])
 def member_detail(request, pk):
     member = get_object_or_404(User.objects.select_related("mutuelle"), pk=pk)
     if not member.is_active and not can(request.user, Action.COORDINATE):
         raise Http404
-    context = {
-        "member": member,
-        "working_groups": selectors.member_working_groups(member),
-        "access_form": MemberAccessForm(instance=member)
-        if can(request.user, Action.COORDINATE)
-        else None,
-    }
-    return TemplateResponse(request, "ambassadeurs/member_detail.html", context)
+    return _member_page(request, member)
 
 
 @require_POST
 @require(Action.COORDINATE)
 def member_access(request, pk):
-    member = get_object_or_404(User, pk=pk)
+    member = get_object_or_404(User.objects.select_related("mutuelle"), pk=pk)
     form = MemberAccessForm(request.POST, instance=member)
     if form.is_valid():
         try:
@@ -61,12 +65,7 @@ def member_access(request, pk):
             )
             return redirect(member)
     member.refresh_from_db()
-    context = {
-        "member": member,
-        "working_groups": selectors.member_working_groups(member),
-        "access_form": form,
-    }
-    return TemplateResponse(request, "ambassadeurs/member_detail.html", context, status=400)
+    return _member_page(request, member, access_form=form, status=400)
 
 
 @require_http_methods(["GET", "POST"])

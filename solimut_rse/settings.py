@@ -175,7 +175,10 @@ LOGIN_REDIRECT_URL = "home"
 
 ACCOUNT_ADAPTER = "ambassadeurs.adapters.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_FORMS = {"login": "ambassadeurs.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "ambassadeurs.forms.LoginForm",
+    "reset_password": "ambassadeurs.forms.ResetPasswordForm",
+}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
