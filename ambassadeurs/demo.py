@@ -1,6 +1,9 @@
 """Demo members and working groups; every account has the password `solimut-demo`."""
 
+import functools
+
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from mutuelles.models import Mutuelle, Theme
@@ -126,6 +129,11 @@ WORKING_GROUPS = [
 ]
 
 
+@functools.cache
+def _hashed_password() -> str:
+    return make_password(PASSWORD)  # hashed once: hashing is slow on purpose
+
+
 def _member(email, first_name, last_name, job_title, role, mutuelle, **extra) -> User:
     user, created = User.objects.update_or_create(
         email=email,
@@ -140,7 +148,7 @@ def _member(email, first_name, last_name, job_title, role, mutuelle, **extra) ->
         },
     )
     if created:
-        user.set_password(PASSWORD)
+        user.password = _hashed_password()
         user.save(update_fields=["password"])
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}

@@ -75,13 +75,25 @@ THEMES = [
 ]
 
 
-def seed() -> dict[str, Mutuelle]:
+def seed(*, extra: int = 0) -> dict[str, Mutuelle]:
+    """The themes and the eight demo mutuelles, plus `extra` numbered ones for benchmarks."""
     for position, (slug, name, description) in enumerate(THEMES):
         Theme.objects.update_or_create(
             slug=slug, defaults={"name": name, "description": description, "position": position}
         )
+    generated = [
+        (
+            f"mutuelle-{n:03d}",
+            f"Mutuelle d'essai n° {n}",
+            f"Essai {n}",
+            "France",
+            200 + n,
+            MUTUELLES[n % len(MUTUELLES)][5],
+        )
+        for n in range(1, extra + 1)
+    ]
     mutuelles = {}
-    for slug, name, short_name, region, headcount, colour in MUTUELLES:
+    for slug, name, short_name, region, headcount, colour in MUTUELLES + generated:
         mutuelles[slug], _ = Mutuelle.objects.update_or_create(
             slug=slug,
             defaults={

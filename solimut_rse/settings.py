@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "solimut_rse",
     "mutuelles",
     "ambassadeurs",
+    "actionplan",
 ]
 
 MIDDLEWARE = [
@@ -200,6 +202,20 @@ MFA_TOTP_ISSUER = "Solimut RSE"
 RSE_REQUIRE_STAFF_MFA = env_bool("RSE_REQUIRE_STAFF_MFA", True)
 
 INVITATION_MAX_AGE = timedelta(days=7)
+
+# --- Action plan ----------------------------------------------------------------------------
+
+# A deployment nobody touched for this long is "stale": highlighted, and in the reminders.
+RSE_STALE_AFTER = timedelta(days=env_int("RSE_STALE_AFTER_DAYS", 30))
+# The weekly digest of overdue and stale deployments sent to each ambassador (crontab fields).
+RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")
+RSE_DIGEST_HOUR = env_int("RSE_DIGEST_HOUR", 8)
+CELERY_BEAT_SCHEDULE = {
+    "deployment-digests": {
+        "task": "actionplan.tasks.send_deployment_digests",
+        "schedule": crontab(minute=0, hour=RSE_DIGEST_HOUR, day_of_week=RSE_DIGEST_DAY_OF_WEEK),
+    },
+}
 
 # --- E-mail ---------------------------------------------------------------------------------
 

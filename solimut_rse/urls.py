@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("mutuelles/", include("mutuelles.urls")),
+    path("plan/", include("actionplan.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:path>", views.media, name="media"),
 ]

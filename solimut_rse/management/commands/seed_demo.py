@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from actionplan import demo as plan
 from ambassadeurs import demo as people
 from mutuelles import demo as reference
 
@@ -8,10 +9,19 @@ from mutuelles import demo as reference
 class Command(BaseCommand):
     help = "Crée ou met à jour les données de démonstration (idempotent) et affiche les comptes."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=0,
+            help="jeu de données des bancs d'essai : N mutuelles et 6×N actions (50 → 300)",
+        )
+
     @transaction.atomic
-    def handle(self, *args, **options):
-        mutuelles = reference.seed()
+    def handle(self, *args, scale=0, **options):
+        mutuelles = reference.seed(extra=max(scale - len(reference.MUTUELLES), 0))
         accounts = people.seed(mutuelles)
+        plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")
         for email, description in accounts:

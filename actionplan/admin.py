@@ -1,0 +1,94 @@
+from django.contrib import admin
+
+from .models import (
+    Action,
+    ActionPlan,
+    Axis,
+    Deployment,
+    DeploymentChange,
+    FieldFeedback,
+    Indicator,
+    Measurement,
+)
+
+
+class AxisInline(admin.TabularInline):
+    model = Axis
+    extra = 0
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(admin.ModelAdmin):
+    list_display = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
+    inlines = [AxisInline]
+
+
+@admin.register(Axis)
+class AxisAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "plan"]
+    list_filter = ["plan"]
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ["code", "title", "axis", "scope", "due_on", "owner", "theme"]
+    list_filter = ["plan", "axis", "scope", "theme"]
+    search_fields = ["code", "title", "owner"]
+    list_select_related = ["axis", "theme"]
+
+
+class DeploymentChangeInline(admin.TabularInline):
+    model = DeploymentChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["changed_at", "changed_by", "before", "after"]
+    fields = readonly_fields
+
+
+@admin.register(Deployment)
+class DeploymentAdmin(admin.ModelAdmin):
+    list_display = ["action", "mutuelle", "status", "progress", "updated_at", "updated_by"]
+    list_filter = ["status", "mutuelle", "action__axis"]
+    search_fields = ["action__code", "action__title", "local_approach"]
+    list_select_related = ["action", "mutuelle", "updated_by"]
+    readonly_fields = ["updated_at", "updated_by"]
+    inlines = [DeploymentChangeInline]
+
+
+@admin.register(DeploymentChange)
+class DeploymentChangeAdmin(admin.ModelAdmin):
+    list_display = ["deployment", "changed_at", "changed_by", "progress"]
+    list_select_related = ["deployment__action", "deployment__mutuelle", "changed_by"]
+    readonly_fields = [
+        "deployment",
+        "changed_at",
+        "changed_by",
+        "before",
+        "after",
+        "progress_before",
+        "progress",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "unit", "target", "direction", "action", "plan"]
+    list_filter = ["plan", "direction"]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "mutuelle", "period", "value", "entered_by"]
+    list_filter = ["indicator", "mutuelle"]
+    list_select_related = ["indicator", "mutuelle", "entered_by"]
+
+
+@admin.register(FieldFeedback)
+class FieldFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["subject", "mutuelle", "sentiment", "author", "created_at"]
+    list_filter = ["sentiment", "mutuelle"]
+    search_fields = ["subject", "text"]
+    list_select_related = ["mutuelle", "author"]

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionplanConfig(AppConfig):
+    name = "actionplan"
+    verbose_name = _("Plan d'action")
+
+    def ready(self):
+        from mutuelles.models import Mutuelle
+
+        from . import services
+        from .models import Action, Scope
+
+        # `mutuelles` may not import this app (dependencies point one way), so a mutuelle
+        # created or reactivated anywhere (admin included) gets its deployments here.
+        def _deploy_for_new_mutuelle(sender, instance, **kwargs):
+            if instance.is_active:
+                services.deployments_ensure(
+                    actions=Action.objects.filter(plan__is_current=True, scope=Scope.MUTUELLE),
+                    mutuelles=[instance],
+                )
+
+        post_save.connect(_deploy_for_new_mutuelle, sender=Mutuelle, weak=False)

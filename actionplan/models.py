@@ -1,0 +1,349 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutuelles.models import Mutuelle, Theme
+
+
+class ActionPlan(models.Model):
+    """The plan voted by the delegates at a General Assembly; one is current."""
+
+    title = models.CharField(_("titre"), max_length=200)
+    assembly = models.CharField(
+        _("assemblée générale"), max_length=200, help_text=_("Par exemple « AG du 18 juin 2026 »")
+    )
+    adopted_on = models.DateField(_("adopté le"))
+    starts_on = models.DateField(_("début"))
+    ends_on = models.DateField(_("fin"))
+    is_current = models.BooleanField(_("plan en cours"), default=False)
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("plan d'action")
+        verbose_name_plural = _("plans d'action")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=Q(is_current=True), name="one_current_plan"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__gt=models.F("starts_on")), name="plan_ends_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Axis(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="axes"
+    )
+    number = models.PositiveSmallIntegerField(_("numéro"))
+    title = models.CharField(_("titre"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("axe")
+        verbose_name_plural = _("axes")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="axis_number_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Scope(models.TextChoices):
+    MUTUELLE = "mutuelle", _("Déployée dans chaque mutuelle")
+    GROUP = "group", _("Portée par le groupe")
+
+
+class Action(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="actions"
+    )
+    axis = models.ForeignKey(
+        Axis, verbose_name=_("axe"), on_delete=models.CASCADE, related_name="actions"
+    )
+    code = models.CharField(
+        _("code"), max_length=12, help_text=_("Numéro de l'action dans le plan, par exemple 2.3")
+    )
+    title = models.CharField(_("titre"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    owner = models.CharField(
+        _("pilote"), max_length=150, blank=True, help_text=_("Personne ou équipe responsable")
+    )
+    due_on = models.DateField(_("échéance"), null=True, blank=True)
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("thème"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    scope = models.CharField(
+        _("portée"), max_length=10, choices=Scope.choices, default=Scope.MUTUELLE
+    )
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["axis__number", "position", "code"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "code"], name="action_code_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("actionplan:action", args=[self.pk])
+
+    @property
+    def is_deployed(self):
+        return self.scope == Scope.MUTUELLE
+
+
+class Status(models.TextChoices):
+    NOT_STARTED = "not_started", _("Pas commencée")
+    IN_PROGRESS = "in_progress", _("En cours")
+    DONE = "done", _("Réalisée")
+    BLOCKED = "blocked", _("Bloquée")
+    NOT_APPLICABLE = "not_applicable", _("Non applicable")
+
+
+class DeploymentQuerySet(models.QuerySet):
+    def of_plan(self, plan):
+        return self.filter(action__plan=plan)
+
+    def open(self):
+        """Deployments that still need work: neither done nor not applicable."""
+        return self.exclude(status__in=[Status.DONE, Status.NOT_APPLICABLE])
+
+    def overdue(self, today=None):
+        return self.open().filter(action__due_on__lt=today or timezone.localdate())
+
+    def stale(self, now=None):
+        limit = (now or timezone.now()) - settings.RSE_STALE_AFTER
+        return self.open().filter(updated_at__lt=limit)
+
+
+class Deployment(models.Model):
+    """How one mutuelle carries out one action: harmonise without uniformising."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="deployments"
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("mutuelle"),
+        on_delete=models.CASCADE,
+        related_name="deployments",
+        null=True,
+        blank=True,
+        help_text=_("Vide pour une action portée par le groupe : son seul déploiement."),
+    )
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("avancement (%)"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    local_approach = models.TextField(
+        _("démarche locale"),
+        blank=True,
+        help_text=_("Comment votre mutuelle s'y prend, à sa manière."),
+    )
+    next_step = models.CharField(_("prochaine étape"), max_length=250, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("mis à jour par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
+
+    objects = DeploymentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["action__axis__number", "action__position", "action__code", "mutuelle__name"]
+        verbose_name = _("déploiement")
+        verbose_name_plural = _("déploiements")
+        constraints = [
+            models.UniqueConstraint(fields=["action", "mutuelle"], name="one_deployment_per_pair"),
+            models.UniqueConstraint(
+                fields=["action"], condition=Q(mutuelle=None), name="one_group_deployment"
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100), name="progress_0_100"
+            ),
+        ]
+
+    def __str__(self):
+        where = self.mutuelle.short_name if self.mutuelle else _("Groupe")
+        return f"{self.action.code} · {where}"
+
+    def get_absolute_url(self):
+        return reverse("actionplan:deployment", args=[self.pk])
+
+
+class DeploymentChange(models.Model):
+    """One change of a deployment: who, when, what it was before and after."""
+
+    deployment = models.ForeignKey(
+        Deployment, verbose_name=_("déploiement"), on_delete=models.CASCADE, related_name="changes"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+    before = models.JSONField(_("avant"))
+    after = models.JSONField(_("après"))
+    progress_before = models.PositiveSmallIntegerField(_("avancement avant"))
+    progress = models.PositiveSmallIntegerField(_("avancement après"))
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("modification de déploiement")
+        verbose_name_plural = _("historique des déploiements")
+
+    def __str__(self):
+        return f"{self.deployment} · {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class Direction(models.TextChoices):
+    INCREASE = "increase", _("À augmenter")
+    DECREASE = "decrease", _("À réduire")
+
+
+class Indicator(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    action = models.ForeignKey(
+        Action,
+        verbose_name=_("action"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="indicators",
+    )
+    name = models.CharField(_("nom"), max_length=200)
+    unit = models.CharField(_("unité"), max_length=30, blank=True)
+    target = models.DecimalField(_("cible"), max_digits=12, decimal_places=2)
+    direction = models.CharField(
+        _("sens"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("indicateur")
+        verbose_name_plural = _("indicateurs")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="indicator_name_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def reached(self, value) -> bool:
+        if self.direction == Direction.DECREASE:
+            return value <= self.target
+        return value >= self.target
+
+
+class Measurement(models.Model):
+    """A mutuelle's value of an indicator for one period (a quarter, named by its first day)."""
+
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicateur"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("mutuelle"),
+        on_delete=models.CASCADE,
+        related_name="measurements",
+    )
+    period = models.DateField(_("période"))
+    value = models.DecimalField(_("valeur"), max_digits=12, decimal_places=2)
+    comment = models.CharField(_("commentaire"), max_length=250, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("saisie le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["indicator", "mutuelle", "period"]
+        verbose_name = _("mesure")
+        verbose_name_plural = _("mesures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "mutuelle", "period"], name="one_measurement_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} · {self.mutuelle.short_name} · {self.period}"
+
+
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", _("Positif")
+    MIXED = "mixed", _("Mitigé")
+    NEGATIVE = "negative", _("Négatif")
+
+
+class FieldFeedback(models.Model):
+    """What an ambassador brings back from colleagues, so that the steering can adapt."""
+
+    mutuelle = models.ForeignKey(
+        Mutuelle, verbose_name=_("mutuelle"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("auteur"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    subject = models.CharField(_("sujet"), max_length=200)
+    action = models.ForeignKey(
+        Action,
+        verbose_name=_("action concernée"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="feedback",
+    )
+    sentiment = models.CharField(_("ressenti"), max_length=10, choices=Sentiment.choices)
+    text = models.TextField(_("ce qui remonte du terrain"))
+    created_at = models.DateTimeField(_("le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("retour du terrain")
+        verbose_name_plural = _("retours du terrain")
+
+    def __str__(self):
+        return self.subject

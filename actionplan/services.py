@@ -1,0 +1,334 @@
+"""Every change of the action plan goes through these functions, in a transaction."""
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from ambassadeurs.models import User
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import check
+from mutuelles.models import Mutuelle
+
+from .imports import ImportLine
+from .models import (
+    Action,
+    ActionPlan,
+    Axis,
+    Deployment,
+    DeploymentChange,
+    FieldFeedback,
+    Indicator,
+    Measurement,
+    Scope,
+    Status,
+)
+
+TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
+
+
+# --- Deployments exist for every active mutuelle and every per-mutuelle action -----------------
+
+
+def deployments_ensure(*, actions=None, mutuelles=None) -> int:
+    """Create the missing deployments: one per active mutuelle for a per-mutuelle action, one
+    for the group itself otherwise. By default for every action of the current plan."""
+    if actions is None:
+        actions = Action.objects.filter(plan__is_current=True)
+    if mutuelles is None:
+        mutuelles = list(Mutuelle.objects.active())
+    missing = []
+    for action in actions:
+        if action.scope == Scope.MUTUELLE:
+            missing += [Deployment(action=action, mutuelle=mutuelle) for mutuelle in mutuelles]
+        else:
+            missing.append(Deployment(action=action, mutuelle=None))
+    created = Deployment.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
+    return len(created)
+
+
+# --- Building the plan (coordinators) ---------------------------------------------------------
+
+
+def plan_save(*, by: User, plan: ActionPlan | None = None, **fields) -> ActionPlan:
+    check(by, Can.COORDINATE)
+    plan = plan or ActionPlan()
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    if plan.starts_on and plan.ends_on and plan.ends_on <= plan.starts_on:
+        raise ValidationError({"ends_on": _("La fin du plan doit venir après son début.")})
+    with transaction.atomic():
+        if plan.is_current:
+            ActionPlan.objects.exclude(pk=plan.pk).filter(is_current=True).update(is_current=False)
+        plan.save()
+        if plan.is_current:
+            deployments_ensure(actions=plan.actions.all())
+    return plan
+
+
+def axis_save(*, by: User, plan: ActionPlan, axis: Axis | None = None, **fields) -> Axis:
+    check(by, Can.COORDINATE)
+    axis = axis or Axis(plan=plan)
+    for name, value in fields.items():
+        setattr(axis, name, value)
+    if Axis.objects.filter(plan=plan, number=axis.number).exclude(pk=axis.pk).exists():
+        raise ValidationError(
+            {"number": _("L'axe %(number)s existe déjà dans ce plan.") % {"number": axis.number}}
+        )
+    axis.save()
+    return axis
+
+
+def _validate_action(plan: ActionPlan, action: Action) -> dict:
+    errors = {}
+    duplicate = Action.objects.filter(plan=plan, code=action.code).exclude(pk=action.pk)
+    if action.code and duplicate.exists():
+        errors["code"] = _("Le code %(code)s est déjà utilisé par une autre action du plan.") % {
+            "code": action.code
+        }
+    if action.due_on and action.due_on < plan.starts_on:
+        errors["due_on"] = _("L'échéance (%(due)s) tombe avant le début du plan (%(start)s).") % {
+            "due": _date(action.due_on),
+            "start": _date(plan.starts_on),
+        }
+    if action.axis_id and action.axis.plan_id != plan.pk:
+        errors["axis"] = _("Cet axe appartient à un autre plan.")
+    return errors
+
+
+def action_save(*, by: User, plan: ActionPlan, action: Action | None = None, **fields) -> Action:
+    check(by, Can.COORDINATE)
+    action = action or Action(plan=plan)
+    for name, value in fields.items():
+        setattr(action, name, value)
+    errors = _validate_action(plan, action)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        action.save()
+        if plan.is_current:
+            deployments_ensure(actions=[action])
+    return action
+
+
+def action_delete(*, by: User, action: Action) -> None:
+    check(by, Can.COORDINATE)
+    action.delete()
+
+
+def indicator_save(
+    *, by: User, plan: ActionPlan, indicator: Indicator | None = None, **fields
+) -> Indicator:
+    check(by, Can.COORDINATE)
+    indicator = indicator or Indicator(plan=plan)
+    for name, value in fields.items():
+        setattr(indicator, name, value)
+    if Indicator.objects.filter(plan=plan, name=indicator.name).exclude(pk=indicator.pk).exists():
+        raise ValidationError({"name": _("Un indicateur porte déjà ce nom dans le plan.")})
+    indicator.save()
+    return indicator
+
+
+def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
+    """Apply the checked lines of a spreadsheet: every line or, on any error, none.
+
+    Raises ValidationError whose messages name each faulty line, in French.
+    """
+    check(by, Can.COORDINATE)
+    axes = {axis.number: axis for axis in plan.axes.all()}
+    existing = {action.code: action for action in plan.actions.all()}
+    errors, seen = [], {}
+    for line in lines:
+        errors.extend(line.errors)
+        if line.axis is not None and line.axis not in axes:
+            known = ", ".join(str(n) for n in sorted(axes)) or _("aucun")
+            errors.append(
+                _("Ligne %(line)s : axe %(axis)s inconnu dans ce plan (axes : %(known)s).")
+                % {"line": line.number, "axis": line.axis, "known": known}
+            )
+        if line.code in seen:
+            errors.append(
+                _("Ligne %(line)s : le code %(code)s figure déjà ligne %(first)s.")
+                % {"line": line.number, "code": line.code, "first": seen[line.code]}
+            )
+        elif line.code:
+            seen[line.code] = line.number
+        if line.due_on and line.due_on < plan.starts_on:
+            errors.append(
+                _("Ligne %(line)s : l'échéance %(due)s tombe avant le début du plan (%(start)s).")
+                % {"line": line.number, "due": _date(line.due_on), "start": _date(plan.starts_on)}
+            )
+    if not lines:
+        errors.append(_("Le fichier ne contient aucune action."))
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        saved = []
+        for position, line in enumerate(lines):
+            action = existing.get(line.code) or Action(plan=plan, code=line.code)
+            action.axis = axes[line.axis]
+            action.title, action.description = line.title, line.description
+            action.owner, action.due_on, action.scope = line.owner, line.due_on, line.scope
+            action.position = position
+            action.save()
+            saved.append(action)
+            if line.indicator:
+                Indicator.objects.update_or_create(
+                    plan=plan,
+                    name=line.indicator,
+                    defaults={"action": action, "target": line.target, "unit": line.unit},
+                )
+        if plan.is_current:
+            deployments_ensure(actions=saved)
+    return len(saved)
+
+
+# --- Carrying out the plan in a mutuelle (ambassadors of M, coordinators) ----------------------
+
+
+def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployment:
+    """Change what a mutuelle reports about an action; every change goes to the history."""
+    check(by, Can.EDIT_MUTUELLE, deployment)
+    progress = fields.get("progress", deployment.progress)
+    if progress is None or not 0 <= progress <= 100:
+        raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
+    if fields.get("status") == Status.DONE:
+        fields["progress"] = 100
+    before = {name: getattr(deployment, name) for name in TRACKED_FIELDS}
+    after = {**before, **{k: v for k, v in fields.items() if k in TRACKED_FIELDS}}
+    changed = {name for name in TRACKED_FIELDS if before[name] != after[name]}
+    if not changed:
+        return deployment
+    now = timezone.now()
+    with transaction.atomic():
+        for name in changed:
+            setattr(deployment, name, after[name])
+        deployment.updated_by, deployment.updated_at = by, now
+        deployment.save(update_fields=[*changed, "updated_by", "updated_at"])
+        DeploymentChange.objects.create(
+            deployment=deployment,
+            changed_by=by,
+            changed_at=now,
+            before={name: before[name] for name in sorted(changed)},
+            after={name: after[name] for name in sorted(changed)},
+            progress_before=before["progress"],
+            progress=deployment.progress,
+        )
+    return deployment
+
+
+def quarter_start(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def measurement_record(
+    *,
+    by: User,
+    indicator: Indicator,
+    mutuelle: Mutuelle,
+    period: datetime.date,
+    value: Decimal,
+    comment: str = "",
+) -> Measurement:
+    check(by, Can.EDIT_MUTUELLE, mutuelle)
+    plan = indicator.plan
+    period = quarter_start(period)
+    if not quarter_start(plan.starts_on) <= period <= plan.ends_on:
+        raise ValidationError(
+            {
+                "period": _("La période doit se situer dans le plan, du %(start)s au %(end)s.")
+                % {"start": _date(plan.starts_on), "end": _date(plan.ends_on)}
+            }
+        )
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator,
+        mutuelle=mutuelle,
+        period=period,
+        defaults={
+            "value": value,
+            "comment": comment,
+            "entered_by": by,
+            "entered_at": timezone.now(),
+        },
+    )
+    return measurement
+
+
+def feedback_create(*, by: User, mutuelle: Mutuelle, **fields) -> FieldFeedback:
+    check(by, Can.EDIT_MUTUELLE, mutuelle)
+    return FieldFeedback.objects.create(mutuelle=mutuelle, author=by, **fields)
+
+
+# --- Reminders --------------------------------------------------------------------------------
+
+
+def digests_send(*, now: datetime.datetime | None = None) -> int:
+    """One French e-mail per ambassador listing their mutuelle's overdue or stale deployments.
+
+    Nobody gets an empty digest. Returns the number of e-mails sent.
+    """
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    plan = ActionPlan.objects.filter(is_current=True).first()
+    if plan is None:
+        return 0
+    waiting = (
+        Deployment.objects.of_plan(plan)
+        .filter(action__scope=Scope.MUTUELLE, mutuelle__is_active=True)
+        .open()
+        .select_related("action", "mutuelle")
+        .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
+    )
+    stale_before = now - settings.RSE_STALE_AFTER
+    by_mutuelle = defaultdict(lambda: {"overdue": [], "stale": []})
+    for deployment in waiting:
+        if deployment.action.due_on and deployment.action.due_on < today:
+            by_mutuelle[deployment.mutuelle]["overdue"].append(deployment)
+        elif deployment.updated_at < stale_before:
+            by_mutuelle[deployment.mutuelle]["stale"].append(deployment)
+    ambassadors = defaultdict(list)
+    for ambassador in User.objects.active().ambassadors().filter(mutuelle__in=list(by_mutuelle)):
+        ambassadors[ambassador.mutuelle_id].append(ambassador)
+
+    messages = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for mutuelle, lists in by_mutuelle.items():
+            for ambassador in ambassadors[mutuelle.pk]:
+                context = {
+                    "ambassador": ambassador,
+                    "mutuelle": mutuelle,
+                    "plan": plan,
+                    "overdue": lists["overdue"],
+                    "stale": lists["stale"],
+                    "stale_days": settings.RSE_STALE_AFTER.days,
+                    "site_url": settings.SITE_URL,
+                }
+                message = EmailMultiAlternatives(
+                    subject=_("[Solimut RSE] %(mutuelle)s : %(count)s action(s) à mettre à jour")
+                    % {
+                        "mutuelle": mutuelle.short_name,
+                        "count": len(lists["overdue"]) + len(lists["stale"]),
+                    },
+                    body=render_to_string("actionplan/email/digest.txt", context),
+                    to=[ambassador.email],
+                )
+                message.attach_alternative(
+                    render_to_string("actionplan/email/digest.html", context), "text/html"
+                )
+                messages.append(message)
+    if messages:
+        with get_connection() as connection:
+            connection.send_messages(messages)
+    return len(messages)
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")

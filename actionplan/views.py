@@ -1,0 +1,334 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can, check, require
+from mutuelles.models import Mutuelle
+
+from . import charts, exports, imports, selectors, services
+from .forms import (
+    ActionForm,
+    AxisForm,
+    DashboardFilterForm,
+    DeploymentForm,
+    FeedbackForm,
+    ImportForm,
+    IndicatorForm,
+    MeasurementForm,
+    PlanForm,
+)
+from .models import Action, Axis, Deployment, Status
+
+
+def _plan_or_404():
+    plan = selectors.current_plan()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def _back(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        return target
+    return default
+
+
+# --- Reading the plan ---------------------------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+def plan_home(request):
+    plan = selectors.current_plan()
+    context = {"plan": plan}
+    if plan is not None:
+        context["axes"] = selectors.plan_axes(plan)
+        if can(request.user, Can.COORDINATE):
+            filters = DashboardFilterForm(request.GET or None, plan=plan)
+            context["filters"] = filters
+            board = selectors.dashboard(plan, **filters.filters())
+            context["board"] = board
+            context["indicator_charts"] = [
+                (indicator, values, charts.indicator_chart(indicator, values))
+                for indicator, values in board.indicators
+            ]
+            context["timeline"] = charts.progress_line(board.timeline)
+            context["status_choices"] = Status.choices
+            context["filtered"] = bool(request.GET)
+    return TemplateResponse(request, "actionplan/plan.html", context)
+
+
+@require_http_methods(["GET"])
+def action_detail(request, pk):
+    action = get_object_or_404(Action.objects.select_related("axis", "theme", "plan"), pk=pk)
+    context = {"action": action, "deployments": selectors.action_deployments(action)}
+    return TemplateResponse(request, "actionplan/action.html", context)
+
+
+@require_http_methods(["GET"])
+def deployment_detail(request, pk):
+    deployment = get_object_or_404(
+        Deployment.objects.select_related("action__axis", "mutuelle", "updated_by"), pk=pk
+    )
+    context = {
+        "deployment": deployment,
+        "history": selectors.deployment_history(deployment),
+        "form": DeploymentForm(instance=deployment)
+        if can(request.user, Can.EDIT_MUTUELLE, deployment)
+        else None,
+    }
+    return TemplateResponse(request, "actionplan/deployment.html", context)
+
+
+# --- Ma mutuelle ---------------------------------------------------------------------------------
+
+
+def _mutuelle_for(request):
+    slug = request.GET.get("mutuelle")
+    if slug:
+        return get_object_or_404(Mutuelle.objects.active(), slug=slug)
+    if request.user.mutuelle_id:
+        return request.user.mutuelle
+    return Mutuelle.objects.active().first()
+
+
+def _my_mutuelle_page(
+    request, plan, mutuelle, *, measurement_form=None, feedback_form=None, status=200
+):
+    editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
+    axes = selectors.mutuelle_deployments(plan, mutuelle)
+    if editable:
+        for axis in axes:
+            for action in axis.deployed_actions:
+                action.form = DeploymentForm(instance=action.deployment)
+    quarters = selectors.plan_quarters(plan)
+    context = {
+        "plan": plan,
+        "mutuelle": mutuelle,
+        "mutuelles": Mutuelle.objects.active(),
+        "axes": axes,
+        "editable": editable,
+        "indicators": selectors.mutuelle_indicators(plan, mutuelle),
+        "measurement_form": measurement_form or MeasurementForm(plan=plan, quarters=quarters),
+        "feedback_form": feedback_form or FeedbackForm(plan=plan),
+    }
+    return TemplateResponse(request, "actionplan/my_mutuelle.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def my_mutuelle(request):
+    plan = selectors.current_plan()
+    mutuelle = _mutuelle_for(request)
+    if plan is None or mutuelle is None:
+        return TemplateResponse(request, "actionplan/plan.html", {"plan": None})
+    return _my_mutuelle_page(request, plan, mutuelle)
+
+
+@require_POST
+def deployment_edit(request, pk):
+    deployment = get_object_or_404(
+        Deployment.objects.select_related("action__axis", "mutuelle", "updated_by"), pk=pk
+    )
+    check(request.user, Can.EDIT_MUTUELLE, deployment)
+    form = DeploymentForm(request.POST, instance=deployment)
+    saved = False
+    if form.is_valid():
+        try:
+            services.deployment_update(deployment=deployment, by=request.user, **form.cleaned_data)
+            saved = True
+        except ValidationError as error:
+            form.add_error(None, error)
+    if request.htmx:
+        if saved:
+            deployment.refresh_from_db()
+            form = DeploymentForm(instance=deployment)
+        action = deployment.action
+        action.deployment, action.form = deployment, form
+        context = {"action": action, "editable": True, "saved": saved}
+        return TemplateResponse(
+            request,
+            "actionplan/my_mutuelle.html#deployment-row",
+            context,
+            status=200 if saved or not form.errors else 400,
+        )
+    if saved:
+        messages.success(
+            request, _("Action %(code)s mise à jour.") % {"code": deployment.action.code}
+        )
+        return redirect(_back(request, deployment.get_absolute_url()))
+    context = {
+        "deployment": deployment,
+        "history": selectors.deployment_history(deployment),
+        "form": form,
+    }
+    return TemplateResponse(request, "actionplan/deployment.html", context, status=400)
+
+
+@require_POST
+def measurement_record(request, slug):
+    plan = _plan_or_404()
+    mutuelle = get_object_or_404(Mutuelle.objects.active(), slug=slug)
+    check(request.user, Can.EDIT_MUTUELLE, mutuelle)
+    form = MeasurementForm(request.POST, plan=plan, quarters=selectors.plan_quarters(plan))
+    if form.is_valid():
+        try:
+            services.measurement_record(by=request.user, mutuelle=mutuelle, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Mesure enregistrée."))
+            return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}#indicateurs")
+    return _my_mutuelle_page(request, plan, mutuelle, measurement_form=form, status=400)
+
+
+@require_POST
+def feedback_create(request, slug):
+    plan = _plan_or_404()
+    mutuelle = get_object_or_404(Mutuelle.objects.active(), slug=slug)
+    check(request.user, Can.EDIT_MUTUELLE, mutuelle)
+    form = FeedbackForm(request.POST, plan=plan)
+    if form.is_valid():
+        services.feedback_create(by=request.user, mutuelle=mutuelle, **form.cleaned_data)
+        messages.success(
+            request, _("Merci : votre retour du terrain est transmis à la coordination.")
+        )
+        return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}#retours")
+    return _my_mutuelle_page(request, plan, mutuelle, feedback_form=form, status=400)
+
+
+# --- Building the plan (coordinators) -------------------------------------------------------------
+
+
+def _manage_page(request, plan, *, plan_form=None, axis_form=None, indicator_form=None, status=200):
+    context = {
+        "plan": plan,
+        "plan_form": plan_form or PlanForm(instance=plan),
+        "axis_form": axis_form or AxisForm(),
+        "indicator_form": indicator_form or (IndicatorForm(plan=plan) if plan else None),
+        "axes": selectors.plan_axes(plan) if plan else [],
+        "indicators": plan.indicators.select_related("action") if plan else [],
+    }
+    return TemplateResponse(request, "actionplan/manage.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@require(Can.COORDINATE)
+def manage(request):
+    plan = selectors.current_plan()
+    if request.method == "POST":
+        form = PlanForm(request.POST, instance=plan)
+        if form.is_valid():
+            try:
+                plan = services.plan_save(by=request.user, plan=plan, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Plan enregistré."))
+                return redirect("actionplan:manage")
+        return _manage_page(request, plan, plan_form=form, status=400)
+    if plan is None:
+        return _manage_page(request, None, plan_form=PlanForm(initial={"is_current": True}))
+    return _manage_page(request, plan)
+
+
+@require_POST
+@require(Can.COORDINATE)
+def axis_save(request, pk=None):
+    plan = _plan_or_404()
+    axis = get_object_or_404(Axis, pk=pk, plan=plan) if pk else None
+    form = AxisForm(request.POST, instance=axis)
+    if form.is_valid():
+        try:
+            services.axis_save(by=request.user, plan=plan, axis=axis, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Axe enregistré."))
+            return redirect("actionplan:manage")
+    return _manage_page(request, plan, axis_form=form, status=400)
+
+
+@require_POST
+@require(Can.COORDINATE)
+def indicator_save(request):
+    plan = _plan_or_404()
+    form = IndicatorForm(request.POST, plan=plan)
+    if form.is_valid():
+        try:
+            services.indicator_save(by=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Indicateur enregistré."))
+            return redirect("actionplan:manage")
+    return _manage_page(request, plan, indicator_form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@require(Can.COORDINATE)
+def action_form(request, pk=None):
+    plan = _plan_or_404()
+    action = get_object_or_404(Action, pk=pk, plan=plan) if pk else None
+    form = ActionForm(request.POST or None, instance=action, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            action = services.action_save(
+                by=request.user, plan=plan, action=action, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Action %(code)s enregistrée.") % {"code": action.code})
+            return redirect(action)
+    context = {"form": form, "action": action, "plan": plan}
+    return TemplateResponse(
+        request, "actionplan/action_form.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+@require(Can.COORDINATE)
+def action_delete(request, pk):
+    action = get_object_or_404(Action, pk=pk)
+    services.action_delete(by=request.user, action=action)
+    messages.success(request, _("Action %(code)s supprimée.") % {"code": action.code})
+    return redirect("actionplan:manage")
+
+
+@require_http_methods(["GET", "POST"])
+@require(Can.COORDINATE)
+def plan_import(request):
+    plan = _plan_or_404()
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            lines = imports.parse(upload.name, upload.read())
+            count = services.plan_import(by=request.user, plan=plan, lines=lines)
+        except imports.ImportFileError as error:
+            form.add_error("file", str(error))
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request, _("%(count)s actions importées dans le plan.") % {"count": count}
+            )
+            return redirect("actionplan:plan")
+    context = {"form": form, "plan": plan, "errors": errors}
+    status = 400 if errors or form.errors else 200
+    return TemplateResponse(request, "actionplan/import.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def export(request, kind, fmt):
+    plan = _plan_or_404()
+    return exports.response(plan, kind, fmt)
