@@ -5,6 +5,7 @@ import io
 
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from .models import Measurement, Status
@@ -72,11 +73,19 @@ def indicator_rows(plan):
         ]
 
 
+def _plain(row) -> list:
+    """Cells as Excel and CSV take them: lazy translations become text, None an empty cell."""
+    return [
+        "" if value is None else str(value) if isinstance(value, Promise) else value
+        for value in row
+    ]
+
+
 def _csv(rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(_plain(row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8 then
 
 
@@ -88,7 +97,7 @@ def _xlsx(rows, title) -> bytes:
     sheet = workbook.active
     sheet.title = title[:31]
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(_plain(row))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

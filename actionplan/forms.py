@@ -12,7 +12,7 @@ class DeploymentForm(forms.ModelForm):
         fields = ["status", "progress", "local_approach", "next_step"]
         widgets = {
             "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
-            "local_approach": forms.Textarea(attrs={"rows": 3}),
+            "local_approach": forms.Textarea(attrs={"rows": 2}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -31,7 +31,7 @@ class DeploymentForm(forms.ModelForm):
 class MeasurementForm(forms.Form):
     indicator = forms.ModelChoiceField(label=_("Indicateur"), queryset=Indicator.objects.none())
     period = forms.DateField(label=_("Trimestre"), widget=forms.Select)
-    value = forms.DecimalField(label=_("Valeur"), max_digits=12, decimal_places=2)
+    value = forms.DecimalField(label=_("Valeur"), max_digits=12, decimal_places=2, localize=True)
     comment = forms.CharField(label=_("Commentaire"), max_length=250, required=False)
 
     def __init__(self, *args, plan: ActionPlan, quarters, **kwargs):

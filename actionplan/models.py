@@ -30,7 +30,9 @@ class ActionPlan(models.Model):
                 fields=["is_current"], condition=Q(is_current=True), name="one_current_plan"
             ),
             models.CheckConstraint(
-                condition=Q(ends_on__gt=models.F("starts_on")), name="plan_ends_after_start"
+                condition=Q(ends_on__gt=models.F("starts_on")),
+                name="plan_ends_after_start",
+                violation_error_message=_("La fin du plan doit venir après son début."),
             ),
         ]
 
@@ -186,7 +188,9 @@ class Deployment(models.Model):
                 fields=["action"], condition=Q(mutuelle=None), name="one_group_deployment"
             ),
             models.CheckConstraint(
-                condition=Q(progress__gte=0) & Q(progress__lte=100), name="progress_0_100"
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="progress_0_100",
+                violation_error_message=_("L'avancement est un pourcentage entre 0 et 100."),
             ),
         ]
 

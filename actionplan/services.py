@@ -202,23 +202,24 @@ def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployme
         raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
     if fields.get("status") == Status.DONE:
         fields["progress"] = 100
-    before = {name: getattr(deployment, name) for name in TRACKED_FIELDS}
-    after = {**before, **{k: v for k, v in fields.items() if k in TRACKED_FIELDS}}
-    changed = {name for name in TRACKED_FIELDS if before[name] != after[name]}
-    if not changed:
-        return deployment
-    now = timezone.now()
     with transaction.atomic():
-        for name in changed:
+        # Compare with the stored row, locked: the in-memory object may hold a form's values.
+        stored = Deployment.objects.select_for_update().get(pk=deployment.pk)
+        before = {name: getattr(stored, name) for name in TRACKED_FIELDS}
+        after = {**before, **{k: v for k, v in fields.items() if k in TRACKED_FIELDS}}
+        changed = sorted(name for name in TRACKED_FIELDS if before[name] != after[name])
+        for name in TRACKED_FIELDS:
             setattr(deployment, name, after[name])
-        deployment.updated_by, deployment.updated_at = by, now
+        if not changed:
+            return deployment
+        deployment.updated_by, deployment.updated_at = by, timezone.now()
         deployment.save(update_fields=[*changed, "updated_by", "updated_at"])
         DeploymentChange.objects.create(
             deployment=deployment,
             changed_by=by,
-            changed_at=now,
-            before={name: before[name] for name in sorted(changed)},
-            after={name: after[name] for name in sorted(changed)},
+            changed_at=deployment.updated_at,
+            before={name: before[name] for name in changed},
+            after={name: after[name] for name in changed},
             progress_before=before["progress"],
             progress=deployment.progress,
         )

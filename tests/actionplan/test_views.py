@@ -1,0 +1,299 @@
+"""Every role on every page of the action plan."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from actionplan import demo
+from actionplan.models import Deployment, DeploymentChange, FieldFeedback, Measurement, Status
+from mutuelles import demo as reference
+from mutuelles.models import Mutuelle
+from tests.factories import MutuelleFactory
+
+ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
+COORDINATORS = {"coordinator", "admin"}
+# Who may change the deployments, measurements and feedback of `mutuelle` (Armor).
+EDITORS_OF_ARMOR = {"ambassador", "coordinator", "admin"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_reads_the_plan_only_coordinators_get_the_dashboard(client, members, plan, role):
+    client.force_login(members[role])
+    page = client.get(reverse("actionplan:plan")).text
+    assert "Plan d&#x27;action RSE 2026-2028" in page
+    assert "Dépistage" in page
+    assert ("Matrice actions × mutuelles" in page) is (role in COORDINATORS)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_reads_an_action_and_each_local_approach(client, members, deployment, role):
+    deployment.local_approach = "Courrier personnalisé et relance SMS"
+    deployment.save()
+    client.force_login(members[role])
+    page = client.get(deployment.action.get_absolute_url()).text
+    assert "Courrier personnalisé et relance SMS" in page
+    assert "Arverne" in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_deployment_page_offers_the_form_only_to_who_may_edit(client, members, deployment, role):
+    client.force_login(members[role])
+    page = client.get(deployment.get_absolute_url()).text
+    assert ("Mettre à jour" in page) is (role in EDITORS_OF_ARMOR)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_ambassadors_of_m_and_coordinators_update_a_deployment_of_m(
+    client, members, deployment, role
+):
+    client.force_login(members[role])
+    response = client.post(
+        reverse("actionplan:deployment_edit", args=[deployment.pk]),
+        {
+            "status": Status.IN_PROGRESS,
+            "progress": 30,
+            "local_approach": "À notre façon",
+            "next_step": "",
+            "next": reverse("actionplan:my_mutuelle"),
+        },
+    )
+    deployment.refresh_from_db()
+    if role in EDITORS_OF_ARMOR:
+        assert response.status_code == 302
+        assert response.url == reverse("actionplan:my_mutuelle")
+        assert (deployment.progress, deployment.local_approach) == (30, "À notre façon")
+    else:
+        assert response.status_code == 403
+        assert deployment.progress == 0
+        assert not DeploymentChange.objects.exists()
+
+
+def test_htmx_update_returns_the_row_with_its_new_values(client, ambassador, deployment):
+    client.force_login(ambassador)
+    response = client.post(
+        reverse("actionplan:deployment_edit", args=[deployment.pk]),
+        {"status": Status.IN_PROGRESS, "progress": 55, "local_approach": "", "next_step": "CSE"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'value="55"' in response.text
+    assert "Enregistré" in response.text
+
+
+def test_htmx_update_with_bad_progress_keeps_the_input_and_explains(client, ambassador, deployment):
+    client.force_login(ambassador)
+    response = client.post(
+        reverse("actionplan:deployment_edit", args=[deployment.pk]),
+        {
+            "status": Status.IN_PROGRESS,
+            "progress": 140,
+            "local_approach": "Mon texte",
+            "next_step": "",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 400
+    assert "entre 0 et 100" in response.text
+    assert "Mon texte" in response.text
+    deployment.refresh_from_db()
+    assert deployment.progress == 0 and deployment.local_approach == ""
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_my_mutuelle_is_editable_only_by_its_ambassadors_and_coordinators(
+    client, members, plan, mutuelle, role
+):
+    client.force_login(members[role])
+    page = client.get(reverse("actionplan:my_mutuelle"), {"mutuelle": mutuelle.slug}).text
+    assert "Mutuelle Armor Santé" in page
+    assert "Dépistage" in page
+    assert ("deployment-form" in page) is (role in EDITORS_OF_ARMOR)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_measurements_and_feedback_only_from_editors(client, members, plan, mutuelle, role):
+    client.force_login(members[role])
+    indicator = plan.indicators.get()
+    measure = client.post(
+        reverse("actionplan:measurement", args=[mutuelle.slug]),
+        {"indicator": indicator.pk, "period": "2026-10-01", "value": "88,5", "comment": ""},
+    )
+    feedback = client.post(
+        reverse("actionplan:feedback", args=[mutuelle.slug]),
+        {"subject": "Bon accueil", "sentiment": "positive", "text": "Les équipes adhèrent."},
+    )
+    allowed = role in EDITORS_OF_ARMOR
+    assert (measure.status_code, feedback.status_code) == ((302, 302) if allowed else (403, 403))
+    assert Measurement.objects.exists() is allowed
+    assert FieldFeedback.objects.exists() is allowed
+
+
+def test_measurement_for_a_period_outside_the_plan_is_explained(client, ambassador, plan, mutuelle):
+    client.force_login(ambassador)
+    response = client.post(
+        reverse("actionplan:measurement", args=[mutuelle.slug]),
+        {"indicator": plan.indicators.get().pk, "period": "2030-01-01", "value": "3"},
+    )
+    assert response.status_code == 400
+    assert "dans le plan" in response.text
+    assert not Measurement.objects.exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_coordinators_build_import_and_export_the_plan(client, members, plan, role):
+    client.force_login(members[role])
+    allowed = role in COORDINATORS
+    for name, args in [
+        ("actionplan:manage", []),
+        ("actionplan:import", []),
+        ("actionplan:action_create", []),
+        ("actionplan:export", ["matrice", "xlsx"]),
+        ("actionplan:export", ["indicateurs", "csv"]),
+    ]:
+        status = client.get(reverse(name, args=args)).status_code
+        assert status == (200 if allowed else 403), name
+    response = client.post(
+        reverse("actionplan:action_create"),
+        {
+            "axis": plan.axes.first().pk,
+            "code": "1.7",
+            "title": "Nouvelle action",
+            "scope": "mutuelle",
+        },
+    )
+    assert response.status_code == (302 if allowed else 403)
+    assert plan.actions.filter(code="1.7").exists() is allowed
+
+
+def test_action_form_explains_a_duplicate_code_next_to_the_field(client, coordinator, plan):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("actionplan:action_create"),
+        {
+            "axis": plan.axes.first().pk,
+            "code": "1.1",
+            "title": "Doublon",
+            "scope": "mutuelle",
+            "due_on": "2026-01-01",
+        },
+    )
+    assert response.status_code == 400
+    assert "Le code 1.1 est déjà utilisé" in response.text
+    assert "avant le début du plan" in response.text
+    assert 'value="Doublon"' in response.text
+
+
+def test_import_page_lists_faulty_lines_and_changes_nothing(client, coordinator, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(coordinator)
+    upload = SimpleUploadedFile("plan.csv", b"axe;code;titre\n7;7.1;Inconnu\n1;1.8;Bonne\n")
+    response = client.post(reverse("actionplan:import"), {"file": upload})
+    assert response.status_code == 400
+    assert "Rien n" in response.text and "Ligne 2 : axe 7 inconnu" in response.text
+    assert not plan.actions.filter(code="1.8").exists()
+
+
+def test_exports_contain_the_matrix(client, coordinator, deployment):
+    deployment.status, deployment.progress = Status.IN_PROGRESS, 45
+    deployment.save()
+    client.force_login(coordinator)
+    response = client.get(reverse("actionplan:export", args=["matrice", "csv"]))
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Armor – état" in text
+    assert "1.1;Dépistage" in text and "En cours;45" in text
+
+
+def test_xlsx_export_opens_in_excel(client, coordinator, plan):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(coordinator)
+    response = client.get(reverse("actionplan:export", args=["matrice", "xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet["B2"].value == "1.1"
+
+
+def test_dashboard_filters_by_status(client, coordinator, deployment, plan):
+    deployment.status = Status.BLOCKED
+    deployment.save()
+    client.force_login(coordinator)
+    page = client.get(reverse("actionplan:plan"), {"etat": Status.BLOCKED}).text
+    assert "Dépistage" in page  # in the matrix and the blocked list
+    assert "Défi sportif" not in page.split("Le plan, axe par axe")[0]
+
+
+# --- Query counts do not depend on the plan's size -----------------------------------------------
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _seed(mutuelles, actions_per_axis):
+    found = reference.seed(extra=max(mutuelles - len(reference.MUTUELLES), 0))
+    return demo.seed(mutuelles=list(found.values()), actions_per_axis=actions_per_axis)
+
+
+def test_dashboard_and_matrix_queries_are_the_same_for_8_and_50_mutuelles(client, coordinator, db):
+    _seed(8, 6)
+    client.force_login(coordinator)
+    small = _count(client, reverse("actionplan:plan"))
+    small_mine = _count(client, reverse("actionplan:my_mutuelle") + "?mutuelle=armor")
+    plan = _seed(50, 75)  # 50 mutuelles x 300 actions
+    assert plan.actions.count() == 300
+    assert Mutuelle.objects.active().count() == 50
+    assert Deployment.objects.filter(mutuelle__isnull=False).count() > 10_000
+    assert _count(client, reverse("actionplan:plan")) == small
+    assert _count(client, reverse("actionplan:my_mutuelle") + "?mutuelle=armor") == small_mine
+
+
+def test_deployment_history_page_lists_the_changes(client, coordinator, deployment, ambassador):
+    from actionplan import services
+
+    services.deployment_update(deployment=deployment, by=ambassador, progress=20)
+    services.deployment_update(deployment=deployment, by=ambassador, progress=60)
+    client.force_login(coordinator)
+    page = client.get(deployment.get_absolute_url()).text
+    assert page.count(str(ambassador)) >= 2
+    assert "20 %" in page and "60 %" in page
+
+
+def test_no_plan_yet_says_so(client, reader):
+    client.force_login(reader)
+    page = client.get(reverse("actionplan:plan")).text
+    assert "Aucun plan d'action n'est en cours pour l'instant." in page
+
+
+def test_a_new_mutuelle_appears_in_the_matrix(client, coordinator, plan):
+    MutuelleFactory(name="Mutuelle Nouvelle", short_name="Nouvelle")
+    client.force_login(coordinator)
+    assert "Nouvelle" in client.get(reverse("actionplan:plan")).text
+
+
+def test_plan_dates_are_checked(client, coordinator, plan):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("actionplan:manage"),
+        {
+            "title": plan.title,
+            "assembly": plan.assembly,
+            "adopted_on": "2026-06-18",
+            "starts_on": "2026-07-01",
+            "ends_on": "2026-01-01",
+            "is_current": "on",
+        },
+    )
+    assert response.status_code == 400
+    assert "après son début" in response.text
+    plan.refresh_from_db()
+    assert plan.ends_on == datetime.date(2028, 6, 30)
