@@ -10,6 +10,27 @@ from .models import (
     Indicator,
     Measurement,
 )
+from .services import plan_changed
+
+
+class PlanAdmin(admin.ModelAdmin):
+    """Changes made in the admin refresh the cached dashboard like any other."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        plan_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        plan_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        plan_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        plan_changed()
 
 
 class AxisInline(admin.TabularInline):
@@ -18,19 +39,19 @@ class AxisInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(admin.ModelAdmin):
+class ActionPlanAdmin(PlanAdmin):
     list_display = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
     inlines = [AxisInline]
 
 
 @admin.register(Axis)
-class AxisAdmin(admin.ModelAdmin):
+class AxisAdmin(PlanAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(PlanAdmin):
     list_display = ["code", "title", "axis", "scope", "due_on", "owner", "theme"]
     list_filter = ["plan", "axis", "scope", "theme"]
     search_fields = ["code", "title", "owner"]
@@ -46,7 +67,7 @@ class DeploymentChangeInline(admin.TabularInline):
 
 
 @admin.register(Deployment)
-class DeploymentAdmin(admin.ModelAdmin):
+class DeploymentAdmin(PlanAdmin):
     list_display = ["action", "mutuelle", "status", "progress", "updated_at", "updated_by"]
     list_filter = ["status", "mutuelle", "action__axis"]
     search_fields = ["action__code", "action__title", "local_approach"]
@@ -56,7 +77,7 @@ class DeploymentAdmin(admin.ModelAdmin):
 
 
 @admin.register(DeploymentChange)
-class DeploymentChangeAdmin(admin.ModelAdmin):
+class DeploymentChangeAdmin(PlanAdmin):
     list_display = ["deployment", "changed_at", "changed_by", "progress"]
     list_select_related = ["deployment__action", "deployment__mutuelle", "changed_by"]
     readonly_fields = [
@@ -74,20 +95,20 @@ class DeploymentChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(PlanAdmin):
     list_display = ["name", "unit", "target", "direction", "action", "plan"]
     list_filter = ["plan", "direction"]
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(PlanAdmin):
     list_display = ["indicator", "mutuelle", "period", "value", "entered_by"]
     list_filter = ["indicator", "mutuelle"]
     list_select_related = ["indicator", "mutuelle", "entered_by"]
 
 
 @admin.register(FieldFeedback)
-class FieldFeedbackAdmin(admin.ModelAdmin):
+class FieldFeedbackAdmin(PlanAdmin):
     list_display = ["subject", "mutuelle", "sentiment", "author", "created_at"]
     list_filter = ["sentiment", "mutuelle"]
     search_fields = ["subject", "text"]

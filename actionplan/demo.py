@@ -616,4 +616,5 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
             )
         )
     FieldFeedback.objects.bulk_create(feedback)
+    services.plan_changed()
     return plan

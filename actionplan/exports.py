@@ -18,7 +18,7 @@ CONTENT_TYPES = {
 
 
 def matrix_rows(plan):
-    board = dashboard(plan)
+    board = dashboard(plan, page_size=None)
     labels = dict(Status.choices)
     header = [_("Axe"), _("Code"), _("Action"), _("Pilote"), _("Échéance"), _("Portée")]
     for mutuelle in board.mutuelles:

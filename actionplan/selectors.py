@@ -1,14 +1,14 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
-from ambassadeurs.models import User
 from mutuelles.models import Mutuelle
 
 from .models import (
@@ -25,16 +25,9 @@ from .models import (
     Status,
 )
 
-COUNTED = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.BLOCKED]
-
 
 def current_plan() -> ActionPlan | None:
     return ActionPlan.objects.filter(is_current=True).first()
-
-
-def _mean(values) -> int:
-    values = list(values)
-    return round(sum(values) / len(values)) if values else 0
 
 
 def plan_axes(plan: ActionPlan) -> list[Axis]:
@@ -91,6 +84,8 @@ def plan_quarters(plan: ActionPlan) -> list[datetime.date]:
 
 # --- The coordinators' dashboard --------------------------------------------------------------
 
+MATRIX_PAGE_SIZE = 40
+
 
 @dataclass
 class Cell:
@@ -118,17 +113,29 @@ class Dashboard:
     overall: int = 0
     status_counts: dict = field(default_factory=dict)
     axes: list = field(default_factory=list)  # (axis, progress, action count)
-    rows: list = field(default_factory=list)  # MatrixRow, grouped by axis
-    overdue: list = field(default_factory=list)  # (action, open mutuelle count)
+    rows: list = field(default_factory=list)  # MatrixRow of this page, grouped by axis
+    page: object = None  # the matrix page (django Page)
+    overdue: list = field(default_factory=list)  # actions, with .open_count
     blocked: list = field(default_factory=list)  # Deployment
     indicators: list = field(default_factory=list)  # (indicator, [(mutuelle, value|None)])
     timeline: list = field(default_factory=list)  # (month, mean progress)
-    activity: list = field(default_factory=list)  # (mutuelle, last update, by, stale)
+    activity: list = field(default_factory=list)  # mutuelles with .last_update, .last_by
     feedback: list = field(default_factory=list)
     sentiments: dict = field(default_factory=dict)
 
 
-def dashboard(plan: ActionPlan, *, axis=None, theme=None, mutuelle=None, status=None) -> Dashboard:
+def dashboard(
+    plan: ActionPlan,
+    *,
+    axis=None,
+    theme=None,
+    mutuelle=None,
+    status=None,
+    page=1,
+    page_size: int | None = MATRIX_PAGE_SIZE,
+) -> Dashboard:
+    """Everything the coordinators' dashboard shows, in a fixed number of queries: the numbers
+    are computed by the database, the matrix is paginated by actions."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
@@ -137,87 +144,77 @@ def dashboard(plan: ActionPlan, *, axis=None, theme=None, mutuelle=None, status=
     shown = [m for m in mutuelles if mutuelle is None or m.pk == mutuelle.pk]
     board = Dashboard(plan=plan, mutuelles=shown)
 
-    actions = plan.actions.select_related("axis", "theme").order_by(
-        "axis__number", "position", "code"
-    )
+    actions = plan.actions.all()
     if axis is not None:
         actions = actions.filter(axis=axis)
     if theme is not None:
         actions = actions.filter(theme=theme)
-    actions = list(actions)
+    deployments = Deployment.objects.filter(action__in=actions)
+    if mutuelle is not None:
+        deployments = deployments.filter(mutuelle=mutuelle)
+    else:
+        deployments = deployments.filter(Q(mutuelle=None) | Q(mutuelle__is_active=True))
+    if status:
+        actions = actions.filter(pk__in=deployments.filter(status=status).values("action"))
+        deployments = deployments.filter(action__in=actions)
+    counted = deployments.exclude(status=Status.NOT_APPLICABLE)
 
-    cells = {}
-    deployments = (
-        Deployment.objects.filter(action__plan=plan)
-        .filter(Q(mutuelle__isnull=True) | Q(mutuelle__is_active=True))
-        .values_list(
-            "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "updated_by_id"
-        )
+    board.overall = round(counted.aggregate(mean=Avg("progress"))["mean"] or 0)
+    board.status_counts = dict(
+        counted.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
-    last_update = {}
-    for pk, action_id, mutuelle_id, state, progress, updated_at, by_id in deployments:
-        is_open = state not in (Status.DONE, Status.NOT_APPLICABLE)
-        cells[(action_id, mutuelle_id)] = Cell(
-            pk, state, progress, is_open and updated_at < stale_before
-        )
-        if mutuelle_id and by_id:
-            known = last_update.get(mutuelle_id)
-            if known is None or updated_at > known[0]:
-                last_update[mutuelle_id] = (updated_at, by_id)
-
-    # Rows of the matrix, and what the numbers say.
-    per_axis = defaultdict(list)
-    axis_actions = Counter()
-    counted = []
-    for action in actions:
-        if action.scope == Scope.GROUP:
-            row_cells = [cells.get((action.pk, None))]
-        else:
-            row_cells = [cells.get((action.pk, m.pk)) for m in shown]
-        present = [c for c in row_cells if c is not None]
-        if status and not any(c.status == status for c in present):
-            continue
-        board.rows.append(MatrixRow(action, row_cells, action.scope == Scope.GROUP))
-        axis_actions[action.axis] += 1
-        for cell in present:
-            if cell.status != Status.NOT_APPLICABLE:
-                per_axis[action.axis].append(cell.progress)
-                counted.append(cell)
-        open_cells = [c for c in present if c.status not in (Status.DONE, Status.NOT_APPLICABLE)]
-        if action.due_on and action.due_on < today and open_cells:
-            board.overdue.append((action, len(open_cells)))
-
-    board.overall = _mean(c.progress for c in counted)
-    board.status_counts = Counter(c.status for c in counted)
+    by_axis = {
+        row["action__axis"]: row
+        for row in counted.order_by()
+        .values("action__axis")
+        .annotate(mean=Avg("progress"), actions=Count("action", distinct=True))
+    }
     board.axes = [
-        (axis_, _mean(per_axis[axis_]), axis_actions[axis_])
-        for axis_ in sorted(axis_actions, key=lambda a: a.number)
+        (a, round(by_axis[a.pk]["mean"] or 0), by_axis[a.pk]["actions"])
+        for a in plan.axes.all()
+        if a.pk in by_axis
     ]
 
-    row_ids = {row.action.pk for row in board.rows}
-    board.blocked = (
-        list(
-            Deployment.objects.filter(action__plan=plan, status=Status.BLOCKED, action__in=row_ids)
-            .filter(mutuelle__in=shown)
-            .select_related("action", "mutuelle", "updated_by")[:50]
+    ordered = actions.select_related("axis").order_by("axis__number", "position", "code")
+    if page_size:
+        board.page = Paginator(ordered, page_size).get_page(page)
+        page_actions = list(board.page.object_list)
+    else:  # exports: every row
+        page_actions = list(ordered)
+    cells = {
+        (action_id, mutuelle_id): Cell(
+            pk,
+            state,
+            progress,
+            state not in (Status.DONE, Status.NOT_APPLICABLE) and updated_at < stale_before,
         )
-        if row_ids
-        else []
+        for pk, action_id, mutuelle_id, state, progress, updated_at in deployments.filter(
+            action__in=[a.pk for a in page_actions]
+        ).values_list("pk", "action_id", "mutuelle_id", "status", "progress", "updated_at")
+    }
+    for action in page_actions:
+        is_group = action.scope == Scope.GROUP
+        row = (
+            [cells.get((action.pk, None))]
+            if is_group
+            else [cells.get((action.pk, m.pk)) for m in shown]
+        )
+        board.rows.append(MatrixRow(action, row, is_group))
+
+    open_ones = deployments.exclude(status__in=[Status.DONE, Status.NOT_APPLICABLE])
+    board.overdue = list(
+        actions.filter(due_on__lt=today, pk__in=open_ones.values("action"))
+        .annotate(open_count=Count("deployments", filter=Q(deployments__in=open_ones)))
+        .order_by("due_on", "code")[:20]
     )
-
+    board.blocked = list(
+        deployments.filter(status=Status.BLOCKED)
+        .select_related("action", "mutuelle")
+        .order_by("action__code")[:20]
+    )
     board.indicators = _indicators(plan, shown)
-    board.timeline = _timeline(plan, counted, today)
-
-    users = User.objects.in_bulk({by for _, by in last_update.values()})
-    board.activity = [
-        (
-            m,
-            last_update.get(m.pk, (None,))[0],
-            users.get(last_update.get(m.pk, (None, None))[1]),
-            m.pk not in last_update or last_update[m.pk][0] < stale_before,
-        )
-        for m in shown
-    ]
+    board.timeline = _timeline(plan, today)
+    board.activity = list(_activity(shown, stale_before))
 
     feedback = FieldFeedback.objects.filter(mutuelle__in=shown).select_related(
         "mutuelle", "author", "action"
@@ -231,6 +228,26 @@ def dashboard(plan: ActionPlan, *, axis=None, theme=None, mutuelle=None, status=
     )
     board.sentiments = {choice: counts.get(choice, 0) for choice in Sentiment.values}
     return board
+
+
+def _activity(mutuelles, stale_before):
+    """Each mutuelle with the date and author of its ambassadors' last update."""
+    latest = Deployment.objects.filter(mutuelle=OuterRef("pk"), updated_by__isnull=False).order_by(
+        "-updated_at"
+    )
+    found = (
+        Mutuelle.objects.filter(pk__in=[m.pk for m in mutuelles])
+        .annotate(
+            last_update=Subquery(latest.values("updated_at")[:1]),
+            last_by_first=Subquery(latest.values("updated_by__first_name")[:1]),
+            last_by_last=Subquery(latest.values("updated_by__last_name")[:1]),
+        )
+        .order_by("name")
+    )
+    for mutuelle in found:
+        mutuelle.last_by = f"{mutuelle.last_by_first or ''} {mutuelle.last_by_last or ''}".strip()
+        mutuelle.is_stale = mutuelle.last_update is None or mutuelle.last_update < stale_before
+        yield mutuelle
 
 
 def _indicators(plan, mutuelles):
@@ -247,36 +264,45 @@ def _indicators(plan, mutuelles):
     ]
 
 
-def _timeline(plan, cells, today):
-    """Mean progress at the end of each month since the plan started, from the history."""
-    ids = {c.deployment_id for c in cells}
-    current = {c.deployment_id: c.progress for c in cells}
-    changes = defaultdict(list)
-    for deployment_id, changed_at, before, after in (
-        DeploymentChange.objects.filter(deployment__action__plan=plan)
+def _month_ends(start: datetime.date, today: datetime.date):
+    day = start.replace(day=1)
+    while day <= today:
+        following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        yield day, min(following - datetime.timedelta(days=1), today)
+        day = following
+
+
+def _timeline(plan, today):
+    """Mean progress of the plan's deployments at the end of each month, replayed from the
+    history. The history only grows, so the result is cached under its size and last change."""
+    changes = DeploymentChange.objects.filter(deployment__action__plan=plan)
+    deployments = Deployment.objects.filter(action__plan=plan).exclude(status=Status.NOT_APPLICABLE)
+    mark = changes.aggregate(last=Max("pk"), n=Count("pk"))
+    key = f"actionplan:timeline:{plan.pk}:{today}:{mark['last']}:{mark['n']}:{deployments.count()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+
+    # Start from each deployment's progress before its first change (or now, if none)...
+    progress = dict(deployments.values_list("pk", "progress"))
+    history = list(
+        changes.filter(deployment__in=progress.keys())
         .order_by("changed_at", "pk")
         .values_list("deployment_id", "changed_at", "progress_before", "progress")
-    ):
-        if deployment_id in ids:
-            changes[deployment_id].append((timezone.localdate(changed_at), before, after))
-
-    def as_of(deployment_id, day):
-        history = changes.get(deployment_id)
-        if not history:
-            return current[deployment_id]
-        value = history[0][1]
-        for changed_on, _before, after in history:
-            if changed_on > day:
-                break
-            value = after
-        return value
-
-    points, day = [], plan.starts_on.replace(day=1)
-    while day <= today:
-        month_end = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - (
-            datetime.timedelta(days=1)
-        )
-        point = min(month_end, today)
-        points.append((day, _mean(as_of(pk, point) for pk in ids)))
-        day = month_end + datetime.timedelta(days=1)
+    )
+    seen = set()
+    for deployment_id, _at, before, _after in history:
+        if deployment_id not in seen:
+            seen.add(deployment_id)
+            progress[deployment_id] = before
+    # ...then replay the changes month by month.
+    total, count, index, points = sum(progress.values()), len(progress) or 1, 0, []
+    for month, month_end in _month_ends(plan.starts_on, today):
+        while index < len(history) and timezone.localdate(history[index][1]) <= month_end:
+            deployment_id, _at, _before, after = history[index]
+            total += after - progress[deployment_id]
+            progress[deployment_id] = after
+            index += 1
+        points.append((month, round(total / count)))
+    cache.set(key, points, 60 * 60 * 24)
     return points

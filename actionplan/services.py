@@ -1,10 +1,12 @@
 """Every change of the action plan goes through these functions, in a transaction."""
 
 import datetime
+import time
 from collections import defaultdict
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
@@ -32,6 +34,19 @@ from .models import (
 )
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
+REVISION_KEY = "actionplan:revision"
+
+
+def plan_revision() -> int:
+    """A number that changes whenever anything the dashboard shows changes."""
+    return cache.get_or_set(REVISION_KEY, time.time_ns, None)
+
+
+def plan_changed() -> None:
+    """Called by every write below (and the admin): the cached dashboard is rendered again."""
+    cache.set(REVISION_KEY, time.time_ns(), None)
+    # Once more after the commit: a page rendered meanwhile from the old rows is not kept.
+    transaction.on_commit(lambda: cache.set(REVISION_KEY, time.time_ns(), None))
 
 
 # --- Deployments exist for every active mutuelle and every per-mutuelle action -----------------
@@ -51,6 +66,7 @@ def deployments_ensure(*, actions=None, mutuelles=None) -> int:
         else:
             missing.append(Deployment(action=action, mutuelle=None))
     created = Deployment.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
+    plan_changed()
     return len(created)
 
 
@@ -70,6 +86,7 @@ def plan_save(*, by: User, plan: ActionPlan | None = None, **fields) -> ActionPl
         plan.save()
         if plan.is_current:
             deployments_ensure(actions=plan.actions.all())
+        plan_changed()
     return plan
 
 
@@ -83,6 +100,7 @@ def axis_save(*, by: User, plan: ActionPlan, axis: Axis | None = None, **fields)
             {"number": _("L'axe %(number)s existe déjà dans ce plan.") % {"number": axis.number}}
         )
     axis.save()
+    plan_changed()
     return axis
 
 
@@ -115,12 +133,14 @@ def action_save(*, by: User, plan: ActionPlan, action: Action | None = None, **f
         action.save()
         if plan.is_current:
             deployments_ensure(actions=[action])
+        plan_changed()
     return action
 
 
 def action_delete(*, by: User, action: Action) -> None:
     check(by, Can.COORDINATE)
     action.delete()
+    plan_changed()
 
 
 def indicator_save(
@@ -133,6 +153,7 @@ def indicator_save(
     if Indicator.objects.filter(plan=plan, name=indicator.name).exclude(pk=indicator.pk).exists():
         raise ValidationError({"name": _("Un indicateur porte déjà ce nom dans le plan.")})
     indicator.save()
+    plan_changed()
     return indicator
 
 
@@ -188,6 +209,7 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
                 )
         if plan.is_current:
             deployments_ensure(actions=saved)
+        plan_changed()
     return len(saved)
 
 
@@ -223,6 +245,7 @@ def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployme
             progress_before=before["progress"],
             progress=deployment.progress,
         )
+        plan_changed()
     return deployment
 
 
@@ -260,12 +283,15 @@ def measurement_record(
             "entered_at": timezone.now(),
         },
     )
+    plan_changed()
     return measurement
 
 
 def feedback_create(*, by: User, mutuelle: Mutuelle, **fields) -> FieldFeedback:
     check(by, Can.EDIT_MUTUELLE, mutuelle)
-    return FieldFeedback.objects.create(mutuelle=mutuelle, author=by, **fields)
+    feedback = FieldFeedback.objects.create(mutuelle=mutuelle, author=by, **fields)
+    plan_changed()
+    return feedback
 
 
 # --- Reminders --------------------------------------------------------------------------------

@@ -1,10 +1,14 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -44,6 +48,41 @@ def _back(request, default):
 # --- Reading the plan ---------------------------------------------------------------------------
 
 
+DASHBOARD_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
+
+
+def _dashboard(request, plan):
+    """The coordinators' dashboard, rendered once per revision of the plan and set of filters:
+    every write of the plan changes the revision (services.plan_changed)."""
+    filters = DashboardFilterForm(request.GET or None, plan=plan)
+    key = "actionplan:dashboard:" + ":".join(
+        [
+            str(plan.pk),
+            str(services.plan_revision()),
+            str(timezone.localdate()),
+            get_language(),
+            request.GET.urlencode(),
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        board = selectors.dashboard(plan, **filters.filters(), page=request.GET.get("page"))
+        context = {
+            "board": board,
+            "filters": filters,
+            "filtered": bool(request.GET),
+            "indicator_charts": [
+                (indicator, values, charts.indicator_chart(indicator, values))
+                for indicator, values in board.indicators
+            ],
+            "timeline": charts.progress_line(board.timeline),
+            "status_choices": Status.choices,
+        }
+        html = render_to_string("actionplan/partials/dashboard.html", context, request)
+        cache.set(key, html, DASHBOARD_CACHE_SECONDS)
+    return html
+
+
 @require_http_methods(["GET"])
 def plan_home(request):
     plan = selectors.current_plan()
@@ -51,17 +90,7 @@ def plan_home(request):
     if plan is not None:
         context["axes"] = selectors.plan_axes(plan)
         if can(request.user, Can.COORDINATE):
-            filters = DashboardFilterForm(request.GET or None, plan=plan)
-            context["filters"] = filters
-            board = selectors.dashboard(plan, **filters.filters())
-            context["board"] = board
-            context["indicator_charts"] = [
-                (indicator, values, charts.indicator_chart(indicator, values))
-                for indicator, values in board.indicators
-            ]
-            context["timeline"] = charts.progress_line(board.timeline)
-            context["status_choices"] = Status.choices
-            context["filtered"] = bool(request.GET)
+            context["dashboard"] = _dashboard(request, plan)
     return TemplateResponse(request, "actionplan/plan.html", context)
 
 

@@ -64,3 +64,19 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"groupe-{n}")
     theme = factory.SubFactory(ThemeFactory)
     description = "Avancer ensemble sur un sujet commun."
+
+
+def totp_code(user) -> str:
+    """The code a member's authenticator app shows right now."""
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import (
+        format_hotp_value,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    secret = get_adapter().decrypt(authenticator.data["secret"])
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))

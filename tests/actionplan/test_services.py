@@ -183,7 +183,7 @@ def test_import_reads_xlsx(plan, coordinator):
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["axe", "code", "titre", "échéance"])
-    sheet.append([2, "2.5", "Matériel reconditionné", datetime.datetime(2027, 12, 31)])
+    sheet.append([2, "2.5", "Matériel reconditionné", datetime.date(2027, 12, 31)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     lines = imports.parse("plan.xlsx", buffer.getvalue())

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from ambassadeurs.models import Role
-from tests.factories import PASSWORD, UserFactory
+from ambassadeurs.models import Role, User
+from tests.factories import PASSWORD, UserFactory, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,10 +35,16 @@ def people(db):
 
 
 def sign_in(page: Page, base: str, email: str):
+    """Sign in as a member would, typing the authenticator's code when two-factor is on."""
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
+    if "/accounts/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(totp_code(User.objects.get(email=email)))
+        page.locator("main button[type=submit]").first.click()
+        page.wait_for_load_state()
 
 
 def test_ambassador_signs_in_lands_home_and_uses_the_directory(page: Page, live_server, people):
