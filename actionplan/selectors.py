@@ -44,20 +44,17 @@ def deployment_history(deployment: Deployment) -> QuerySet[DeploymentChange]:
     return deployment.changes.select_related("changed_by")
 
 
-def mutuelle_deployments(plan: ActionPlan, mutuelle: Mutuelle) -> list[Axis]:
-    """The plan's axes, each action carrying this mutuelle's deployment as `.deployment`."""
-    deployments = {
-        d.action_id: d
-        for d in Deployment.objects.of_plan(plan)
+def mutuelle_deployments(plan: ActionPlan, mutuelle: Mutuelle, *, axis=None):
+    """This mutuelle's deployments of the plan, in the plan's order."""
+    deployments = (
+        Deployment.objects.of_plan(plan)
         .filter(mutuelle=mutuelle)
-        .select_related("updated_by")
-    }
-    axes = plan_axes(plan)
-    for axis in axes:
-        for action in axis.actions.all():
-            action.deployment = deployments.get(action.pk)
-        axis.deployed_actions = [a for a in axis.actions.all() if a.deployment is not None]
-    return axes
+        .select_related("action__axis", "updated_by")
+        .order_by("action__axis__number", "action__position", "action__code")
+    )
+    if axis is not None:
+        deployments = deployments.filter(action__axis=axis)
+    return deployments
 
 
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -128,24 +129,31 @@ def _mutuelle_for(request):
     return Mutuelle.objects.active().first()
 
 
+MY_MUTUELLE_PAGE_SIZE = 25
+
+
 def _my_mutuelle_page(
     request, plan, mutuelle, *, measurement_form=None, feedback_form=None, status=200
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
-    axes = selectors.mutuelle_deployments(plan, mutuelle)
+    axis = plan.axes.filter(pk=request.GET.get("axe")).first() if request.GET.get("axe") else None
+    page = Paginator(
+        selectors.mutuelle_deployments(plan, mutuelle, axis=axis), MY_MUTUELLE_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     if editable:
-        for axis in axes:
-            for action in axis.deployed_actions:
-                action.form = DeploymentForm(instance=action.deployment)
-    quarters = selectors.plan_quarters(plan)
+        for deployment in page.object_list:
+            deployment.form = DeploymentForm(instance=deployment)
     context = {
         "plan": plan,
         "mutuelle": mutuelle,
         "mutuelles": Mutuelle.objects.active(),
-        "axes": axes,
+        "axes": plan.axes.all(),
+        "axis": axis,
+        "page": page,
         "editable": editable,
         "indicators": selectors.mutuelle_indicators(plan, mutuelle),
-        "measurement_form": measurement_form or MeasurementForm(plan=plan, quarters=quarters),
+        "measurement_form": measurement_form
+        or MeasurementForm(plan=plan, quarters=selectors.plan_quarters(plan)),
         "feedback_form": feedback_form or FeedbackForm(plan=plan),
     }
     return TemplateResponse(request, "actionplan/my_mutuelle.html", context, status=status)
@@ -178,9 +186,8 @@ def deployment_edit(request, pk):
         if saved:
             deployment.refresh_from_db()
             form = DeploymentForm(instance=deployment)
-        action = deployment.action
-        action.deployment, action.form = deployment, form
-        context = {"action": action, "editable": True, "saved": saved}
+        deployment.form = form
+        context = {"deployment": deployment, "editable": True, "saved": saved}
         return TemplateResponse(
             request,
             "actionplan/my_mutuelle.html#deployment-row",

@@ -228,3 +228,48 @@ def test_stale_deployments_are_in_the_digest(plan, ambassador, deployment, mailo
     services.digests_send()
     assert [m.to for m in mailoutbox] == [[ambassador.email]]
     assert "Sans nouvelle depuis plus de 30 jours" in mailoutbox[0].body
+
+
+@pytest.mark.services
+def test_the_weekly_digest_goes_through_the_worker_and_smtp(
+    celery_worker, smtp_server, transactional_db
+):
+    from actionplan.models import ActionPlan, Axis
+    from actionplan.tasks import send_deployment_digests
+    from ambassadeurs.models import Role
+    from tests.factories import UserFactory
+
+    armor = MutuelleFactory(name="Mutuelle Armor Santé", short_name="Armor", slug="armor")
+    calm = MutuelleFactory(name="Mutuelle Calme", short_name="Calme", slug="calme")
+    ambassador = UserFactory(
+        email="ambassadeur@armor.example", role=Role.AMBASSADOR, mutuelle=armor
+    )
+    UserFactory(email="ambassadeur@calme.example", role=Role.AMBASSADOR, mutuelle=calm)
+    UserFactory(email="salarie@armor.example", role=Role.READER, mutuelle=armor)
+    plan = ActionPlan.objects.create(
+        title="Plan",
+        assembly="AG",
+        adopted_on=datetime.date(2026, 6, 18),
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2028, 6, 30),
+        is_current=True,
+    )
+    axis = Axis.objects.create(plan=plan, number=1, title="Santé")
+    action = Action.objects.create(
+        plan=plan,
+        axis=axis,
+        code="1.1",
+        title="Dépistage",
+        due_on=timezone.localdate() - datetime.timedelta(days=1),
+    )
+    services.deployments_ensure(actions=[action])
+    Deployment.objects.filter(mutuelle=calm).update(status=Status.DONE, progress=100)
+
+    send_deployment_digests.delay()
+
+    smtp_server.wait_for(1)
+    received = smtp_server.wait_for(2, timeout=2)  # and nothing more comes
+    assert [m.rcpt_tos for m in received] == [["ambassadeur@armor.example"]]
+    body = received[0].content.decode()
+    assert "1.1 D" in body and "Armor" in body
+    assert ambassador.email in body

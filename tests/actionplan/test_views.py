@@ -299,15 +299,17 @@ def test_plan_dates_are_checked(client, coordinator, plan):
     assert plan.ends_on == datetime.date(2028, 6, 30)
 
 
-def test_the_cached_dashboard_shows_each_change_at_once(client, coordinator, ambassador,
-                                                        deployment):
+def test_the_cached_dashboard_shows_each_change_at_once(
+    client, coordinator, ambassador, deployment
+):
     from actionplan import services
 
     client.force_login(coordinator)
     url = reverse("actionplan:plan") + "?mutuelle=armor"
     assert 'data-status="not_started"' in client.get(url).text
-    services.deployment_update(deployment=deployment, by=ambassador, status=Status.BLOCKED,
-                               progress=10)
+    services.deployment_update(
+        deployment=deployment, by=ambassador, status=Status.BLOCKED, progress=10
+    )
     assert 'data-status="blocked"' in client.get(url).text
 
 
@@ -317,9 +319,16 @@ def test_a_change_made_in_the_admin_shows_on_the_dashboard(client, admin_user, d
     assert 'data-status="not_started"' in client.get(url).text
     response = client.post(
         reverse("admin:actionplan_deployment_change", args=[deployment.pk]),
-        {"action": deployment.action_id, "mutuelle": deployment.mutuelle_id, "status": "done",
-         "progress": 100, "local_approach": "", "next_step": "",
-         "changes-TOTAL_FORMS": 0, "changes-INITIAL_FORMS": 0},
+        {
+            "action": deployment.action_id,
+            "mutuelle": deployment.mutuelle_id,
+            "status": "done",
+            "progress": 100,
+            "local_approach": "",
+            "next_step": "",
+            "changes-TOTAL_FORMS": 0,
+            "changes-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 302
     assert 'data-status="done"' in client.get(url).text
