@@ -111,3 +111,22 @@ def test_plan_and_my_mutuelle_have_no_serious_accessibility_violation(
             page.goto(live_server.url + path)
             assert _axe_violations(page) == [], path
         context.close()
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, network):
+    """Wide tables scroll inside their own box; the page itself fits a 390 px screen."""
+    from actionplan import services
+    from actionplan.models import Action
+
+    plan = ActionPlan.objects.get()
+    actions = [Action.objects.create(plan=plan, axis=plan.axes.first(), code=f"1.{n}",
+                                     title=f"Action numéro {n} au titre assez long pour un écran")
+               for n in range(1, 6)]
+    services.deployments_ensure(actions=actions)
+    page = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 800}).new_page()
+    sign_in(page, live_server.url, network["coordinator"].email)
+    for path in ["/", "/annuaire/", "/mutuelles/", "/plan/", "/plan/gerer/",
+                 "/plan/ma-mutuelle/?mutuelle=armor", f"/plan/actions/{actions[0].pk}/"]:
+        page.goto(live_server.url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide"
