@@ -18,6 +18,7 @@ urlpatterns = [
     path("gerer/axes/", views.axis_save, name="axis_create"),
     path("gerer/axes/<int:pk>/", views.axis_save, name="axis_edit"),
     path("gerer/indicateurs/", views.indicator_save, name="indicator_create"),
+    path("gerer/indicateurs/<int:pk>/", views.indicator_save, name="indicator_edit"),
     path("importer/", views.plan_import, name="import"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
 ]

@@ -29,7 +29,7 @@ from .forms import (
     MeasurementForm,
     PlanForm,
 )
-from .models import Action, Axis, Deployment, Status
+from .models import Action, Axis, Deployment, Indicator, Status
 
 
 def _plan_or_404():
@@ -251,6 +251,10 @@ def _manage_page(request, plan, *, plan_form=None, axis_form=None, indicator_for
         "axes": selectors.plan_axes(plan) if plan else [],
         "indicators": plan.indicators.select_related("action") if plan else [],
     }
+    for axis in context["axes"]:
+        axis.form = AxisForm(instance=axis, prefix=f"axis-{axis.pk}")
+    for indicator in context["indicators"]:
+        indicator.form = IndicatorForm(instance=indicator, plan=plan, prefix=f"ind-{indicator.pk}")
     return TemplateResponse(request, "actionplan/manage.html", context, status=status)
 
 
@@ -279,7 +283,7 @@ def manage(request):
 def axis_save(request, pk=None):
     plan = _plan_or_404()
     axis = get_object_or_404(Axis, pk=pk, plan=plan) if pk else None
-    form = AxisForm(request.POST, instance=axis)
+    form = AxisForm(request.POST, instance=axis, prefix=f"axis-{pk}" if pk else None)
     if form.is_valid():
         try:
             services.axis_save(by=request.user, plan=plan, axis=axis, **form.cleaned_data)
@@ -293,12 +297,17 @@ def axis_save(request, pk=None):
 
 @require_POST
 @require(Can.COORDINATE)
-def indicator_save(request):
+def indicator_save(request, pk=None):
     plan = _plan_or_404()
-    form = IndicatorForm(request.POST, plan=plan)
+    indicator = get_object_or_404(Indicator, pk=pk, plan=plan) if pk else None
+    form = IndicatorForm(
+        request.POST, instance=indicator, plan=plan, prefix=f"ind-{pk}" if pk else None
+    )
     if form.is_valid():
         try:
-            services.indicator_save(by=request.user, plan=plan, **form.cleaned_data)
+            services.indicator_save(
+                by=request.user, plan=plan, indicator=indicator, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:

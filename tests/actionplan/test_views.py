@@ -332,3 +332,28 @@ def test_a_change_made_in_the_admin_shows_on_the_dashboard(client, admin_user, d
     )
     assert response.status_code == 302
     assert 'data-status="done"' in client.get(url).text
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_coordinators_edit_axes_and_indicators(client, members, plan, role):
+    client.force_login(members[role])
+    axis, indicator = plan.axes.get(number=1), plan.indicators.get()
+    client.post(
+        reverse("actionplan:axis_edit", args=[axis.pk]),
+        {f"axis-{axis.pk}-number": 1, f"axis-{axis.pk}-title": "Santé de tous"},
+    )
+    prefix = f"ind-{indicator.pk}"
+    client.post(
+        reverse("actionplan:indicator_edit", args=[indicator.pk]),
+        {
+            f"{prefix}-name": "Index égalité",
+            f"{prefix}-unit": "points",
+            f"{prefix}-target": "90",
+            f"{prefix}-direction": "increase",
+        },
+    )
+    axis.refresh_from_db()
+    indicator.refresh_from_db()
+    changed = role in COORDINATORS
+    assert (axis.title == "Santé de tous") is changed
+    assert (indicator.target == 90) is changed

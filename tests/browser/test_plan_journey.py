@@ -119,14 +119,27 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, network):
     from actionplan.models import Action
 
     plan = ActionPlan.objects.get()
-    actions = [Action.objects.create(plan=plan, axis=plan.axes.first(), code=f"1.{n}",
-                                     title=f"Action numéro {n} au titre assez long pour un écran")
-               for n in range(1, 6)]
+    actions = [
+        Action.objects.create(
+            plan=plan,
+            axis=plan.axes.first(),
+            code=f"1.{n}",
+            title=f"Action numéro {n} au titre assez long pour un écran",
+        )
+        for n in range(1, 6)
+    ]
     services.deployments_ensure(actions=actions)
     page = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 800}).new_page()
     sign_in(page, live_server.url, network["coordinator"].email)
-    for path in ["/", "/annuaire/", "/mutuelles/", "/plan/", "/plan/gerer/",
-                 "/plan/ma-mutuelle/?mutuelle=armor", f"/plan/actions/{actions[0].pk}/"]:
+    for path in [
+        "/",
+        "/annuaire/",
+        "/mutuelles/",
+        "/plan/",
+        "/plan/gerer/",
+        "/plan/ma-mutuelle/?mutuelle=armor",
+        f"/plan/actions/{actions[0].pk}/",
+    ]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} is {width} px wide"
