@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -62,7 +64,7 @@ def _dashboard(request, plan):
             str(services.plan_revision()),
             str(timezone.localdate()),
             get_language(),
-            request.GET.urlencode(),
+            hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32],
         ]
     )
     html = cache.get(key)

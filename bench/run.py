@@ -146,9 +146,12 @@ def load(path: str, session: str) -> dict:
         capture_output=True,
         text=True,
     ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _seconds(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = _seconds(re.search(r"99%\s+(\S+)", output).group(1))
+    try:
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+        p50 = _seconds(re.search(r"50%\s+(\S+)", output).group(1))
+        p99 = _seconds(re.search(r"99%\s+(\S+)", output).group(1))
+    except AttributeError as error:
+        raise RuntimeError(f"unexpected wrk output for {path}:\n{output}") from error
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {"rps": rps, "p50": p50, "p99": p99, "errors": int(errors.group(1)) if errors else 0}
 
