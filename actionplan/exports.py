@@ -81,7 +81,7 @@ def _plain(row) -> list:
     ]
 
 
-def _csv(rows) -> bytes:
+def csv_bytes(rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for row in rows:
@@ -89,7 +89,7 @@ def _csv(rows) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8 then
 
 
-def _xlsx(rows, title) -> bytes:
+def xlsx_bytes(rows, title) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -115,7 +115,7 @@ def response(plan, kind: str, fmt: str) -> HttpResponse:
         raise Http404
     build, title = builders[kind]
     rows = build(plan)
-    content = _csv(rows) if fmt == "csv" else _xlsx(rows, title)
+    content = csv_bytes(rows) if fmt == "csv" else xlsx_bytes(rows, title)
     name = f"plan-{kind}-{timezone.localdate():%Y-%m-%d}.{fmt}"
     return HttpResponse(
         content,

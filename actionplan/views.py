@@ -100,7 +100,12 @@ def plan_home(request):
 @require_http_methods(["GET"])
 def action_detail(request, pk):
     action = get_object_or_404(Action.objects.select_related("axis", "theme", "plan"), pk=pk)
-    context = {"action": action, "deployments": selectors.action_deployments(action)}
+    context = {
+        "action": action,
+        "deployments": selectors.action_deployments(action),
+        # Initiatives link themselves to actions (the initiatives app builds on this one).
+        "initiatives": action.initiatives.published().select_related("mutuelle"),
+    }
     return TemplateResponse(request, "actionplan/action.html", context)
 
 

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "mutuelles",
     "ambassadeurs",
     "actionplan",
+    "initiatives",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("mutuelles/", include("mutuelles.urls")),
     path("plan/", include("actionplan.urls")),
+    path("initiatives/", include("initiatives.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:path>", views.media, name="media"),
 ]

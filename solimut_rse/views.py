@@ -13,6 +13,7 @@ from django.views.static import serve
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
+from initiatives import selectors as initiatives
 
 from .celery import app as celery_app
 
@@ -29,6 +30,7 @@ def home(request):
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
+        "latest_initiatives": initiatives.latest_published(),
     }
     if can(user, Action.COORDINATE):
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]

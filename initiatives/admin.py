@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from .models import Attachment, Audience, Comment, Image, Initiative, Replication
+
+
+class ImageInline(admin.TabularInline):
+    model = Image
+    extra = 0
+    fields = ["image", "alt", "position"]
+
+
+class AttachmentInline(admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["file", "title", "kind", "size"]
+    readonly_fields = ["kind", "size"]
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "mutuelle",
+        "status",
+        "transposability",
+        "is_published",
+        "published_at",
+    ]
+    list_filter = ["is_published", "status", "transposability", "mutuelle", "themes"]
+    search_fields = ["title", "summary"]
+    list_select_related = ["mutuelle"]
+    filter_horizontal = ["themes", "audiences", "actions"]
+    inlines = [ImageInline, AttachmentInline]
+    readonly_fields = ["created_at", "updated_at", "published_at"]
+
+
+@admin.register(Audience)
+class AudienceAdmin(admin.ModelAdmin):
+    list_display = ["name", "position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Replication)
+class ReplicationAdmin(admin.ModelAdmin):
+    list_display = ["initiative", "mutuelle", "status", "contact", "created_at"]
+    list_filter = ["status", "mutuelle"]
+    list_select_related = ["initiative", "mutuelle", "contact"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "initiative", "author", "created_at", "hidden_at"]
+    list_filter = ["hidden_at"]
+    list_select_related = ["initiative", "author"]
+    search_fields = ["text"]

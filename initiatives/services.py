@@ -1,0 +1,284 @@
+"""Every change of initiatives, their images and files, replications and comments."""
+
+import io
+import zipfile
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from ambassadeurs.models import User
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import check
+from solimut_rse.richtext import sanitize
+
+from .models import Attachment, Comment, Image, Initiative, Replication
+
+MAX_UPLOAD = 10 * 1024 * 1024
+THUMBNAIL = (640, 400)
+RELATED = ("themes", "audiences", "actions")
+
+
+def _too_big(upload):
+    if upload.size > MAX_UPLOAD:
+        return _("Le fichier pèse %(size)s : le maximum est %(max)s.") % {
+            "size": filesizeformat(upload.size),
+            "max": filesizeformat(MAX_UPLOAD),
+        }
+    return None
+
+
+# --- Initiatives ------------------------------------------------------------------------------
+
+
+def initiative_save(*, by: User, initiative: Initiative | None = None, **fields) -> Initiative:
+    """Create or change an initiative of a mutuelle the author may write for."""
+    if initiative is not None:
+        check(by, Can.EDIT_MUTUELLE, Initiative.objects.get(pk=initiative.pk))  # as stored
+    initiative = initiative or Initiative(author=by)
+    check(by, Can.EDIT_MUTUELLE, fields.get("mutuelle") or initiative)
+    related = {name: fields.pop(name) for name in RELATED if name in fields}
+    for name, value in fields.items():
+        setattr(initiative, name, value)
+    initiative.body = sanitize(initiative.body)
+    initiative.full_clean(exclude=["author"])
+    with transaction.atomic():
+        initiative.save()
+        for name, values in related.items():
+            getattr(initiative, name).set(values)
+    return initiative
+
+
+def initiative_publish(*, by: User, initiative: Initiative, publish: bool = True) -> Initiative:
+    check(by, Can.EDIT_MUTUELLE, initiative)
+    initiative.is_published = publish
+    if publish and initiative.published_at is None:
+        initiative.published_at = timezone.now()
+    initiative.save(update_fields=["is_published", "published_at", "updated_at"])
+    return initiative
+
+
+def initiative_delete(*, by: User, initiative: Initiative) -> None:
+    check(by, Can.EDIT_MUTUELLE, initiative)
+    initiative.delete()
+
+
+# --- Images and files, checked by their content -----------------------------------------------
+
+
+def image_add(*, by: User, initiative: Initiative, upload, alt: str) -> Image:
+    check(by, Can.EDIT_MUTUELLE, initiative)
+    if error := _too_big(upload):
+        raise ValidationError({"image": error})
+    try:
+        with PILImage.open(upload) as probe:
+            probe.verify()
+        upload.seek(0)
+        with PILImage.open(upload) as picture:
+            picture = ImageOps.exif_transpose(picture).convert("RGB")
+            picture.thumbnail(THUMBNAIL)
+            buffer = io.BytesIO()
+            picture.save(buffer, format="JPEG", quality=82)
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(
+            {"image": _("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.")}
+        ) from error
+    upload.seek(0)
+    stem = PurePath(upload.name).stem[:80]
+    image = Image(initiative=initiative, alt=alt.strip(), position=initiative.images.count())
+    image.image.save(upload.name, upload, save=False)
+    image.thumbnail.save(f"{stem}-vignette.jpg", ContentFile(buffer.getvalue()), save=False)
+    image.save()
+    return image
+
+
+def image_delete(*, by: User, image: Image) -> None:
+    check(by, Can.EDIT_MUTUELLE, image.initiative)
+    image.image.delete(save=False)
+    image.thumbnail.delete(save=False)
+    image.delete()
+
+
+OFFICE = {
+    "word/": "docx",
+    "xl/": "xlsx",
+    "ppt/": "pptx",
+}
+
+
+def file_kind(head: bytes, data) -> str | None:
+    """What a file really is, from its first bytes: the name says nothing."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(data) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return None
+        if "mimetype" in names:
+            with zipfile.ZipFile(data) as archive:
+                mimetype = archive.read("mimetype").decode("ascii", "ignore")
+            return {
+                "application/vnd.oasis.opendocument.text": "odt",
+                "application/vnd.oasis.opendocument.spreadsheet": "ods",
+                "application/vnd.oasis.opendocument.presentation": "odp",
+            }.get(mimetype)
+        if "[Content_Types].xml" in names:
+            for prefix, kind in OFFICE.items():
+                if any(name.startswith(prefix) for name in names):
+                    return kind
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "txt" if b"\x00" not in head else None
+
+
+def attachment_add(*, by: User, initiative: Initiative, upload, title: str) -> Attachment:
+    check(by, Can.EDIT_MUTUELLE, initiative)
+    if error := _too_big(upload):
+        raise ValidationError({"file": error})
+    head = upload.read(4096)
+    upload.seek(0)
+    kind = file_kind(head, upload)
+    upload.seek(0)
+    if kind is None:
+        raise ValidationError(
+            {
+                "file": _(
+                    "Type de fichier refusé : PDF, Word, Excel, PowerPoint, OpenDocument, "
+                    "texte ou image seulement (vérifié sur son contenu)."
+                )
+            }
+        )
+    attachment = Attachment(
+        initiative=initiative, title=title.strip() or upload.name, kind=kind, size=upload.size
+    )
+    attachment.file.save(upload.name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def attachment_delete(*, by: User, attachment: Attachment) -> None:
+    check(by, Can.EDIT_MUTUELLE, attachment.initiative)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+# --- Replications and comments ----------------------------------------------------------------
+
+
+def replication_save(
+    *, by: User, initiative: Initiative, notes: str, status: str, contact: User | None = None
+) -> Replication:
+    """ "Nous la reprenons": the ambassador's own mutuelle takes up the initiative."""
+    check(by, Can.REPLICATE)
+    mutuelle = by.mutuelle
+    if mutuelle is None:
+        raise ValidationError(_("Seul un membre d'une mutuelle peut reprendre une initiative."))
+    if mutuelle.pk == initiative.mutuelle_id:
+        raise ValidationError(_("C'est déjà une initiative de votre mutuelle."))
+    if not initiative.is_published:
+        raise ValidationError(_("Cette initiative n'est pas publiée."))
+    replication, created = Replication.objects.update_or_create(
+        initiative=initiative,
+        mutuelle=mutuelle,
+        defaults={"notes": notes.strip(), "status": status, "contact": contact or by},
+    )
+    if created:
+        from .tasks import notify_replication
+
+        transaction.on_commit(lambda: notify_replication.delay(replication.pk))
+    return replication
+
+
+def comment_add(*, by: User, initiative: Initiative, text: str) -> Comment:
+    check(by, Can.COMMENT)
+    if not initiative.is_published:
+        raise ValidationError(_("On ne commente que les initiatives publiées."))
+    if not text.strip():
+        raise ValidationError({"text": _("Le commentaire est vide.")})
+    comment = Comment.objects.create(initiative=initiative, author=by, text=text.strip())
+    from .tasks import notify_comment
+
+    transaction.on_commit(lambda: notify_comment.delay(comment.pk))
+    return comment
+
+
+def comment_hide(*, by: User, comment: Comment, hide: bool = True) -> Comment:
+    """The initiative's ambassadors (and coordinators) hide an abusive comment."""
+    check(by, Can.EDIT_MUTUELLE, comment.initiative)
+    comment.hidden_by, comment.hidden_at = (by, timezone.now()) if hide else (None, None)
+    comment.save(update_fields=["hidden_by", "hidden_at"])
+    return comment
+
+
+# --- Notifications (run by the worker) --------------------------------------------------------
+
+
+def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {**context, "site_url": settings.SITE_URL}
+        message = EmailMultiAlternatives(
+            subject=subject, body=render_to_string(f"{template}.txt", context), to=to
+        )
+        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
+    message.send()
+
+
+def replication_notify(*, replication: Replication) -> None:
+    """Tell the initiative's author (or its mutuelle's ambassadors) that it is taken up."""
+    initiative = replication.initiative
+    if initiative.author and initiative.author.is_active:
+        recipients = [initiative.author.email]
+    else:
+        recipients = list(
+            User.objects.active()
+            .ambassadors()
+            .filter(mutuelle=initiative.mutuelle_id)
+            .values_list("email", flat=True)
+        )
+    _send(
+        _("[Solimut RSE] %(mutuelle)s reprend votre initiative « %(title)s »")
+        % {"mutuelle": replication.mutuelle.short_name, "title": initiative.title},
+        "initiatives/email/replication",
+        {"replication": replication, "initiative": initiative},
+        recipients,
+    )
+
+
+def comment_notify(*, comment: Comment) -> None:
+    """Tell the ambassadors of the initiative's mutuelle, except the comment's own author."""
+    initiative = comment.initiative
+    recipients = list(
+        User.objects.active()
+        .ambassadors()
+        .filter(mutuelle=initiative.mutuelle_id)
+        .exclude(pk=comment.author_id)
+        .values_list("email", flat=True)
+    )
+    _send(
+        _("[Solimut RSE] Nouveau commentaire sur « %(title)s »") % {"title": initiative.title},
+        "initiatives/email/comment",
+        {"comment": comment, "initiative": initiative},
+        recipients,
+    )

@@ -1,0 +1,235 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can, check, require
+
+from . import exports, selectors, services
+from .filters import InitiativeFilter
+from .forms import AttachmentForm, CommentForm, ImageForm, InitiativeForm, ReplicationForm
+from .models import Attachment, Comment, Image, Initiative
+
+PAGE_SIZE = 18
+
+
+def _visible(request, pk) -> Initiative:
+    """The initiative if the member may see it; drafts of other mutuelles do not exist (404)."""
+    try:
+        return selectors.initiative_detail(request.user, pk)
+    except Initiative.DoesNotExist as error:
+        raise Http404 from error
+
+
+def _editable(request, pk) -> Initiative:
+    initiative = _visible(request, pk)
+    check(request.user, Can.EDIT_MUTUELLE, initiative)
+    return initiative
+
+
+@require_http_methods(["GET"])
+def initiative_list(request):
+    found = InitiativeFilter(request.GET, queryset=selectors.initiative_list(request.user))
+    page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    table = request.GET.get("vue") == "tableau"
+    context = {"filter": found, "page": page, "table": table}
+    return TemplateResponse(request, "initiatives/list.html", context)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def initiative_export(request, fmt):
+    found = InitiativeFilter(request.GET, queryset=selectors.initiative_list(request.user))
+    return exports.response(found.qs, fmt)
+
+
+@require_http_methods(["GET"])
+def initiative_detail(request, pk):
+    initiative = _visible(request, pk)
+    user = request.user
+    mine = next(
+        (r for r in initiative.replications.all() if r.mutuelle_id == user.mutuelle_id), None
+    )
+    context = {
+        "initiative": initiative,
+        "can_edit": can(user, Can.EDIT_MUTUELLE, initiative),
+        "can_replicate": can(user, Can.REPLICATE)
+        and user.mutuelle_id not in (None, initiative.mutuelle_id)
+        and initiative.is_published,
+        "replication_form": ReplicationForm(instance=mine, prefix="reprise"),
+        "comment_form": CommentForm(),
+        "comments": [
+            c
+            for c in initiative.comments.all()
+            if not c.is_hidden or can(user, Can.EDIT_MUTUELLE, initiative)
+        ],
+    }
+    return TemplateResponse(request, "initiatives/detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def initiative_form(request, pk=None):
+    initiative = _editable(request, pk) if pk else None
+    if initiative is None:
+        check(request.user, Can.EDIT_MUTUELLE, request.user)
+    form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        fields = dict(form.cleaned_data)
+        fields.setdefault("mutuelle", initiative.mutuelle if initiative else request.user.mutuelle)
+        try:
+            initiative = services.initiative_save(by=request.user, initiative=initiative, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Initiative enregistrée."))
+            return redirect(initiative)
+    context = {"form": form, "initiative": initiative}
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "initiatives/form.html", context, status=status)
+
+
+@require_POST
+def initiative_publish(request, pk):
+    initiative = _editable(request, pk)
+    publish = request.POST.get("publish") != "0"
+    services.initiative_publish(by=request.user, initiative=initiative, publish=publish)
+    messages.success(
+        request,
+        _("Initiative publiée : tout le réseau peut la lire.")
+        if publish
+        else _("Initiative repassée en brouillon."),
+    )
+    return redirect(initiative)
+
+
+@require_POST
+def initiative_delete(request, pk):
+    initiative = _editable(request, pk)
+    services.initiative_delete(by=request.user, initiative=initiative)
+    messages.success(request, _("Initiative supprimée."))
+    return redirect("initiatives:list")
+
+
+def _media_page(request, initiative, image_form=None, attachment_form=None, status=200):
+    context = {
+        "initiative": initiative,
+        "image_form": image_form or ImageForm(),
+        "attachment_form": attachment_form or AttachmentForm(),
+    }
+    return TemplateResponse(request, "initiatives/media.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def initiative_media(request, pk):
+    return _media_page(request, _editable(request, pk))
+
+
+@require_POST
+def image_add(request, pk):
+    initiative = _editable(request, pk)
+    form = ImageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.image_add(
+                by=request.user,
+                initiative=initiative,
+                upload=form.cleaned_data["image"],
+                alt=form.cleaned_data["alt"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Image ajoutée."))
+            return redirect("initiatives:media", pk=initiative.pk)
+    return _media_page(request, initiative, image_form=form, status=400)
+
+
+@require_POST
+def image_delete(request, pk, image_pk):
+    initiative = _editable(request, pk)
+    services.image_delete(
+        by=request.user, image=get_object_or_404(Image, pk=image_pk, initiative=initiative)
+    )
+    messages.success(request, _("Image retirée."))
+    return redirect("initiatives:media", pk=initiative.pk)
+
+
+@require_POST
+def attachment_add(request, pk):
+    initiative = _editable(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.attachment_add(
+                by=request.user,
+                initiative=initiative,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Fichier ajouté."))
+            return redirect("initiatives:media", pk=initiative.pk)
+    return _media_page(request, initiative, attachment_form=form, status=400)
+
+
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    initiative = _editable(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
+    services.attachment_delete(by=request.user, attachment=attachment)
+    messages.success(request, _("Fichier retiré."))
+    return redirect("initiatives:media", pk=initiative.pk)
+
+
+@require_POST
+def replicate(request, pk):
+    initiative = _visible(request, pk)
+    check(request.user, Can.REPLICATE)
+    form = ReplicationForm(request.POST, prefix="reprise")
+    if form.is_valid():
+        try:
+            services.replication_save(by=request.user, initiative=initiative, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, _("C'est noté : votre mutuelle reprend cette initiative, à sa manière.")
+            )
+        return redirect(initiative)
+    messages.error(request, _("Décrivez en quelques mots comment votre mutuelle l'adapte."))
+    return redirect(initiative)
+
+
+@require_POST
+def comment_add(request, pk):
+    initiative = _visible(request, pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(
+                by=request.user, initiative=initiative, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Merci pour votre commentaire."))
+    else:
+        messages.error(request, _("Le commentaire est vide."))
+    return redirect(f"{initiative.get_absolute_url()}#commentaires")
+
+
+@require_POST
+def comment_hide(request, pk, comment_pk):
+    initiative = _editable(request, pk)
+    comment = get_object_or_404(Comment, pk=comment_pk, initiative=initiative)
+    hide = request.POST.get("hide") != "0"
+    services.comment_hide(by=request.user, comment=comment, hide=hide)
+    messages.success(request, _("Commentaire masqué.") if hide else _("Commentaire rétabli."))
+    return redirect(f"{initiative.get_absolute_url()}#commentaires")
