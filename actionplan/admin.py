@@ -10,7 +10,7 @@ from .models import (
     Indicator,
     Measurement,
 )
-from .services import plan_changed
+from .services import TRACKED_FIELDS, deployment_update, deployments_ensure, plan_changed
 
 
 class PlanAdmin(admin.ModelAdmin):
@@ -52,6 +52,11 @@ class AxisAdmin(PlanAdmin):
 
 @admin.register(Action)
 class ActionAdmin(PlanAdmin):
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.plan.is_current:
+            deployments_ensure(actions=[obj])
+
     list_display = ["code", "title", "axis", "scope", "due_on", "owner", "theme"]
     list_filter = ["plan", "axis", "scope", "theme"]
     search_fields = ["code", "title", "owner"]
@@ -74,6 +79,14 @@ class DeploymentAdmin(PlanAdmin):
     list_select_related = ["action", "mutuelle", "updated_by"]
     readonly_fields = ["updated_at", "updated_by"]
     inlines = [DeploymentChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # Through the service: the change is kept in the history like any other.
+        return deployment_update(
+            deployment=obj, by=request.user, **{f: getattr(obj, f) for f in TRACKED_FIELDS}
+        )
 
 
 @admin.register(DeploymentChange)

@@ -98,6 +98,10 @@ def xlsx_bytes(rows, title) -> bytes:
     sheet.title = title[:31]
     for row in rows:
         sheet.append(_plain(row))
+        for cell in sheet[sheet.max_row]:
+            # Text from people (titles imported from spreadsheets...) never becomes a formula.
+            if isinstance(cell.value, str) and cell.value[:1] in ("=", "+", "-", "@"):
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -11,7 +11,7 @@ class DeploymentForm(forms.ModelForm):
         model = Deployment
         fields = ["status", "progress", "local_approach", "next_step"]
         widgets = {
-            "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+            "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
             "local_approach": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -70,12 +70,18 @@ def _rows_from_csv(data: bytes) -> list[list]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252")  # Excel's "CSV" on a French Windows
+        try:
+            text = data.decode("cp1252")  # Excel's "CSV" on a French Windows
+        except UnicodeDecodeError as error:
+            raise ImportFileError(_("Ce fichier n'est pas un texte CSV lisible.")) from error
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
+    try:
+        return list(csv.reader(io.StringIO(text), dialect))
+    except csv.Error as error:
+        raise ImportFileError(_("Ce fichier n'est pas un texte CSV lisible.")) from error
 
 
 def _rows_from_xlsx(data: bytes) -> list[list]:
@@ -169,6 +175,8 @@ def _line(number: int, cells: dict) -> ImportLine:
     line.title = text("title")
     if not line.title:
         error(_("le titre est obligatoire."))
+    elif len(line.title) > 250:
+        error(_("le titre dépasse 250 caractères."))
     line.description, line.owner = text("description"), text("owner")[:150]
     if cells.get("due_on") not in (None, ""):
         try:
@@ -190,6 +198,8 @@ def _line(number: int, cells: dict) -> ImportLine:
     if line.indicator:
         try:
             line.target = _decimal(text("target"))
+            if not line.target.is_finite() or abs(line.target) >= 10**10:
+                raise ValueError(line.target)
         except (InvalidOperation, ValueError):
             error(
                 _("la cible « %(value)s » de l'indicateur n'est pas un nombre.")

@@ -129,13 +129,6 @@ class DeploymentQuerySet(models.QuerySet):
         """Deployments that still need work: neither done nor not applicable."""
         return self.exclude(status__in=[Status.DONE, Status.NOT_APPLICABLE])
 
-    def overdue(self, today=None):
-        return self.open().filter(action__due_on__lt=today or timezone.localdate())
-
-    def stale(self, now=None):
-        limit = (now or timezone.now()) - settings.RSE_STALE_AFTER
-        return self.open().filter(updated_at__lt=limit)
-
 
 class Deployment(models.Model):
     """How one mutuelle carries out one action: harmonise without uniformising."""

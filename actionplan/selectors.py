@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from mutuelles.models import Mutuelle
 
+from .dates import quarter_start
 from .models import (
     Action,
     ActionPlan,
@@ -70,7 +71,7 @@ def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]
 def plan_quarters(plan: ActionPlan) -> list[datetime.date]:
     """The quarters the plan covers, by their first day, up to the current one."""
     end = min(plan.ends_on, timezone.localdate())
-    day = datetime.date(plan.starts_on.year, 3 * ((plan.starts_on.month - 1) // 3) + 1, 1)
+    day = quarter_start(plan.starts_on)
     quarters = []
     while day <= end:
         quarters.append(day)
@@ -198,7 +199,7 @@ def dashboard(
         )
         board.rows.append(MatrixRow(action, row, is_group))
 
-    open_ones = deployments.exclude(status__in=[Status.DONE, Status.NOT_APPLICABLE])
+    open_ones = deployments.open()
     board.overdue = list(
         actions.filter(due_on__lt=today, pk__in=open_ones.values("action"))
         .annotate(open_count=Count("deployments", filter=Q(deployments__in=open_ones)))

@@ -19,6 +19,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
 from mutuelles.models import Mutuelle
 
+from .dates import quarter_start
 from .imports import ImportLine
 from .models import (
     Action,
@@ -129,8 +130,12 @@ def action_save(*, by: User, plan: ActionPlan, action: Action | None = None, **f
     errors = _validate_action(plan, action)
     if errors:
         raise ValidationError(errors)
+    scope_changed = action.pk and Action.objects.get(pk=action.pk).scope != action.scope
     with transaction.atomic():
         action.save()
+        if scope_changed:
+            # Per mutuelle <-> by the group: the rows of the other kind no longer mean anything.
+            action.deployments.all().delete()
         if plan.is_current:
             deployments_ensure(actions=[action])
         plan_changed()
@@ -195,6 +200,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
         saved = []
         for position, line in enumerate(lines):
             action = existing.get(line.code) or Action(plan=plan, code=line.code)
+            if action.pk and action.scope != line.scope:
+                action.deployments.all().delete()  # the other kind of deployment is void
             action.axis = axes[line.axis]
             action.title, action.description = line.title, line.description
             action.owner, action.due_on, action.scope = line.owner, line.due_on, line.scope
@@ -219,6 +226,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
 def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployment:
     """Change what a mutuelle reports about an action; every change goes to the history."""
     check(by, Can.EDIT_MUTUELLE, deployment)
+    if not ActionPlan.objects.filter(pk=deployment.action.plan_id, is_current=True).exists():
+        raise ValidationError(_("Ce plan n'est plus en cours : son suivi est clos."))
     progress = fields.get("progress", deployment.progress)
     if progress is None or not 0 <= progress <= 100:
         raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
@@ -247,10 +256,6 @@ def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployme
         )
         plan_changed()
     return deployment
-
-
-def quarter_start(day: datetime.date) -> datetime.date:
-    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
 
 
 def measurement_record(

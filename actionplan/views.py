@@ -143,7 +143,8 @@ def _my_mutuelle_page(
     request, plan, mutuelle, *, measurement_form=None, feedback_form=None, status=200
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
-    axis = plan.axes.filter(pk=request.GET.get("axe")).first() if request.GET.get("axe") else None
+    axis_id = request.GET.get("axe", "")
+    axis = plan.axes.filter(pk=axis_id).first() if axis_id.isdigit() else None
     page = Paginator(
         selectors.mutuelle_deployments(plan, mutuelle, axis=axis), MY_MUTUELLE_PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -206,11 +207,11 @@ def deployment_edit(request, pk):
             request, _("Action %(code)s mise à jour.") % {"code": deployment.action.code}
         )
         return redirect(_back(request, deployment.get_absolute_url()))
-    context = {
-        "deployment": deployment,
-        "history": selectors.deployment_history(deployment),
-        "form": form,
-    }
+    # The form changed the object in memory: the page shows what is saved beside the form.
+    stored = Deployment.objects.select_related("action__axis", "mutuelle", "updated_by").get(
+        pk=deployment.pk
+    )
+    context = {"deployment": stored, "history": selectors.deployment_history(stored), "form": form}
     return TemplateResponse(request, "actionplan/deployment.html", context, status=400)
 
 

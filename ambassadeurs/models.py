@@ -112,10 +112,6 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_ambassador(self):
         return self.role == Role.AMBASSADOR
 
-    @property
-    def is_coordinator(self):
-        return self.role == Role.COORDINATOR or self.is_superuser
-
 
 class WorkingGroup(models.Model):
     """A groupe de travail: members of several mutuelles working on one theme."""

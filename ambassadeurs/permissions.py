@@ -24,6 +24,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
+from mutuelles.models import Mutuelle
+
 from .models import Role
 
 
@@ -49,9 +51,11 @@ def _mutuelle_id(obj) -> int | None:
     """The mutuelle an object belongs to: a Mutuelle itself or anything with `mutuelle_id`."""
     if obj is None:
         return None
+    if isinstance(obj, Mutuelle):
+        return obj.pk
     if hasattr(obj, "mutuelle_id"):
         return obj.mutuelle_id
-    return obj.pk
+    raise TypeError(f"{type(obj).__name__} belongs to no mutuelle")
 
 
 def can(user, action: Action | str, obj=None) -> bool:

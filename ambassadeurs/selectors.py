@@ -11,10 +11,6 @@ def member_directory() -> QuerySet[User]:
     return User.objects.active().select_related("mutuelle")
 
 
-def mutuelle_ambassadors(mutuelle: Mutuelle) -> QuerySet[User]:
-    return User.objects.active().ambassadors().filter(mutuelle=mutuelle)
-
-
 def mutuelles_overview() -> QuerySet[Mutuelle]:
     """Active mutuelles with their members and ambassadors counted, ambassadors prefetched."""
     active = Q(members__is_active=True)

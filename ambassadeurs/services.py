@@ -185,6 +185,10 @@ def member_set_access(
 ) -> User:
     """A coordinator changes a member's role, mutuelle or deactivates the account."""
     check(by, Action.COORDINATE)
+    if member.is_superuser and not by.is_superuser:
+        raise ValidationError(
+            _("Seul un administrateur peut modifier les accès d'un administrateur.")
+        )
     if member.pk == by.pk and (not is_active or role != member.role):
         raise ValidationError(
             _("Vous ne pouvez pas changer votre propre rôle ni désactiver votre propre compte.")

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Action
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
 from mutuelles.models import Mutuelle
 
 from .models import Comment, Initiative, Replication
@@ -52,7 +54,7 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        if user.is_coordinator:
+        if can(user, Can.COORDINATE):
             self.fields["mutuelle"].queryset = Mutuelle.objects.active()
         else:
             # An ambassador writes for their own mutuelle only.

@@ -75,7 +75,18 @@ def healthz(request):
     )
 
 
+INLINE_MEDIA = {"image/jpeg", "image/png", "image/webp"}
+
+
 @require_http_methods(["GET", "HEAD"])
 def media(request, path):
-    """Uploaded files (photos...) are for signed-in members only, like every other page."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    """Uploaded files (photos...) are for signed-in members only, like every other page.
+
+    Whatever a file holds, it cannot run on our origin: a sandboxing policy, and anything but a
+    picture is downloaded rather than shown.
+    """
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    if response.get("Content-Type", "").split(";")[0] not in INLINE_MEDIA:
+        response["Content-Disposition"] = "attachment"
+    return response

@@ -25,12 +25,16 @@ def field_value(value, name: str):
     return value or "—"
 
 
+def _classes(cell) -> str:
+    return f"s-{escape(cell.status)}" + (" is-stale" if cell.stale else "")
+
+
 @register.simple_tag
 def matrix_body(board):
     """The rows of the actions x mutuelles matrix. Built here rather than in template tags:
     a page holds hundreds of cells, and this keeps the dashboard fast (see `make bench`)."""
     columns = len(board.mutuelles)
-    url = reverse("actionplan:deployment", args=[0])[:-2]  # ".../deploiements/"
+    url = reverse("actionplan:deployment", args=[0]).removesuffix("0/")  # ".../deploiements/"
     stale_text = escape(_("sans nouvelle depuis 30 jours"))
     group_text = escape(_("Portée par le groupe"))
     parts, axis_id = [], None
@@ -56,8 +60,8 @@ def matrix_body(board):
             inner = ""
             if cell:
                 inner = (
-                    f'<a class="cell cell-wide s-{cell.status}{" is-stale" if cell.stale else ""}"'
-                    f' href="{url}{cell.deployment_id}/" data-status="{cell.status}">'
+                    f'<a class="cell cell-wide {_classes(cell)}" href="{url}{cell.deployment_id}/"'
+                    f' data-status="{escape(cell.status)}">'
                     f'{group_text} · {cell.progress} %<span class="visually-hidden"> · '
                     f"{escape(cell.label)}</span></a>"
                 )
@@ -69,8 +73,8 @@ def matrix_body(board):
                     continue
                 stale = f" · {stale_text}" if cell.stale else ""
                 parts.append(
-                    f'<td><a class="cell s-{cell.status}{" is-stale" if cell.stale else ""}" '
-                    f'href="{url}{cell.deployment_id}/" data-status="{cell.status}">'
+                    f'<td><a class="cell {_classes(cell)}" href="{url}{cell.deployment_id}/" '
+                    f'data-status="{escape(cell.status)}">'
                     f'{cell.progress}<span class="visually-hidden"> % · {escape(cell.label)}'
                     f"{stale}</span></a></td>"
                 )

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from actionplan import demo as plan
 from ambassadeurs import demo as people
+from initiatives import demo as initiatives
 from mutuelles import demo as reference
 
 
@@ -14,7 +15,7 @@ class Command(BaseCommand):
             "--scale",
             type=int,
             default=0,
-            help="jeu de données des bancs d'essai : N mutuelles et 6×N actions (50 → 300)",
+            help="bancs d'essai : N mutuelles, 6×N actions, 400×N initiatives (50 : 300, 20 000)",
         )
 
     @transaction.atomic
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         mutuelles = reference.seed(extra=max(scale - len(reference.MUTUELLES), 0))
         accounts = people.seed(mutuelles)
         plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
+        initiatives.seed(extra=400 * scale)
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")
         for email, description in accounts:
