@@ -273,3 +273,21 @@ def test_the_weekly_digest_goes_through_the_worker_and_smtp(
     body = received[0].content.decode()
     assert "1.1 D" in body and "Armor" in body
     assert ambassador.email in body
+
+
+def test_a_closed_plan_can_no_longer_be_updated(plan, deployment, ambassador):
+    plan.is_current = False
+    plan.save()
+    with pytest.raises(ValidationError, match="plus en cours"):
+        services.deployment_update(deployment=deployment, by=ambassador, progress=50)
+    deployment.refresh_from_db()
+    assert deployment.progress == 0
+
+
+def test_changing_the_scope_replaces_the_deployments(plan, coordinator):
+    action = plan.actions.get(code="1.1")
+    services.action_save(by=coordinator, plan=plan, action=action, scope=Scope.GROUP)
+    assert list(action.deployments.values_list("mutuelle", flat=True)) == [None]
+    services.action_save(by=coordinator, plan=plan, action=action, scope=Scope.MUTUELLE)
+    assert action.deployments.filter(mutuelle__isnull=True).count() == 0
+    assert action.deployments.count() == 2

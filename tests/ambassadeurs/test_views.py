@@ -248,3 +248,14 @@ def test_forbidden_page_is_french(client, reader):
     response = client.get(reverse("ambassadeurs:invitations"))
     assert response.status_code == 403
     assert "Accès refusé" in response.text
+
+
+def test_a_coordinator_cannot_demote_an_administrator(client, coordinator, admin_user):
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("ambassadeurs:member_access", args=[admin_user.pk]),
+        {"role": Role.READER, "mutuelle": "", "is_active": ""},
+    )
+    assert response.status_code == 400
+    admin_user.refresh_from_db()
+    assert admin_user.is_active and admin_user.role == Role.COORDINATOR
