@@ -1,10 +1,10 @@
 """`make bench`: requests per second and latency of the pages that matter, against references.
 
 For each data set (the group's real size, then `seed_demo --scale 50`: 50 mutuelles x 300
-actions) it serves the app with gunicorn (sync workers, persistent database connections) on
-loopback and loads it with wrk, in the same run as two references: a hello-world view through
-the same middleware, and the Django admin changelist of deployments. It prints a table and
-writes it to var/bench/results.md.
+actions and 20,000 initiatives) it serves the app with gunicorn (sync workers, persistent
+database connections) on loopback and loads it with wrk, in the same run as the references: a
+hello-world view through the same middleware, and the Django admin changelists of deployments
+and of initiatives. It prints a table and writes it to var/bench/results.md.
 
 Uses DATABASE_URL when set (PostgreSQL, as in production), else a SQLite file of its own.
 """
@@ -170,6 +170,14 @@ def measure(label: str) -> list[dict]:
                 "/plan/ma-mutuelle/?mutuelle=armor",
                 coordinator,
             ),
+            ("admin changelist of initiatives", "/admin/initiatives/initiative/", admin),
+            ("/initiatives/", "/initiatives/", coordinator),
+            (
+                "/initiatives/ filtered (theme, text)",
+                "/initiatives/?theme=sport&q=essai",
+                coordinator,
+            ),
+            ("/ (home page)", "/", coordinator),
         ]:
             result = load(path, session)
             rows.append({"data": label, "page": name, **result})
@@ -192,7 +200,12 @@ def table(rows: list[dict]) -> str:
     for row in rows:
         same = [r for r in rows if r["data"] == row["data"]]
         hello = next(r for r in same if r["page"] == "hello-world")["rps"]
-        admin = next(r for r in same if r["page"].startswith("admin"))["rps"]
+        kind = (
+            "initiatives"
+            if "initiative" in row["page"] or row["page"].startswith("/ (")
+            else "deployments"
+        )
+        admin = next(r for r in same if r["page"] == f"admin changelist of {kind}")["rps"]
         lines.append(
             f"| {row['data']} | {row['page']} | {row['rps']:.1f} | {row['p50'] * 1000:.1f} | "
             f"{row['p99'] * 1000:.1f} | {row['rps'] / hello:.2f} | {row['rps'] / admin:.2f} |"
@@ -208,8 +221,8 @@ def main():
     manage("migrate", "--noinput", "-v0")
     rows = []
     for label, args in [
-        ("group size (8 mutuelles, 24 actions)", []),
-        ("50 mutuelles x 300 actions", ["--scale", "50"]),
+        ("group size (8 mutuelles, 24 actions, 60 initiatives)", []),
+        ("50 mutuelles x 300 actions, 20,000 initiatives", ["--scale", "50"]),
     ]:
         print(f"\n== {label}: seeding", flush=True)
         manage("seed_demo", *args)

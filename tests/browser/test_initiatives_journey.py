@@ -1,0 +1,116 @@
+"""Initiatives in a real browser: an ambassador writes one with a picture and publishes it, a
+reader finds it by its theme and comments, another mutuelle takes it up; axe-core."""
+
+import io
+
+import pytest
+from PIL import Image as PILImage
+from playwright.sync_api import Page, expect
+
+from ambassadeurs.models import Role
+from tests.browser.test_journey import _axe_violations, sign_in
+from tests.factories import MutuelleFactory, ThemeFactory, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def network(db):
+    armor = MutuelleFactory(name="Mutuelle Armor Santé", short_name="Armor", slug="armor")
+    arverne = MutuelleFactory(name="Mutuelle Arverne", short_name="Arverne", slug="arverne")
+    ThemeFactory(name="Sport et activité physique", slug="sport")
+    ThemeFactory(name="Environnement", slug="environnement")
+    from initiatives.models import Audience
+
+    Audience.objects.get_or_create(slug="salaries", defaults={"name": "Salariés"})
+    return {
+        "ambassador": UserFactory(email="ambassadeur@armor.example", role=Role.AMBASSADOR,
+                                  mutuelle=armor),
+        "reader": UserFactory(email="salarie@armor.example", first_name="Lucas",
+                              role=Role.READER, mutuelle=armor),
+        "other": UserFactory(email="ambassadeur@arverne.example", role=Role.AMBASSADOR,
+                             mutuelle=arverne),
+    }
+
+
+def _picture(path):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1200, 800), "#0b5c73").save(buffer, format="JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def _page(browser, **options) -> Page:
+    return browser.new_context(locale="fr-FR", **options).new_page()
+
+
+def test_write_publish_find_comment_and_take_up(browser, live_server, network, tmp_path):
+    base = live_server.url
+    author = _page(browser)
+    sign_in(author, base, network["ambassador"].email)
+    author.goto(f"{base}/initiatives/nouvelle/")
+    author.get_by_role("textbox", name="Titre").fill("Défi vélo inter-agences")
+    author.get_by_label("Résumé").fill("Un mois de vélo entre agences.")
+    editor = author.locator(".ql-editor")
+    editor.click()
+    editor.type("Chaque équipe compte ses kilomètres.")
+    author.get_by_role("button", name="Gras").click()
+    editor.type(" Bravo à tous !")
+    author.get_by_label("Sport et activité physique").check()
+    author.get_by_label("Transposable telle quelle").check()
+    author.get_by_role("button", name="Enregistrer").click()
+    expect(author.get_by_role("heading", level=1)).to_have_text("Défi vélo inter-agences")
+    expect(author.locator("article strong")).to_have_text("Bravo à tous !")
+
+    author.get_by_role("link", name="Images et fichiers").click()
+    author.get_by_label("Image (JPEG").set_input_files(_picture(tmp_path / "velos.jpg"))
+    author.get_by_label("Ce que montre l'image").fill("Des vélos devant l'agence")
+    author.get_by_role("button", name="Ajouter l'image").click()
+    expect(author.get_by_text("Image ajoutée.")).to_be_visible()
+    author.get_by_role("link", name="Revenir à l'initiative").click()
+    author.get_by_role("button", name="Publier").click()
+    expect(author.get_by_text("Initiative publiée")).to_be_visible()
+    expect(author.get_by_role("img", name="Des vélos devant l'agence")).to_be_visible()
+
+    reader = _page(browser)
+    sign_in(reader, base, network["reader"].email)
+    reader.goto(f"{base}/initiatives/")
+    reader.get_by_label("Thème").select_option(label="Environnement")
+    reader.get_by_role("button", name="Filtrer").click()
+    expect(reader.get_by_text("Défi vélo inter-agences")).to_have_count(0)
+    reader.get_by_label("Thème").select_option(label="Sport et activité physique")
+    reader.get_by_role("button", name="Filtrer").click()
+    expect(reader).to_have_url(f"{base}/initiatives/?q=&mutuelle=&theme=sport&public=&etat="
+                               "&annee=&transposabilite=&action=")
+    reader.get_by_role("link", name="Défi vélo inter-agences").click()
+    reader.get_by_label("Votre réaction").fill("Super idée, je m'inscris !")
+    reader.get_by_role("button", name="Publier ma réaction").click()
+    expect(reader.get_by_text("Super idée, je m'inscris !")).to_be_visible()
+
+    other = _page(browser)
+    sign_in(other, base, network["other"].email)
+    other.goto(reader.url.split("#")[0])
+    other.get_by_text("Nous la reprenons").click()
+    other.get_by_label("Adaptation").fill("Nous le ferons à vélo électrique, avec nos élus.")
+    other.get_by_role("button", name="Enregistrer notre reprise").click()
+    taken_up = other.locator(".replication")
+    expect(taken_up).to_contain_text("Mutuelle Arverne")
+    expect(taken_up).to_contain_text("Nous le ferons à vélo électrique, avec nos élus.")
+
+
+def test_list_detail_and_form_have_no_serious_accessibility_violation(browser, live_server,
+                                                                     network):
+    from initiatives.models import Initiative
+
+    initiative = Initiative.objects.create(
+        mutuelle=network["ambassador"].mutuelle, author=network["ambassador"],
+        title="Défi vélo", summary="Un mois de vélo.", body="<h2>Le projet</h2><p>Texte</p>",
+        is_published=True,
+    )
+    page = _page(browser, bypass_csp=True)
+    sign_in(page, live_server.url, network["ambassador"].email)
+    for path in ["/initiatives/", "/initiatives/?vue=tableau", initiative.get_absolute_url(),
+                 "/initiatives/nouvelle/", f"/initiatives/{initiative.pk}/medias/"]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        assert _axe_violations(page) == [], path
