@@ -3,7 +3,6 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from actionplan.models import Action
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Audience, Status, Transposability
@@ -45,11 +44,11 @@ class InitiativeFilter(django_filters.FilterSet):
         choices=Transposability.choices,
         empty_label=_("Toutes"),
     )
-    action = django_filters.ModelChoiceFilter(
-        label=_("Action du plan"),
-        field_name="actions",
-        queryset=Action.objects.filter(plan__is_current=True).order_by("axis__number", "code"),
-        empty_label=_("Toutes"),
+    # By its code ("2.3"): a plan may hold hundreds of actions, too many for a list.
+    action = django_filters.CharFilter(
+        label=_("Action du plan (code)"),
+        method="linked_action",
+        widget=forms.TextInput(attrs={"placeholder": "2.3", "size": 6}),
     )
 
     def search(self, queryset, name, value):
@@ -62,6 +61,9 @@ class InitiativeFilter(django_filters.FilterSet):
                 | Q(partners__icontains=word)
             )
         return queryset
+
+    def linked_action(self, queryset, name, value):
+        return queryset.filter(actions__plan__is_current=True, actions__code=value.strip())
 
     def year(self, queryset, name, value):
         return queryset.filter(

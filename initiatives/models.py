@@ -113,10 +113,15 @@ class Initiative(models.Model):
     objects = InitiativeQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published_at", "-created_at"]
+        # Published first, newest first; the index below serves exactly this order.
+        ordering = ["-is_published", "-published_at", "-id"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
-        indexes = [models.Index(fields=["is_published", "-published_at"])]
+        indexes = [
+            models.Index(
+                fields=["-is_published", "-published_at", "-id"], name="initiative_newest_first"
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)

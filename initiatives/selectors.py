@@ -1,6 +1,6 @@
 """Reads of initiatives: each page runs a fixed number of queries whatever the data size."""
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 
 from actionplan.models import Action
 
@@ -8,31 +8,44 @@ from .models import Comment, Image, Initiative, Replication
 
 
 def initiative_list(user) -> QuerySet[Initiative]:
-    """What the member may see, ready for cards and the table."""
-    first_image = Image.objects.filter(initiative=OuterRef("pk")).order_by("position", "pk")
+    """What the member may see, newest first; `with_cards` completes the rows of one page."""
     return (
         Initiative.objects.visible_to(user)
         .select_related("mutuelle")
-        .prefetch_related("themes")
-        .annotate(
-            thumbnail=Subquery(first_image.values("thumbnail")[:1]),
-            thumbnail_alt=Subquery(first_image.values("alt")[:1]),
-            replication_count=Count("replications", distinct=True),
-        )
-        .order_by("-published_at", "-created_at", "-pk")
+        .order_by("-is_published", "-published_at", "-id")
     )
 
 
+def with_cards(initiatives) -> list[Initiative]:
+    """Give each initiative of a page (not of the whole list: that is what keeps a list of
+    20,000 fast) its themes, first picture and number of replications, in three queries."""
+    initiatives = list(initiatives)
+    ids = [initiative.pk for initiative in initiatives]
+    pictures = {}
+    for initiative_id, thumbnail, alt in (
+        Image.objects.filter(initiative__in=ids)
+        .order_by("initiative", "-position", "-pk")
+        .values_list("initiative", "thumbnail", "alt")
+    ):
+        pictures[initiative_id] = (thumbnail, alt)  # the last one seen is the first in order
+    counts = dict(
+        Replication.objects.filter(initiative__in=ids)
+        .values_list("initiative")
+        .annotate(n=Count("pk"))
+        .values_list("initiative", "n")
+    )
+    prefetch_related_objects(initiatives, "themes")
+    for initiative in initiatives:
+        initiative.thumbnail, initiative.thumbnail_alt = pictures.get(initiative.pk, ("", ""))
+        initiative.replication_count = counts.get(initiative.pk, 0)
+    return initiatives
+
+
 def latest_published(limit: int = 6) -> list[Initiative]:
-    first_image = Image.objects.filter(initiative=OuterRef("pk")).order_by("position", "pk")
-    return list(
+    return with_cards(
         Initiative.objects.published()
         .select_related("mutuelle")
-        .annotate(
-            thumbnail=Subquery(first_image.values("thumbnail")[:1]),
-            thumbnail_alt=Subquery(first_image.values("alt")[:1]),
-        )
-        .order_by("-published_at", "-pk")[:limit]
+        .order_by("-is_published", "-published_at", "-id")[:limit]
     )
 
 

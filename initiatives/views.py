@@ -36,6 +36,7 @@ def _editable(request, pk) -> Initiative:
 def initiative_list(request):
     found = InitiativeFilter(request.GET, queryset=selectors.initiative_list(request.user))
     page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_cards(page.object_list)
     table = request.GET.get("vue") == "tableau"
     context = {"filter": found, "page": page, "table": table}
     return TemplateResponse(request, "initiatives/list.html", context)
@@ -45,7 +46,7 @@ def initiative_list(request):
 @require(Can.COORDINATE)
 def initiative_export(request, fmt):
     found = InitiativeFilter(request.GET, queryset=selectors.initiative_list(request.user))
-    return exports.response(found.qs, fmt)
+    return exports.response(selectors.with_cards(found.qs), fmt)
 
 
 @require_http_methods(["GET"])

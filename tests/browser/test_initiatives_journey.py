@@ -24,12 +24,15 @@ def network(db):
 
     Audience.objects.get_or_create(slug="salaries", defaults={"name": "Salariés"})
     return {
-        "ambassador": UserFactory(email="ambassadeur@armor.example", role=Role.AMBASSADOR,
-                                  mutuelle=armor),
-        "reader": UserFactory(email="salarie@armor.example", first_name="Lucas",
-                              role=Role.READER, mutuelle=armor),
-        "other": UserFactory(email="ambassadeur@arverne.example", role=Role.AMBASSADOR,
-                             mutuelle=arverne),
+        "ambassador": UserFactory(
+            email="ambassadeur@armor.example", role=Role.AMBASSADOR, mutuelle=armor
+        ),
+        "reader": UserFactory(
+            email="salarie@armor.example", first_name="Lucas", role=Role.READER, mutuelle=armor
+        ),
+        "other": UserFactory(
+            email="ambassadeur@arverne.example", role=Role.AMBASSADOR, mutuelle=arverne
+        ),
     }
 
 
@@ -80,8 +83,10 @@ def test_write_publish_find_comment_and_take_up(browser, live_server, network, t
     expect(reader.get_by_text("Défi vélo inter-agences")).to_have_count(0)
     reader.get_by_label("Thème").select_option(label="Sport et activité physique")
     reader.get_by_role("button", name="Filtrer").click()
-    expect(reader).to_have_url(f"{base}/initiatives/?q=&mutuelle=&theme=sport&public=&etat="
-                               "&annee=&transposabilite=&action=")
+    expect(reader).to_have_url(
+        f"{base}/initiatives/?q=&mutuelle=&theme=sport&public=&etat="
+        "&annee=&transposabilite=&action="
+    )
     reader.get_by_role("link", name="Défi vélo inter-agences").click()
     reader.get_by_label("Votre réaction").fill("Super idée, je m'inscris !")
     reader.get_by_role("button", name="Publier ma réaction").click()
@@ -98,19 +103,28 @@ def test_write_publish_find_comment_and_take_up(browser, live_server, network, t
     expect(taken_up).to_contain_text("Nous le ferons à vélo électrique, avec nos élus.")
 
 
-def test_list_detail_and_form_have_no_serious_accessibility_violation(browser, live_server,
-                                                                     network):
+def test_list_detail_and_form_have_no_serious_accessibility_violation(
+    browser, live_server, network
+):
     from initiatives.models import Initiative
 
     initiative = Initiative.objects.create(
-        mutuelle=network["ambassador"].mutuelle, author=network["ambassador"],
-        title="Défi vélo", summary="Un mois de vélo.", body="<h2>Le projet</h2><p>Texte</p>",
+        mutuelle=network["ambassador"].mutuelle,
+        author=network["ambassador"],
+        title="Défi vélo",
+        summary="Un mois de vélo.",
+        body="<h2>Le projet</h2><p>Texte</p>",
         is_published=True,
     )
     page = _page(browser, bypass_csp=True)
     sign_in(page, live_server.url, network["ambassador"].email)
-    for path in ["/initiatives/", "/initiatives/?vue=tableau", initiative.get_absolute_url(),
-                 "/initiatives/nouvelle/", f"/initiatives/{initiative.pk}/medias/"]:
+    for path in [
+        "/initiatives/",
+        "/initiatives/?vue=tableau",
+        initiative.get_absolute_url(),
+        "/initiatives/nouvelle/",
+        f"/initiatives/{initiative.pk}/medias/",
+    ]:
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
         assert _axe_violations(page) == [], path
