@@ -148,8 +148,8 @@ def load(path: str, session: str) -> dict:
     ).stdout
     try:
         rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-        p50 = _seconds(re.search(r"50%\s+(\S+)", output).group(1))
-        p99 = _seconds(re.search(r"99%\s+(\S+)", output).group(1))
+        p50 = _seconds(re.search(r"^\s+50%\s+(\S+)", output, re.MULTILINE).group(1))
+        p99 = _seconds(re.search(r"^\s+99%\s+(\S+)", output, re.MULTILINE).group(1))
     except AttributeError as error:
         raise RuntimeError(f"unexpected wrk output for {path}:\n{output}") from error
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
