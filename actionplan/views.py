@@ -31,7 +31,7 @@ from .forms import (
     MeasurementForm,
     PlanForm,
 )
-from .models import Action, Axis, Deployment, Indicator, Status
+from .models import Action, Axis, Deployment, DeploymentChange, Indicator, Status
 
 
 def _plan_or_404():
@@ -346,13 +346,21 @@ def action_form(request, pk=None):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @require(Can.COORDINATE)
 def action_delete(request, pk):
-    action = get_object_or_404(Action, pk=pk)
-    services.action_delete(by=request.user, action=action)
-    messages.success(request, _("Action %(code)s supprimée.") % {"code": action.code})
-    return redirect("actionplan:manage")
+    """Deleting an action takes its deployments and their history: say so, then do it."""
+    action = get_object_or_404(Action.objects.select_related("axis"), pk=pk)
+    if request.method == "POST":
+        services.action_delete(by=request.user, action=action)
+        messages.success(request, _("Action %(code)s supprimée.") % {"code": action.code})
+        return redirect("actionplan:manage")
+    context = {
+        "action": action,
+        "deployments": action.deployments.count(),
+        "changes": DeploymentChange.objects.filter(deployment__action=action).count(),
+    }
+    return TemplateResponse(request, "actionplan/action_delete.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -357,3 +357,20 @@ def test_only_coordinators_edit_axes_and_indicators(client, members, plan, role)
     changed = role in COORDINATORS
     assert (axis.title == "Santé de tous") is changed
     assert (indicator.target == 90) is changed
+
+
+def test_deleting_an_action_asks_first(client, coordinator, action, deployment, ambassador):
+    from actionplan import services
+
+    services.deployment_update(deployment=deployment, by=ambassador, progress=30)
+    client.force_login(coordinator)
+    url = reverse("actionplan:action_delete", args=[action.pk])
+    page = client.get(url).text
+    assert "Ses 2 déploiements et leur historique (modifications enregistrées : 1)" in page
+    assert plan_exists(action)
+    assert client.post(url).status_code == 302
+    assert not plan_exists(action)
+
+
+def plan_exists(action):
+    return type(action).objects.filter(pk=action.pk).exists()
