@@ -31,7 +31,7 @@ lint: install ## ruff lint and format check
 	$(BIN)/ruff format --check .
 
 test: install messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
-	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run -v0
+	DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
 
 format: install ## Reformat the code with ruff

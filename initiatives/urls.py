@@ -16,6 +16,11 @@ urlpatterns = [
     path("<int:pk>/images/<int:image_pk>/supprimer/", views.image_delete, name="image_delete"),
     path("<int:pk>/fichiers/", views.attachment_add, name="attachment_add"),
     path(
+        "<int:pk>/fichiers/<int:attachment_pk>/",
+        views.attachment_download,
+        name="attachment_download",
+    ),
+    path(
         "<int:pk>/fichiers/<int:attachment_pk>/supprimer/",
         views.attachment_delete,
         name="attachment_delete",

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -178,6 +178,18 @@ def attachment_add(request, pk):
             messages.success(request, _("Fichier ajouté."))
             return redirect("initiatives:media", pk=initiative.pk)
     return _media_page(request, initiative, attachment_form=form, status=400)
+
+
+@require_http_methods(["GET", "HEAD"])
+def attachment_download(request, pk, attachment_pk):
+    """A file joined to an initiative, for those who may see the initiative (drafts included)."""
+    initiative = _visible(request, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1]
+    )
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    return response
 
 
 @require_POST

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -76,6 +76,7 @@ def healthz(request):
 
 
 INLINE_MEDIA = {"image/jpeg", "image/png", "image/webp"}
+PRIVATE_MEDIA = ("initiatives/files/",)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -85,6 +86,8 @@ def media(request, path):
     Whatever a file holds, it cannot run on our origin: a sandboxing policy, and anything but a
     picture is downloaded rather than shown.
     """
+    if path.startswith(PRIVATE_MEDIA):
+        raise Http404  # served by their own views, which check who may see them
     response = serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     if response.get("Content-Type", "").split(";")[0] not in INLINE_MEDIA:

@@ -128,3 +128,29 @@ def test_list_detail_and_form_have_no_serious_accessibility_violation(
         page.goto(live_server.url + path)
         page.wait_for_load_state("networkidle")
         assert _axe_violations(page) == [], path
+
+
+def test_initiative_pages_fit_a_phone(browser, live_server, network):
+    from initiatives.models import Initiative
+
+    initiative = Initiative.objects.create(
+        mutuelle=network["ambassador"].mutuelle,
+        author=network["ambassador"],
+        title="Un titre d'initiative assez long pour passer sur plusieurs lignes",
+        summary="Résumé.",
+        body="<p>Texte</p>",
+        is_published=True,
+    )
+    page = _page(browser, viewport={"width": 390, "height": 800})
+    sign_in(page, live_server.url, network["ambassador"].email)
+    for path in [
+        "/initiatives/",
+        "/initiatives/?vue=tableau",
+        initiative.get_absolute_url(),
+        "/initiatives/nouvelle/",
+        f"/initiatives/{initiative.pk}/medias/",
+    ]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide"

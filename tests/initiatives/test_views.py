@@ -327,3 +327,20 @@ def test_notifications_go_through_the_worker_and_smtp(
     bodies = " ".join(m.content.decode() for m in received)
     assert "reprend votre initiative" in bodies and "Bravo !" in bodies
     assert not mail.outbox
+
+
+def test_a_drafts_files_are_served_only_to_who_sees_the_draft(client, ambassador, reader, draft):
+    client.force_login(ambassador)
+    client.post(
+        reverse("initiatives:attachment_add", args=[draft.pk]),
+        {"file": SimpleUploadedFile("plan.pdf", b"%PDF-1.7\nsecret\n"), "title": "Plan"},
+    )
+    attachment = Attachment.objects.get()
+    url = reverse("initiatives:attachment_download", args=[draft.pk, attachment.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    assert response["Content-Disposition"].startswith("attachment")
+    client.force_login(reader)
+    assert client.get(url).status_code == 404
+    assert client.get(attachment.file.url).status_code == 404  # not through /media/ either
