@@ -1,6 +1,7 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -211,12 +212,12 @@ def dashboard(
         .order_by("action__code")[:20]
     )
     board.indicators = _indicators(plan, shown)
-    board.timeline = _timeline(plan, today)
-    board.activity = list(_activity(shown, stale_before))
+    board.timeline = _timeline(plan, counted, today)
+    board.activity = list(_activity(plan, shown, stale_before))
 
-    feedback = FieldFeedback.objects.filter(mutuelle__in=shown).select_related(
-        "mutuelle", "author", "action"
-    )
+    feedback = FieldFeedback.objects.filter(
+        Q(action__isnull=True) | Q(action__plan=plan), mutuelle__in=shown
+    ).select_related("mutuelle", "author", "action")
     board.feedback = list(feedback[:12])
     counts = dict(
         feedback.order_by()
@@ -228,11 +229,11 @@ def dashboard(
     return board
 
 
-def _activity(mutuelles, stale_before):
-    """Each mutuelle with the date and author of its ambassadors' last update."""
-    latest = Deployment.objects.filter(mutuelle=OuterRef("pk"), updated_by__isnull=False).order_by(
-        "-updated_at"
-    )
+def _activity(plan, mutuelles, stale_before):
+    """Each mutuelle with the date and author of its own members' last update of the plan."""
+    latest = Deployment.objects.filter(
+        action__plan=plan, mutuelle=OuterRef("pk"), updated_by__mutuelle=OuterRef("pk")
+    ).order_by("-updated_at")
     found = (
         Mutuelle.objects.filter(pk__in=[m.pk for m in mutuelles])
         .annotate(
@@ -270,13 +271,16 @@ def _month_ends(start: datetime.date, today: datetime.date):
         day = following
 
 
-def _timeline(plan, today):
-    """Mean progress of the plan's deployments at the end of each month, replayed from the
+def _timeline(plan, deployments, today):
+    """Mean progress of the shown deployments at the end of each month, replayed from the
     history. The history only grows, so the result is cached under its size and last change."""
-    changes = DeploymentChange.objects.filter(deployment__action__plan=plan)
-    deployments = Deployment.objects.filter(action__plan=plan).exclude(status=Status.NOT_APPLICABLE)
+    changes = DeploymentChange.objects.filter(deployment__in=deployments)
     mark = changes.aggregate(last=Max("pk"), n=Count("pk"))
-    key = f"actionplan:timeline:{plan.pk}:{today}:{mark['last']}:{mark['n']}:{deployments.count()}"
+    shown = hashlib.sha256(str(deployments.query).encode()).hexdigest()[:16]
+    key = (
+        f"actionplan:timeline:{plan.pk}:{today}:{shown}:{mark['last']}:{mark['n']}:"
+        f"{deployments.count()}"
+    )
     cached = cache.get(key)
     if cached is not None:
         return cached
@@ -284,9 +288,9 @@ def _timeline(plan, today):
     # Start from each deployment's progress before its first change (or now, if none)...
     progress = dict(deployments.values_list("pk", "progress"))
     history = list(
-        changes.filter(deployment__in=progress.keys())
-        .order_by("changed_at", "pk")
-        .values_list("deployment_id", "changed_at", "progress_before", "progress")
+        changes.order_by("changed_at", "pk").values_list(
+            "deployment_id", "changed_at", "progress_before", "progress"
+        )
     )
     seen = set()
     for deployment_id, _at, before, _after in history:
@@ -295,7 +299,7 @@ def _timeline(plan, today):
             progress[deployment_id] = before
     # ...then replay the changes month by month.
     total, count, index, points = sum(progress.values()), len(progress) or 1, 0, []
-    for month, month_end in _month_ends(plan.starts_on, today):
+    for month, month_end in _month_ends(plan.starts_on, min(today, plan.ends_on)):
         while index < len(history) and timezone.localdate(history[index][1]) <= month_end:
             deployment_id, _at, _before, after = history[index]
             total += after - progress[deployment_id]

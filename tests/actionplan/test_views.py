@@ -374,3 +374,17 @@ def test_deleting_an_action_asks_first(client, coordinator, action, deployment, 
 
 def plan_exists(action):
     return type(action).objects.filter(pk=action.pk).exists()
+
+
+def test_progress_over_time_follows_the_filters(
+    client, coordinator, deployment, other_deployment, ambassador, other_ambassador
+):
+    from actionplan import services
+
+    services.deployment_update(deployment=deployment, by=ambassador, progress=80)
+    client.force_login(coordinator)
+    armor = client.get(reverse("actionplan:plan"), {"mutuelle": "armor"}).text
+    arverne = client.get(reverse("actionplan:plan"), {"mutuelle": "arverne"}).text
+    this_month = armor.split('id="timeline-title"')[1].split("</tbody>")[0]
+    assert "<td>80 %</td>" in this_month
+    assert "<td>80 %</td>" not in arverne.split('id="timeline-title"')[1].split("</tbody>")[0]
