@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from solimut_rse.revisions import BumpingAdmin
+
 from .models import (
     Action,
     ActionPlan,
@@ -10,27 +12,11 @@ from .models import (
     Indicator,
     Measurement,
 )
-from .services import TRACKED_FIELDS, deployment_update, deployments_ensure, plan_changed
+from .services import TRACKED_FIELDS, deployment_update, deployments_ensure
 
 
-class PlanAdmin(admin.ModelAdmin):
-    """Changes made in the admin refresh the cached dashboard like any other."""
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        plan_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        plan_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        plan_changed()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        plan_changed()
+class PlanAdmin(BumpingAdmin):
+    revision = "actionplan"
 
 
 class AxisInline(admin.TabularInline):

@@ -1,12 +1,10 @@
 """Every change of the action plan goes through these functions, in a transaction."""
 
 import datetime
-import time
 from collections import defaultdict
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
@@ -18,6 +16,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
 from mutuelles.models import Mutuelle
+from solimut_rse import revisions
 
 from .dates import quarter_start
 from .imports import ImportLine
@@ -35,19 +34,16 @@ from .models import (
 )
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
-REVISION_KEY = "actionplan:revision"
 
 
 def plan_revision() -> int:
     """A number that changes whenever anything the dashboard shows changes."""
-    return cache.get_or_set(REVISION_KEY, time.time_ns, None)
+    return revisions.current("actionplan")
 
 
 def plan_changed() -> None:
     """Called by every write below (and the admin): the cached dashboard is rendered again."""
-    cache.set(REVISION_KEY, time.time_ns(), None)
-    # Once more after the commit: a page rendered meanwhile from the old rows is not kept.
-    transaction.on_commit(lambda: cache.set(REVISION_KEY, time.time_ns(), None))
+    revisions.bump("actionplan")
 
 
 # --- Deployments exist for every active mutuelle and every per-mutuelle action -----------------

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from solimut_rse.revisions import BumpingAdmin
+
 from .models import Attachment, Audience, Comment, Image, Initiative, Replication
 
 
@@ -16,8 +18,12 @@ class AttachmentInline(admin.TabularInline):
     readonly_fields = ["kind", "size"]
 
 
+class InitiativesAdmin(BumpingAdmin):
+    revision = "initiatives"
+
+
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(InitiativesAdmin):
     list_display = [
         "title",
         "mutuelle",
@@ -35,13 +41,13 @@ class InitiativeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Audience)
-class AudienceAdmin(admin.ModelAdmin):
+class AudienceAdmin(InitiativesAdmin):
     list_display = ["name", "position"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Replication)
-class ReplicationAdmin(admin.ModelAdmin):
+class ReplicationAdmin(InitiativesAdmin):
     list_display = ["initiative", "mutuelle", "status", "contact", "created_at"]
     list_filter = ["status", "mutuelle"]
     list_select_related = ["initiative", "mutuelle", "contact"]

@@ -15,6 +15,7 @@ from PIL import ImageDraw
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from mutuelles.models import Mutuelle, Theme
+from solimut_rse import revisions
 from solimut_rse.richtext import sanitize
 
 from .models import Audience, Comment, Image, Initiative, Replication, Status, Transposability
@@ -337,6 +338,7 @@ def seed(*, extra: int = 0) -> int:
 
     if extra:
         _bulk(extra, list(mutuelles.values()) or list(Mutuelle.objects.all()), themes)
+    revisions.bump("initiatives")
     return len(created) + extra
 
 

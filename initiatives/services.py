@@ -17,6 +17,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
+from solimut_rse import revisions
 from solimut_rse.richtext import sanitize
 
 from .models import Attachment, Comment, Image, Initiative, Replication
@@ -24,6 +25,11 @@ from .models import Attachment, Comment, Image, Initiative, Replication
 MAX_UPLOAD = 10 * 1024 * 1024
 THUMBNAIL = (640, 400)
 RELATED = ("themes", "audiences", "actions")
+
+
+def initiatives_changed() -> None:
+    """Every write that shows in the lists: their cached pages are rendered again."""
+    revisions.bump("initiatives")
 
 
 def _too_big(upload):
@@ -53,6 +59,7 @@ def initiative_save(*, by: User, initiative: Initiative | None = None, **fields)
         initiative.save()
         for name, values in related.items():
             getattr(initiative, name).set(values)
+        initiatives_changed()
     return initiative
 
 
@@ -62,12 +69,14 @@ def initiative_publish(*, by: User, initiative: Initiative, publish: bool = True
     if publish and initiative.published_at is None:
         initiative.published_at = timezone.now()
     initiative.save(update_fields=["is_published", "published_at", "updated_at"])
+    initiatives_changed()
     return initiative
 
 
 def initiative_delete(*, by: User, initiative: Initiative) -> None:
     check(by, Can.EDIT_MUTUELLE, initiative)
     initiative.delete()
+    initiatives_changed()
 
 
 # --- Images and files, checked by their content -----------------------------------------------
@@ -96,6 +105,7 @@ def image_add(*, by: User, initiative: Initiative, upload, alt: str) -> Image:
     image.image.save(upload.name, upload, save=False)
     image.thumbnail.save(f"{stem}-vignette.jpg", ContentFile(buffer.getvalue()), save=False)
     image.save()
+    initiatives_changed()
     return image
 
 
@@ -104,6 +114,7 @@ def image_delete(*, by: User, image: Image) -> None:
     image.image.delete(save=False)
     image.thumbnail.delete(save=False)
     image.delete()
+    initiatives_changed()
 
 
 OFFICE = {
@@ -198,6 +209,7 @@ def replication_save(
         mutuelle=mutuelle,
         defaults={"notes": notes.strip(), "status": status, "contact": contact or by},
     )
+    initiatives_changed()
     if created:
         from .tasks import notify_replication
 

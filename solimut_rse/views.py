@@ -5,7 +5,9 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, JsonResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django.views.static import serve
@@ -15,7 +17,19 @@ from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
 from initiatives import selectors as initiatives
 
+from . import revisions
 from .celery import app as celery_app
+
+
+def _latest_initiatives(request) -> str:
+    """The same cards for everyone, rendered once per revision of the initiatives."""
+    key = f"home:latest:{revisions.current('initiatives')}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        cards = {"latest_initiatives": initiatives.latest_published()}
+        html = render_to_string("initiatives/partials/latest.html", cards, request)
+        cache.set(key, html, 600)
+    return html
 
 
 @require_http_methods(["GET"])
@@ -30,7 +44,7 @@ def home(request):
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
-        "latest_initiatives": initiatives.latest_published(),
+        "latest_initiatives": _latest_initiatives(request),
     }
     if can(user, Action.COORDINATE):
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]

@@ -344,3 +344,28 @@ def test_a_drafts_files_are_served_only_to_who_sees_the_draft(client, ambassador
     client.force_login(reader)
     assert client.get(url).status_code == 404
     assert client.get(attachment.file.url).status_code == 404  # not through /media/ either
+
+
+def test_the_cached_list_shows_each_change_at_once(client, reader, ambassador, draft):
+    from initiatives import services
+
+    client.force_login(reader)
+    assert "Potager partagé" not in client.get(reverse("initiatives:list")).text
+    services.initiative_publish(by=ambassador, initiative=draft)
+    assert "Potager partagé" in client.get(reverse("initiatives:list")).text
+    client.force_login(ambassador)  # drafts of their own mutuelle: another cached page
+    services.initiative_publish(by=ambassador, initiative=draft, publish=False)
+    assert "Brouillon" in client.get(reverse("initiatives:list")).text
+    client.force_login(reader)
+    assert "Potager partagé" not in client.get(reverse("initiatives:list")).text
+
+
+def test_a_change_in_the_admin_shows_in_the_list(client, admin_user, reader, published):
+    client.force_login(reader)
+    assert "Défi vélo inter-agences" in client.get(reverse("initiatives:list")).text
+    client.force_login(admin_user)
+    url = reverse("admin:initiatives_initiative_delete", args=[published.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    client.force_login(reader)
+    results = client.get(reverse("initiatives:list")).text.split('class="results-count"')[1]
+    assert "Défi vélo inter-agences" not in results
