@@ -2,11 +2,15 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from solimut_rse.revisions import BumpingAdmin
+
 from .models import Invitation, User, WorkingGroup
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(BumpingAdmin, BaseUserAdmin):
+    revision = "network"
+
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "mutuelle", "role", "is_active"]
     list_filter = ["role", "mutuelle", "is_active", "is_staff", "is_superuser"]

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
 from mutuelles.models import Mutuelle
+from solimut_rse import revisions
 
 from .models import Invitation, Role, User, WorkingGroup
 from .permissions import Action, check
@@ -148,6 +149,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
         invitation.accepted_at = timezone.now()
         invitation.user = user
         invitation.save(update_fields=["accepted_at", "user"])
+        revisions.bump("network")
     return user
 
 
@@ -177,6 +179,7 @@ def member_update_profile(*, member: User, by: User, **fields) -> User:
         member.photo.save(square.name, square, save=False)
     member.full_clean()
     member.save()
+    revisions.bump("network")
     return member
 
 
@@ -203,6 +206,7 @@ def member_set_access(
         )
     member.role, member.mutuelle, member.is_active = role, mutuelle, is_active
     member.save(update_fields=["role", "mutuelle", "is_active"])
+    revisions.bump("network")
     return member
 
 

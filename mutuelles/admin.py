@@ -1,10 +1,14 @@
 from django.contrib import admin
 
+from solimut_rse.revisions import BumpingAdmin
+
 from .models import Mutuelle, Theme
 
 
 @admin.register(Mutuelle)
-class MutuelleAdmin(admin.ModelAdmin):
+class MutuelleAdmin(BumpingAdmin):
+    revision = "network"
+
     list_display = ["name", "short_name", "region", "headcount", "is_active"]
     list_filter = ["is_active", "region"]
     search_fields = ["name", "short_name", "region"]

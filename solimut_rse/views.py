@@ -32,13 +32,27 @@ def _latest_initiatives(request) -> str:
     return html
 
 
+def _network(request) -> tuple[list, str]:
+    """The group's mutuelles with their counts, and their cards, once per revision of the
+    network (members and mutuelles: bumped by the services, the admin and the demo data)."""
+    key = f"home:network:{revisions.current('network')}:{get_language()}"
+    cached = cache.get(key)
+    if cached is None:
+        mutuelles = list(people.mutuelles_overview())
+        cards = render_to_string("mutuelles/partials/grid.html", {"mutuelles": mutuelles}, request)
+        cached = (mutuelles, cards)
+        cache.set(key, cached, 600)
+    return cached
+
+
 @require_http_methods(["GET"])
 def home(request):
     user = request.user
-    mutuelles = list(people.mutuelles_overview())
+    mutuelles, mutuelle_cards = _network(request)
     my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
     context = {
         "mutuelles": mutuelles,
+        "mutuelle_cards": mutuelle_cards,
         "my_mutuelle": my_mutuelle,
         "other_ambassadors": [a for a in my_mutuelle.ambassadors if a.pk != user.pk]
         if my_mutuelle

@@ -141,3 +141,16 @@ def test_uploaded_files_are_sandboxed_and_only_pictures_shown_inline(
     assert not picture.get("Content-Disposition", "").startswith("attachment")
     client.logout()
     assert client.get("/media/photo.png").status_code == 302  # members only
+
+
+def test_the_cached_network_on_home_follows_changes(client, coordinator, reader, mutuelle):
+    from ambassadeurs import services
+    from ambassadeurs.models import Role
+
+    client.force_login(coordinator)
+    before = client.get(reverse("home")).text
+    assert "Sans ambassadeur pour l" in before and mutuelle.short_name in before
+    services.member_set_access(member=reader, by=coordinator, role=Role.AMBASSADOR,
+                               mutuelle=mutuelle, is_active=True)
+    after = client.get(reverse("home")).text
+    assert "Sans ambassadeur pour l" not in after
