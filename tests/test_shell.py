@@ -150,7 +150,8 @@ def test_the_cached_network_on_home_follows_changes(client, coordinator, reader,
     client.force_login(coordinator)
     before = client.get(reverse("home")).text
     assert "Sans ambassadeur pour l" in before and mutuelle.short_name in before
-    services.member_set_access(member=reader, by=coordinator, role=Role.AMBASSADOR,
-                               mutuelle=mutuelle, is_active=True)
+    services.member_set_access(
+        member=reader, by=coordinator, role=Role.AMBASSADOR, mutuelle=mutuelle, is_active=True
+    )
     after = client.get(reverse("home")).text
     assert "Sans ambassadeur pour l" not in after
