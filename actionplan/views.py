@@ -1,5 +1,6 @@
 import hashlib
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -80,6 +81,7 @@ def _dashboard(request, plan):
             ],
             "timeline": charts.progress_line(board.timeline),
             "status_choices": Status.choices,
+            "stale_days": settings.RSE_STALE_AFTER.days,
         }
         html = render_to_string("actionplan/partials/dashboard.html", context, request)
         cache.set(key, html, DASHBOARD_CACHE_SECONDS)

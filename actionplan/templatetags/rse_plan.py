@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -35,7 +36,9 @@ def matrix_body(board):
     a page holds hundreds of cells, and this keeps the dashboard fast (see `make bench`)."""
     columns = len(board.mutuelles)
     url = reverse("actionplan:deployment", args=[0]).removesuffix("0/")  # ".../deploiements/"
-    stale_text = escape(_("sans nouvelle depuis 30 jours"))
+    stale_text = escape(
+        _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
+    )
     group_text = escape(_("Portée par le groupe"))
     parts, axis_id = [], None
     for row in board.rows:
