@@ -9,6 +9,7 @@ row by row):
 | edit initiatives, deployments, measurements and  | no     | M only          | yes    | yes   |
 | field feedback of mutuelle M                     |        |                 |        |       |
 | draft guides, submit them for review             | no     | yes             | yes    | yes   |
+| edit a guide's draft, its tools                  | no     | its authors     | yes    | yes   |
 | publish guides, edit the plan, send newsletters, | no     | no              | yes    | yes   |
 | invite and manage members                        |        |                 |        |       |
 | comment                                          | yes    | yes             | yes    | yes   |
@@ -33,6 +34,7 @@ class Action(StrEnum):
     READ = "read"
     EDIT_MUTUELLE = "edit_mutuelle"
     DRAFT_GUIDES = "draft_guides"
+    EDIT_GUIDE = "edit_guide"
     COORDINATE = "coordinate"
     COMMENT = "comment"
     REPLICATE = "replicate"
@@ -74,6 +76,9 @@ def can(user, action: Action | str, obj=None) -> bool:
             return is_ambassador and target is not None and target == user.mutuelle_id
         case Action.DRAFT_GUIDES:
             return is_ambassador
+        case Action.EDIT_GUIDE:
+            # `obj` is a guide: anything with the set of its `author_ids`.
+            return is_ambassador and obj is not None and user.pk in obj.author_ids
         case Action.REPLICATE:
             return is_ambassador and user.mutuelle_id is not None
         case Action.EDIT_PROFILE:

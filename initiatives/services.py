@@ -1,14 +1,11 @@
 """Every change of initiatives, their images and files, replications and comments."""
 
 import io
-import zipfile
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
@@ -18,7 +15,9 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
 from solimut_rse import revisions
+from solimut_rse.mail import notify
 from solimut_rse.richtext import sanitize
+from solimut_rse.uploads import checked_kind, too_big
 
 from .models import Attachment, Comment, Image, Initiative, Replication
 
@@ -30,15 +29,6 @@ RELATED = ("themes", "audiences", "actions")
 def initiatives_changed() -> None:
     """Every write that shows in the lists: their cached pages are rendered again."""
     revisions.bump("initiatives")
-
-
-def _too_big(upload):
-    if upload.size > MAX_UPLOAD:
-        return _("Le fichier pèse %(size)s : le maximum est %(max)s.") % {
-            "size": filesizeformat(upload.size),
-            "max": filesizeformat(MAX_UPLOAD),
-        }
-    return None
 
 
 # --- Initiatives ------------------------------------------------------------------------------
@@ -84,7 +74,7 @@ def initiative_delete(*, by: User, initiative: Initiative) -> None:
 
 def image_add(*, by: User, initiative: Initiative, upload, alt: str) -> Image:
     check(by, Can.EDIT_MUTUELLE, initiative)
-    if error := _too_big(upload):
+    if error := too_big(upload, MAX_UPLOAD):
         raise ValidationError({"image": error})
     try:
         with PILImage.open(upload) as probe:
@@ -117,64 +107,9 @@ def image_delete(*, by: User, image: Image) -> None:
     initiatives_changed()
 
 
-OFFICE = {
-    "word/": "docx",
-    "xl/": "xlsx",
-    "ppt/": "pptx",
-}
-
-
-def file_kind(head: bytes, data) -> str | None:
-    """What a file really is, from its first bytes: the name says nothing."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(data) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
-            return None
-        if "mimetype" in names:
-            with zipfile.ZipFile(data) as archive:
-                mimetype = archive.read("mimetype").decode("ascii", "ignore")
-            return {
-                "application/vnd.oasis.opendocument.text": "odt",
-                "application/vnd.oasis.opendocument.spreadsheet": "ods",
-                "application/vnd.oasis.opendocument.presentation": "odp",
-            }.get(mimetype)
-        if "[Content_Types].xml" in names:
-            for prefix, kind in OFFICE.items():
-                if any(name.startswith(prefix) for name in names):
-                    return kind
-        return None
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return "txt" if b"\x00" not in head else None
-
-
 def attachment_add(*, by: User, initiative: Initiative, upload, title: str) -> Attachment:
     check(by, Can.EDIT_MUTUELLE, initiative)
-    if error := _too_big(upload):
-        raise ValidationError({"file": error})
-    head = upload.read(4096)
-    upload.seek(0)
-    kind = file_kind(head, upload)
-    upload.seek(0)
-    if kind is None:
-        raise ValidationError(
-            {
-                "file": _(
-                    "Type de fichier refusé : PDF, Word, Excel, PowerPoint, OpenDocument, "
-                    "texte ou image seulement (vérifié sur son contenu)."
-                )
-            }
-        )
+    kind = checked_kind(upload, MAX_UPLOAD, field="file")
     attachment = Attachment(
         initiative=initiative, title=title.strip() or upload.name, kind=kind, size=upload.size
     )
@@ -241,22 +176,6 @@ def comment_hide(*, by: User, comment: Comment, hide: bool = True) -> Comment:
 # --- Notifications (run by the worker) --------------------------------------------------------
 
 
-def _send(subject: str, template: str, context: dict, to: list[str]) -> None:
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    if not to:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {**context, "site_url": settings.SITE_URL}
-        message = EmailMultiAlternatives(
-            subject=subject, body=render_to_string(f"{template}.txt", context), to=to
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    message.send()
-
-
 def replication_notify(*, replication: Replication) -> None:
     """Tell the initiative's author (or its mutuelle's ambassadors) that it is taken up."""
     initiative = replication.initiative
@@ -269,7 +188,7 @@ def replication_notify(*, replication: Replication) -> None:
             .filter(mutuelle=initiative.mutuelle_id)
             .values_list("email", flat=True)
         )
-    _send(
+    notify(
         _("[Solimut RSE] %(mutuelle)s reprend votre initiative « %(title)s »")
         % {"mutuelle": replication.mutuelle.short_name, "title": initiative.title},
         "initiatives/email/replication",
@@ -288,7 +207,7 @@ def comment_notify(*, comment: Comment) -> None:
         .exclude(pk=comment.author_id)
         .values_list("email", flat=True)
     )
-    _send(
+    notify(
         _("[Solimut RSE] Nouveau commentaire sur « %(title)s »") % {"title": initiative.title},
         "initiatives/email/comment",
         {"comment": comment, "initiative": initiative},

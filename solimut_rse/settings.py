@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "ambassadeurs",
     "actionplan",
     "initiatives",
+    "guides",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +231,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Guides ---------------------------------------------------------------------------------
+
+# A guide's PDF is rendered once per version by the worker, within this many seconds: a
+# pathological document fails with a message to its authors instead of holding the worker.
+RSE_PDF_TIME_LIMIT = env_int("RSE_PDF_TIME_LIMIT", 120)
+# A request for a PDF being rendered waits this long for it, then shows "en préparation".
+RSE_PDF_WAIT_SECONDS = env_int("RSE_PDF_WAIT_SECONDS", 3)
+
 # --- E-mail ---------------------------------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Solimut RSE <rse@solimut.example>")
@@ -319,6 +328,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # fontTools reports every table it prunes while WeasyPrint subsets the fonts of a PDF.
+    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Tests assert that a missing service fails instead of skipping when this is set (CI).

@@ -22,6 +22,7 @@ urlpatterns = [
     path("mutuelles/", include("mutuelles.urls")),
     path("plan/", include("actionplan.urls")),
     path("initiatives/", include("initiatives.urls")),
+    path("guides/", include("guides.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:path>", views.media, name="media"),
 ]

@@ -5,12 +5,18 @@
     fr: {
       header: "Niveau de titre", bold: "Gras", italic: "Italique", underline: "Souligné",
       ordered: "Liste numérotée", bullet: "Liste à puces", link: "Lien",
-      blockquote: "Citation", clean: "Effacer la mise en forme",
+      blockquote: "Citation", clean: "Effacer la mise en forme", image: "Image",
+      table: "Insérer un tableau", "table-row": "Ajouter une ligne au tableau",
+      "table-column": "Ajouter une colonne au tableau", uploadFailed: "L'image n'a pas pu être envoyée.",
+      alt: "Décrivez l'image en une phrase (lue aux personnes qui ne la voient pas) :",
     },
     en: {
       header: "Heading level", bold: "Bold", italic: "Italic", underline: "Underline",
       ordered: "Numbered list", bullet: "Bulleted list", link: "Link",
-      blockquote: "Quote", clean: "Clear formatting",
+      blockquote: "Quote", clean: "Clear formatting", image: "Image",
+      table: "Insert a table", "table-row": "Add a table row",
+      "table-column": "Add a table column", uploadFailed: "The image could not be uploaded.",
+      alt: "Describe the image in one sentence (read to people who cannot see it):",
     },
   };
 
@@ -34,17 +40,36 @@
     const holder = document.createElement("div");
     holder.className = "rich-text-editor";
     textarea.insertAdjacentElement("afterend", holder);
+    // Guides get images (uploaded to the intranet) and tables; other texts stay simple.
+    const full = textarea.dataset.richText === "guide";
+    const upload = document.getElementById("editor-upload");
+    const toolbar = [
+      [{ header: [2, 3, false] }],
+      ["bold", "italic", "underline"],
+      [{ list: "ordered" }, { list: "bullet" }],
+      ["link", "blockquote"],
+    ];
+    if (full) {
+      toolbar.push(upload ? ["image", "table", "table-row", "table-column"] : ["table", "table-row", "table-column"]);
+    }
+    toolbar.push(["clean"]);
     const quill = new window.Quill(holder, {
       theme: "snow",
       modules: {
-        toolbar: [
-          [{ header: [2, 3, false] }],
-          ["bold", "italic", "underline"],
-          [{ list: "ordered" }, { list: "bullet" }],
-          ["link", "blockquote"],
-          ["clean"],
-        ],
+        table: full,
+        toolbar: {
+          container: toolbar,
+          handlers: {
+            image: () => pickImage(quill, upload.dataset.uploadUrl, LABELS[lang]),
+            table: () => quill.getModule("table").insertTable(3, 3),
+            "table-row": () => quill.getModule("table").insertRowBelow(),
+            "table-column": () => quill.getModule("table").insertColumnRight(),
+          },
+        },
       },
+    });
+    holder.previousElementSibling.querySelectorAll(".ql-table, .ql-table-row, .ql-table-column").forEach((button) => {
+      button.textContent = { "ql-table": "⊞", "ql-table-row": "+▭", "ql-table-column": "+▯" }[button.className];
     });
     if (textarea.value.trim()) {
       quill.clipboard.dangerouslyPasteHTML(textarea.value);  // already sanitised by the server
@@ -63,6 +88,29 @@
       // Quill 2 writes every space as &nbsp; in its semantic HTML.
       textarea.value = quill.getLength() > 1 ? quill.getSemanticHTML().replaceAll("&nbsp;", " ") : "";
     });
+  }
+
+  // The image button: the file goes to the intranet, which re-encodes it and answers its address.
+  function pickImage(quill, url, labels) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = "image/jpeg,image/png,image/webp";
+    input.addEventListener("change", async () => {
+      const data = new FormData();
+      data.append("image", input.files[0]);
+      const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
+      const response = await fetch(url, { method: "POST", body: data, headers: { "X-CSRFToken": token } });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        window.alert(answer.error || labels.uploadFailed);
+        return;
+      }
+      const alt = (window.prompt(labels.alt) || "").trim();
+      const range = quill.getSelection(true);
+      quill.insertEmbed(range.index, "image", answer.url, "user");
+      if (alt) quill.formatText(range.index, 1, "alt", alt, "user");
+    });
+    input.click();
   }
 
   document.addEventListener("DOMContentLoaded", () => {

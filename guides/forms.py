@@ -1,0 +1,80 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from actionplan.models import Action
+from ambassadeurs.models import Role, User
+
+from .models import Guide
+
+
+class GuideForm(forms.ModelForm):
+    """The working copy. `revision` says which save the author started from."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Guide
+        fields = ["title", "summary", "theme", "body", "authors", "actions"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
+            "body": forms.Textarea(attrs={"rows": 24, "data-rich-text": "guide"}),
+            "authors": forms.SelectMultiple(attrs={"size": 6}),
+            "actions": forms.SelectMultiple(attrs={"size": 8}),
+        }
+        help_texts = {
+            "body": _(
+                "Titres de niveau 2 pour les chapitres, de niveau 3 pour les sections : ils font "
+                "le sommaire. Listes, tableaux, images et liens sont conservés dans le PDF."
+            ),
+            "authors": _("Les co-auteurs peuvent modifier le brouillon. Ctrl ou Cmd + clic."),
+            "actions": _("Ctrl ou Cmd + clic pour en choisir plusieurs."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["authors"].queryset = (
+            User.objects.active()
+            .filter(role__in=[Role.AMBASSADOR, Role.COORDINATOR])
+            .select_related("mutuelle")
+            .order_by("last_name", "first_name")
+        )
+        self.fields["authors"].label_from_instance = lambda user: (
+            f"{user.get_full_name()} ({user.mutuelle.short_name if user.mutuelle else 'Groupe'})"
+        )
+        self.fields["authors"].required = False
+        self.fields["actions"].queryset = Action.objects.filter(plan__is_current=True).order_by(
+            "axis__number", "position", "code"
+        )
+        if self.instance.pk:
+            self.fields["revision"].initial = self.instance.revision
+        else:
+            del self.fields["revision"]
+
+    def _post_clean(self):
+        """The services validate and save: a draft is never written behind their back."""
+
+
+class PublishForm(forms.Form):
+    note = forms.CharField(
+        label=_("Ce qui change dans cette version (facultatif)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Nouveau chapitre sur le numérique")}),
+    )
+
+
+class SendBackForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Ce qu'il faut reprendre"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=3000,
+    )
+
+
+class ToolForm(forms.Form):
+    file = forms.FileField(label=_("Fichier (20 Mo au plus)"))
+    title = forms.CharField(label=_("Titre de l'outil"), max_length=200, required=False)
+
+
+class PictureForm(forms.Form):
+    image = forms.FileField(label=_("Image (JPEG, PNG ou WebP, 10 Mo au plus)"))

@@ -1,0 +1,55 @@
+"""Reads of guides."""
+
+from django.db.models import Prefetch, QuerySet
+
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
+
+from .models import Event, Guide, Status, Version
+
+
+def guide_list(user) -> QuerySet[Guide]:
+    return (
+        Guide.objects.visible_to(user)
+        .select_related("theme", "current_version")
+        .prefetch_related("authors__mutuelle")
+        .order_by("title")
+    )
+
+
+def desk(user) -> dict[str, list[Guide]]:
+    """The guides waiting for this member: their drafts, and for coordinators the reviews."""
+    if not can(user, Can.DRAFT_GUIDES):
+        return {}
+    mine = list(
+        Guide.objects.filter(authors=user, status__in=[Status.DRAFT, Status.IN_REVIEW])
+        .select_related("theme")
+        .order_by("-edited_at")
+    )
+    to_review = []
+    if can(user, Can.COORDINATE):
+        to_review = list(
+            Guide.objects.filter(status=Status.IN_REVIEW).select_related("theme").order_by("title")
+        )
+    return {"mine": mine, "to_review": to_review}
+
+
+def guide_detail(user, slug: str) -> Guide:
+    """The guide if `user` may open it (Guide.DoesNotExist otherwise: drafts are private)."""
+    return (
+        Guide.objects.visible_to(user)
+        .select_related("theme", "current_version__published_by", "edited_by")
+        .prefetch_related(
+            "authors__mutuelle",
+            "tools",
+            "actions__plan",
+            Prefetch(
+                "versions",
+                queryset=Version.objects.only(
+                    "pk", "guide_id", "number", "published_at", "note", "pdf_state"
+                ),
+            ),
+            Prefetch("events", queryset=Event.objects.select_related("by")[:20]),
+        )
+        .get(slug=slug)
+    )

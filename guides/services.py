@@ -1,0 +1,346 @@
+"""Every change of a guide: drafting together, review, publication, tools, and its PDF."""
+
+import datetime
+import logging
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Max, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from ambassadeurs.models import Role, User
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can, check
+from solimut_rse.mail import notify
+from solimut_rse.richtext import plain_text, sanitize
+from solimut_rse.uploads import checked_kind, too_big
+
+from .models import Event, Guide, Picture, Status, Tool, Version
+from .text import with_table_headers
+
+logger = logging.getLogger(__name__)
+
+MAX_TOOL = 20 * 1024 * 1024
+MAX_PICTURE = 10 * 1024 * 1024
+PICTURE_WIDTH = 1600  # px: sharp on paper at the width of the text
+
+
+class DraftConflict(Exception):
+    """Someone saved the draft since this author opened it: their text is not overwritten."""
+
+    def __init__(self, guide: Guide):
+        super().__init__(guide.pk)
+        self.guide = guide
+
+
+def _event(guide: Guide, kind: str, by: User | None, comment: str = "") -> Event:
+    return Event.objects.create(guide=guide, kind=kind, by=by, comment=comment)
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:70] or "guide"
+    slug, n = base, 2
+    while Guide.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# --- Drafting together -----------------------------------------------------------------------
+
+
+def guide_create(*, by: User, title: str, summary: str, theme, body: str = "", **related):
+    check(by, Can.DRAFT_GUIDES)
+    guide = Guide(
+        title=title.strip(),
+        slug=_unique_slug(title),
+        summary=summary.strip(),
+        theme=theme,
+        body=with_table_headers(sanitize(body)),
+        edited_by=by,
+    )
+    guide.full_clean()
+    with transaction.atomic():
+        guide.save()
+        guide.authors.set({by, *related.get("authors", [])})
+        guide.actions.set(related.get("actions", []))
+        _event(guide, Event.Kind.CREATED, by)
+    return guide
+
+
+def draft_save(*, by: User, guide: Guide, revision: int, **fields) -> Guide:
+    """Save the working copy, unless a co-author saved it since `revision`: then raise
+    DraftConflict carrying their newer text, and write nothing."""
+    check(by, Can.EDIT_GUIDE, guide)
+    if guide.status == Status.ARCHIVED:
+        raise ValidationError(_("Ce guide est archivé : rétablissez-le avant de le modifier."))
+    related = {name: fields.pop(name) for name in ("authors", "actions") if name in fields}
+    if "body" in fields:
+        fields["body"] = with_table_headers(sanitize(fields["body"]))
+    for name, value in fields.items():
+        setattr(guide, name, value)
+    guide.full_clean(validate_unique=False)
+    changes = {**fields, "edited_by": by, "edited_at": timezone.now()}
+    if guide.status == Status.PUBLISHED:
+        changes["status"] = Status.DRAFT  # a new version in the making; readers keep the last
+    with transaction.atomic():
+        saved = Guide.objects.filter(pk=guide.pk, revision=revision).update(
+            revision=F("revision") + 1, **changes
+        )
+        if not saved:
+            raise DraftConflict(Guide.objects.select_related("edited_by").get(pk=guide.pk))
+        if "authors" in related:
+            authors = set(related["authors"])
+            if not can(by, Can.COORDINATE):
+                authors.add(by)  # an author does not take themselves off by mistake
+            guide.authors.set(authors or {by})
+        if "actions" in related:
+            guide.actions.set(related["actions"])
+    guide.refresh_from_db()
+    guide.__dict__.pop("author_ids", None)
+    return guide
+
+
+def _require_body(guide: Guide, message: str) -> None:
+    if not plain_text(guide.body) and "<img" not in guide.body:
+        raise ValidationError({"body": message})
+
+
+def submit(*, by: User, guide: Guide) -> Guide:
+    """The authors ask the coordinators to review the draft."""
+    check(by, Can.EDIT_GUIDE, guide)
+    if guide.status != Status.DRAFT:
+        raise ValidationError(_("Seul un brouillon peut être soumis à relecture."))
+    _require_body(guide, _("Le guide est vide : écrivez-le avant de le soumettre à relecture."))
+    with transaction.atomic():
+        Guide.objects.filter(pk=guide.pk).update(status=Status.IN_REVIEW)
+        guide.status = Status.IN_REVIEW
+        event = _event(guide, Event.Kind.SUBMITTED, by)
+    from .tasks import notify_event
+
+    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    return guide
+
+
+def send_back(*, by: User, guide: Guide, comment: str) -> Guide:
+    """A coordinator returns the draft to its authors, saying what to change."""
+    check(by, Can.COORDINATE)
+    if guide.status != Status.IN_REVIEW:
+        raise ValidationError(_("Seul un guide en relecture peut être renvoyé à ses auteurs."))
+    if not comment.strip():
+        raise ValidationError(
+            {"comment": _("Dites aux auteurs ce qu'il faut reprendre avant publication.")}
+        )
+    with transaction.atomic():
+        Guide.objects.filter(pk=guide.pk).update(status=Status.DRAFT)
+        guide.status = Status.DRAFT
+        event = _event(guide, Event.Kind.SENT_BACK, by, comment.strip())
+    from .tasks import notify_event
+
+    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    return guide
+
+
+def _authors_names(guide: Guide) -> str:
+    names = []
+    for author in guide.authors.select_related("mutuelle").order_by("last_name", "first_name"):
+        where = author.mutuelle.short_name if author.mutuelle else _("Groupe Solimut")
+        names.append(f"{author.get_full_name()} ({where})")
+    return ", ".join(names)
+
+
+def publish(*, by: User, guide: Guide, note: str = "") -> Version:
+    """Freeze the working copy as the next version; its PDF is rendered by the worker."""
+    check(by, Can.COORDINATE)
+    with transaction.atomic():
+        guide = Guide.objects.select_for_update().select_related("theme").get(pk=guide.pk)
+        if guide.status not in (Status.DRAFT, Status.IN_REVIEW):
+            raise ValidationError(_("Ce guide n'a pas de nouveau texte à publier."))
+        _require_body(guide, _("Impossible de publier un guide vide : il n'a pas de texte."))
+        number = (guide.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+        version = Version.objects.create(
+            guide=guide,
+            number=number,
+            title=guide.title,
+            summary=guide.summary,
+            theme_name=guide.theme.name,
+            authors_names=_authors_names(guide),
+            body=guide.body,
+            note=note.strip(),
+            published_by=by,
+        )
+        Guide.objects.filter(pk=guide.pk).update(status=Status.PUBLISHED, current_version=version)
+        event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
+    from .tasks import notify_event, render_pdf
+
+    transaction.on_commit(lambda: render_pdf.delay(version.pk))
+    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    return version
+
+
+def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
+    """Take a guide out of the list (its versions stay for the record), or bring it back."""
+    check(by, Can.COORDINATE)
+    if restore:
+        status = Status.PUBLISHED if guide.current_version_id else Status.DRAFT
+        kind = Event.Kind.RESTORED
+    else:
+        status, kind = Status.ARCHIVED, Event.Kind.ARCHIVED
+    with transaction.atomic():
+        Guide.objects.filter(pk=guide.pk).update(status=status)
+        guide.status = status
+        _event(guide, kind, by)
+    return guide
+
+
+# --- Tools and pictures ----------------------------------------------------------------------
+
+
+def tool_add(*, by: User, guide: Guide, upload, title: str) -> Tool:
+    check(by, Can.EDIT_GUIDE, guide)
+    kind = checked_kind(upload, MAX_TOOL, field="file")
+    tool = Tool(guide=guide, title=title.strip() or upload.name, kind=kind, size=upload.size)
+    tool.file.save(PurePath(upload.name).name, upload, save=False)
+    tool.save()
+    return tool
+
+
+def tool_delete(*, by: User, tool: Tool) -> None:
+    check(by, Can.EDIT_GUIDE, tool.guide)
+    tool.file.delete(save=False)
+    tool.delete()
+
+
+def picture_add(*, by: User, guide: Guide, upload) -> Picture:
+    """An image for the guide's text, re-encoded (nothing of the upload but its pixels)."""
+    check(by, Can.EDIT_GUIDE, guide)
+    if error := too_big(upload, MAX_PICTURE):
+        raise ValidationError({"image": error})
+    try:
+        with PILImage.open(upload) as probe:
+            probe.verify()
+        upload.seek(0)
+        with PILImage.open(upload) as picture:
+            picture = ImageOps.exif_transpose(picture)
+            picture.thumbnail((PICTURE_WIDTH, PICTURE_WIDTH * 2))
+            has_alpha = picture.mode in ("RGBA", "LA", "P")
+            picture = picture.convert("RGBA" if has_alpha else "RGB")
+            data = ContentFile(b"")
+            picture.save(data, format="PNG" if has_alpha else "JPEG", quality=85)
+    except (UnidentifiedImageError, OSError, SyntaxError) as error:
+        raise ValidationError(
+            {"image": _("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.")}
+        ) from error
+    name = f"{PurePath(upload.name).stem[:60]}.{'png' if has_alpha else 'jpg'}"
+    result = Picture(guide=guide)
+    result.image.save(name, data, save=True)
+    return result
+
+
+# --- The PDF, once per version ----------------------------------------------------------------
+
+
+def _stale_before() -> datetime.datetime:
+    """A render older than its time limit (plus a margin) was lost with its worker."""
+    return timezone.now() - datetime.timedelta(seconds=settings.RSE_PDF_TIME_LIMIT + 60)
+
+
+def pdf_claim(version: Version) -> bool:
+    """Take the render of `version`: true for exactly one caller, whatever the concurrency."""
+    now = timezone.now()
+    claimed = (
+        Version.objects.filter(pk=version.pk)
+        .filter(
+            Q(pdf_state=Version.PDF.PENDING)
+            | Q(pdf_state=Version.PDF.RENDERING, pdf_started_at__lt=_stale_before())
+        )
+        .update(pdf_state=Version.PDF.RENDERING, pdf_started_at=now, pdf_error="")
+    )
+    return claimed == 1
+
+
+def pdf_request(version: Version) -> None:
+    """Make sure a render of `version` is on its way (asked once, however many readers ask)."""
+    if version.pdf_state == Version.PDF.READY:
+        return
+    stale = version.pdf_state == Version.PDF.RENDERING and (
+        version.pdf_started_at is None or version.pdf_started_at < _stale_before()
+    )
+    waiting = version.pdf_state == Version.PDF.PENDING or stale
+    if waiting and cache.add(f"guides:pdf-asked:{version.pk}", 1, timeout=60):
+        from .tasks import render_pdf
+
+        render_pdf.delay(version.pk)
+
+
+def pdf_render(version: Version) -> bool:
+    """Render and store the PDF if this caller wins the claim; False when someone else has it."""
+    from . import pdf
+
+    if not pdf_claim(version):
+        return False
+    data = pdf.render(version)
+    version.pdf.save(version.pdf_filename(), ContentFile(data), save=False)
+    Version.objects.filter(pk=version.pk).update(
+        pdf=version.pdf.name, pdf_state=Version.PDF.READY, pdf_error=""
+    )
+    version.pdf_state = Version.PDF.READY
+    return True
+
+
+def pdf_failed(version: Version, reason: str) -> None:
+    """Record why the render failed and tell the authors (who can ask again once fixed)."""
+    Version.objects.filter(pk=version.pk).update(pdf_state=Version.PDF.FAILED, pdf_error=reason)
+    event = _event(version.guide, Event.Kind.PDF_FAILED, None, reason)
+    from .tasks import notify_event
+
+    transaction.on_commit(lambda: notify_event.delay(event.pk))
+
+
+def pdf_retry(*, by: User, version: Version) -> None:
+    check(by, Can.EDIT_GUIDE, version.guide)
+    updated = Version.objects.filter(pk=version.pk, pdf_state=Version.PDF.FAILED).update(
+        pdf_state=Version.PDF.PENDING, pdf_error=""
+    )
+    if updated:
+        cache.delete(f"guides:pdf-asked:{version.pk}")
+        version.pdf_state = Version.PDF.PENDING
+        pdf_request(version)
+
+
+# --- Notifications (run by the worker) --------------------------------------------------------
+
+
+def event_notify(*, event: Event) -> None:
+    """Coordinators hear of submissions; authors of publication, send-backs and failed PDFs."""
+    guide = event.guide
+    active = User.objects.active()
+    if event.kind == Event.Kind.SUBMITTED:
+        recipients = active.filter(Q(role=Role.COORDINATOR) | Q(is_superuser=True))
+        subject = _("[Solimut RSE] Guide à relire : « %(title)s »")
+    elif event.kind == Event.Kind.PUBLISHED:
+        recipients = active.filter(guides=guide)
+        subject = _("[Solimut RSE] Votre guide « %(title)s » est publié")
+    elif event.kind == Event.Kind.SENT_BACK:
+        recipients = active.filter(guides=guide)
+        subject = _("[Solimut RSE] Votre guide « %(title)s » vous est renvoyé")
+    elif event.kind == Event.Kind.PDF_FAILED:
+        recipients = active.filter(guides=guide)
+        subject = _("[Solimut RSE] Le PDF de « %(title)s » n'a pas pu être produit")
+    else:
+        return
+    if event.by_id:
+        recipients = recipients.exclude(pk=event.by_id)
+    notify(
+        subject % {"title": guide.title},
+        "guides/email/event",
+        {"event": event, "guide": guide},
+        list(recipients.values_list("email", flat=True).distinct()),
+    )

@@ -1,0 +1,79 @@
+"""Uploaded files are judged by their content and their size, never by their name."""
+
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+
+def too_big(upload, limit: int) -> str | None:
+    """A French error when the file weighs more than `limit` bytes."""
+    if upload.size > limit:
+        return _("Le fichier pèse %(size)s : le maximum est %(max)s.") % {
+            "size": filesizeformat(upload.size),
+            "max": filesizeformat(limit),
+        }
+    return None
+
+
+OFFICE = {
+    "word/": "docx",
+    "xl/": "xlsx",
+    "ppt/": "pptx",
+}
+
+
+def file_kind(head: bytes, data) -> str | None:
+    """What a file really is, from its first bytes: the name says nothing."""
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(data) as archive:
+                names = archive.namelist()
+        except zipfile.BadZipFile:
+            return None
+        if "mimetype" in names:
+            with zipfile.ZipFile(data) as archive:
+                mimetype = archive.read("mimetype").decode("ascii", "ignore")
+            return {
+                "application/vnd.oasis.opendocument.text": "odt",
+                "application/vnd.oasis.opendocument.spreadsheet": "ods",
+                "application/vnd.oasis.opendocument.presentation": "odp",
+            }.get(mimetype)
+        if "[Content_Types].xml" in names:
+            for prefix, kind in OFFICE.items():
+                if any(name.startswith(prefix) for name in names):
+                    return kind
+        return None
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return "txt" if b"\x00" not in head else None
+
+
+def checked_kind(upload, limit: int, *, field: str) -> str:
+    """The kind of an uploaded document (pdf, docx, xlsx…), or a French ValidationError on
+    `field` when it weighs too much or is of a type nobody should download from us."""
+    if error := too_big(upload, limit):
+        raise ValidationError({field: error})
+    head = upload.read(4096)
+    upload.seek(0)
+    kind = file_kind(head, upload)
+    upload.seek(0)
+    if kind is None:
+        raise ValidationError(
+            {
+                field: _(
+                    "Type de fichier refusé : PDF, Word, Excel, PowerPoint, OpenDocument, "
+                    "texte ou image seulement (vérifié sur son contenu)."
+                )
+            }
+        )
+    return kind
