@@ -49,7 +49,7 @@ def guide_detail(user, slug: str) -> Guide:
                     "pk", "guide_id", "number", "published_at", "note", "pdf_state"
                 ),
             ),
-            Prefetch("events", queryset=Event.objects.select_related("by")[:20]),
+            Prefetch("events", queryset=Event.objects.select_related("by")),
         )
         .get(slug=slug)
     )

@@ -1,0 +1,287 @@
+"""Writing together, review, publication, versions, tools: as the members live it."""
+
+import io
+import zipfile
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+
+from guides import services
+from guides.models import Event, Guide, Status
+
+from .conftest import BODY
+
+
+def _edit(client, guide, revision, **changes):
+    data = {
+        "title": guide.title,
+        "summary": guide.summary,
+        "theme": guide.theme_id,
+        "body": guide.body,
+        "authors": [a.pk for a in guide.authors.all()],
+        "revision": revision,
+        **changes,
+    }
+    return client.post(reverse("guides:edit", args=[guide.slug]), data)
+
+
+def test_an_ambassador_writes_a_draft_and_invites_a_co_author(
+    client, ambassador, other_ambassador, theme
+):
+    client.force_login(ambassador)
+    response = client.post(
+        reverse("guides:create"),
+        {
+            "title": "Guide des éco-gestes",
+            "summary": "Les gestes simples du bureau.",
+            "theme": theme.pk,
+            "body": "<h2>Énergie</h2><p>Éteindre les écrans le soir.</p><script>x()</script>",
+            "authors": [other_ambassador.pk],
+        },
+    )
+    guide = Guide.objects.get(title="Guide des éco-gestes")
+    assert response.status_code == 302
+    assert guide.status == Status.DRAFT
+    assert set(guide.authors.all()) == {ambassador, other_ambassador}
+    assert "<script" not in guide.body and "Éteindre les écrans" in guide.body
+    # The co-author now edits it too.
+    client.force_login(other_ambassador)
+    assert client.get(reverse("guides:edit", args=[guide.slug])).status_code == 200
+
+
+def test_a_save_never_overwrites_a_co_author_newer_save(
+    client, draft, ambassador, other_ambassador
+):
+    services.draft_save(
+        by=ambassador, guide=draft, revision=draft.revision, authors=[ambassador, other_ambassador]
+    )
+    draft.refresh_from_db()
+    opened = draft.revision  # both open the editor at this revision
+    client.force_login(ambassador)
+    first = _edit(client, draft, opened, body="<p>Texte de Gaëlle, enregistré en premier.</p>")
+    assert first.status_code == 302
+
+    client.force_login(other_ambassador)
+    second = _edit(client, draft, opened, body="<p>Texte de Karim, enregistré ensuite.</p>")
+    page = second.content.decode()
+    assert second.status_code == 409
+    assert "a enregistré ce brouillon" in page
+    assert "Texte de Karim, enregistré ensuite." in page  # kept in the form
+    draft.refresh_from_db()
+    assert "Texte de Gaëlle" in draft.body  # not overwritten
+
+    # Having seen the other text, Karim saves again, knowingly: it goes through.
+    again = _edit(client, draft, draft.revision, body="<p>Texte fusionné par Karim.</p>")
+    assert again.status_code == 302
+    draft.refresh_from_db()
+    assert "Texte fusionné" in draft.body
+
+
+def test_submit_review_send_back_and_publish(
+    client, draft, ambassador, coordinator, django_capture_on_commit_callbacks
+):
+    client.force_login(ambassador)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("guides:submit", args=[draft.slug]))
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW
+    assert [m.to for m in mail.outbox] == [[coordinator.email]]
+    assert "Guide à relire" in mail.outbox[0].subject
+
+    client.force_login(coordinator)
+    refused = client.post(reverse("guides:send_back", args=[draft.slug]), {"comment": " "})
+    assert refused.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW  # a send-back says why, or does not happen
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("guides:send_back", args=[draft.slug]),
+            {"comment": "Ajoutez un glossaire, s'il vous plaît."},
+        )
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    assert mail.outbox[-1].to == [ambassador.email]
+    assert "Ajoutez un glossaire" in mail.outbox[-1].body
+
+    client.force_login(ambassador)
+    page = client.get(reverse("guides:draft", args=[draft.slug])).content.decode()
+    assert "Ajoutez un glossaire" in page  # the authors see what to change
+    client.post(reverse("guides:submit", args=[draft.slug]))
+    client.force_login(coordinator)
+    with django_capture_on_commit_callbacks(execute=False):  # the PDF is tested elsewhere
+        response = client.post(
+            reverse("guides:publish", args=[draft.slug]), {"note": "Première édition"}
+        )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
+    assert draft.current_version.number == 1
+    assert list(draft.events.values_list("kind", flat=True)) == [
+        Event.Kind.PUBLISHED,
+        Event.Kind.SUBMITTED,
+        Event.Kind.SENT_BACK,
+        Event.Kind.SUBMITTED,
+        Event.Kind.CREATED,
+    ]
+
+
+def test_publishing_is_told_to_the_authors(
+    draft, ambassador, coordinator, django_capture_on_commit_callbacks, settings
+):
+    settings.RSE_PDF_WAIT_SECONDS = 0
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.publish(by=coordinator, guide=draft)
+    callbacks[1]()  # the notification; [0] renders the PDF
+    assert mail.outbox[-1].to == [ambassador.email]
+    assert "est publié" in mail.outbox[-1].subject
+
+
+def test_an_empty_guide_is_neither_submitted_nor_published(client, ambassador, coordinator, theme):
+    guide = services.guide_create(by=ambassador, title="Vide", summary="…", theme=theme, body="")
+    client.force_login(ambassador)
+    response = client.post(reverse("guides:submit", args=[guide.slug]), follow=True)
+    assert "Le guide est vide" in response.content.decode()
+    client.force_login(coordinator)
+    response = client.post(reverse("guides:publish", args=[guide.slug]), follow=True)
+    assert "Impossible de publier un guide vide" in response.content.decode()
+    guide.refresh_from_db()
+    assert guide.current_version is None
+
+
+def test_readers_keep_the_published_version_while_a_new_one_is_written(
+    client, published, ambassador, coordinator, reader
+):
+    services.draft_save(
+        by=ambassador,
+        guide=published,
+        revision=published.revision,
+        body=BODY.replace("Acheter mieux", "Acheter mieux et réparer"),
+    )
+    published.refresh_from_db()
+    assert published.status == Status.DRAFT
+    client.force_login(reader)
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert "Acheter mieux</li>" in page and "réparer" not in page
+    assert "Version 1 du" in page
+
+    services.publish(by=coordinator, guide=published, note="Réparer avant de racheter")
+    assert "réparer" in client.get(published.get_absolute_url()).content.decode()
+    # The first version stays readable, and what changed is shown.
+    old = client.get(reverse("guides:version", args=[published.slug, 1])).content.decode()
+    assert "Vous lisez une version antérieure" in old and "réparer" not in old
+    compare = client.get(reverse("guides:compare", args=[published.slug]), {"de": 1, "a": 2})
+    assert "<ins>et réparer</ins>" in compare.content.decode()
+
+
+def test_the_guide_page_has_its_table_of_contents(client, published, reader):
+    client.force_login(reader)
+    page = client.get(published.get_absolute_url()).content.decode()
+    assert '<a href="#pourquoi-agir">Pourquoi agir</a>' in page
+    assert '<h2 id="pourquoi-agir">Pourquoi agir</h2>' in page
+    assert '<a href="#nos-engagements">Nos engagements</a>' in page
+    assert "Télécharger en PDF" in page
+
+
+def test_list_is_filtered_by_theme_and_searched(client, published, reader, coordinator):
+    from tests.factories import ThemeFactory
+
+    other_theme = ThemeFactory(name="Égalité femmes-hommes", slug="egalite")
+    other = services.guide_create(
+        by=coordinator,
+        title="Égalité professionnelle",
+        summary="L'index et les bonnes pratiques.",
+        theme=other_theme,
+        body="<p>Rémunération, parentalité, recrutement.</p>",
+    )
+    services.publish(by=coordinator, guide=other)
+    client.force_login(reader)
+    url = reverse("guides:list")
+    by_theme = client.get(url, {"theme": "egalite"}).content.decode()
+    assert "Égalité professionnelle" in by_theme and published.title not in by_theme
+    by_word = client.get(url, {"q": "parentalité"}).content.decode()
+    assert "Égalité professionnelle" in by_word and published.title not in by_word
+    by_body = client.get(url, {"q": "sourcer"}).content.decode()
+    assert published.title in by_body and "Égalité professionnelle" not in by_body
+
+
+# --- Tools and pictures ------------------------------------------------------------------------
+
+
+def _xlsx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return buffer.getvalue()
+
+
+def test_tools_are_checked_and_downloaded(client, published, ambassador, reader):
+    client.force_login(ambassador)
+    url = reverse("guides:tool_add", args=[published.slug])
+    exe = SimpleUploadedFile("grille.xlsx", b"MZ\x90\x00\x03" + bytes(range(256)) * 4)
+    refused = client.post(url, {"file": exe, "title": "Grille"})
+    assert refused.status_code == 400
+    assert "Type de fichier refusé" in refused.content.decode()
+    huge = SimpleUploadedFile("énorme.pdf", b"%PDF-1.7\n" + b"0" * (20 * 1024 * 1024))
+    too_big = client.post(url, {"file": huge, "title": "Énorme"})
+    assert "le maximum est 20,0" in too_big.content.decode()
+    assert not published.tools.exists()
+
+    ok = SimpleUploadedFile("grille.xlsx", _xlsx())
+    assert client.post(url, {"file": ok, "title": "Grille d'évaluation"}).status_code == 302
+    tool = published.tools.get()
+    assert tool.kind == "xlsx"
+    client.force_login(reader)
+    download = client.get(reverse("guides:tool", args=[published.slug, tool.pk]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == _xlsx()
+    assert "Grille d&#x27;évaluation" in client.get(published.get_absolute_url()).content.decode()
+
+
+def test_tools_of_an_unpublished_guide_stay_private(client, draft, ambassador, reader):
+    tool = services.tool_add(
+        by=ambassador, guide=draft, upload=SimpleUploadedFile("a.xlsx", _xlsx()), title="A"
+    )
+    client.force_login(reader)
+    assert client.get(reverse("guides:tool", args=[draft.slug, tool.pk])).status_code == 404
+
+
+def test_the_editor_uploads_pictures(client, draft, ambassador, other_ambassador):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "#0b5c73").save(buffer, format="PNG")
+    url = reverse("guides:picture_add", args=[draft.slug])
+    client.force_login(ambassador)
+    response = client.post(url, {"image": SimpleUploadedFile("schéma.png", buffer.getvalue())})
+    assert response.status_code == 200
+    assert response.json()["url"].startswith("/media/guides/images/")
+    bad = client.post(url, {"image": SimpleUploadedFile("x.png", b"not an image")})
+    assert bad.status_code == 400
+    assert "n'est pas une image" in bad.json()["error"]
+    client.force_login(other_ambassador)  # not an author of this draft
+    assert (
+        client.post(url, {"image": SimpleUploadedFile("y.png", buffer.getvalue())}).status_code
+        == 404
+    )
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "<script>alert(1)</script>",
+        '<iframe src="https://evil.example/"></iframe>',
+        '<img src="https://evil.example/pixel.png" alt="x">',
+        '<a href="file:///etc/passwd">mots de passe</a>',
+        '<img src="file:///etc/passwd" alt="x">',
+        '<p onclick="steal()">clic</p>',
+    ],
+)
+def test_hostile_bodies_are_sanitised(draft, ambassador, attack):
+    guide = services.draft_save(
+        by=ambassador, guide=draft, revision=draft.revision, body=f"<p>Texte</p>{attack}"
+    )
+    for trace in ("<script", "<iframe", "evil.example", "file:", "onclick"):
+        assert trace not in guide.body
+    assert "<p>Texte</p>" in guide.body
