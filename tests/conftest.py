@@ -2,6 +2,8 @@
 
 import os
 import socket
+import subprocess
+import sys
 import time
 
 import pytest
@@ -123,6 +125,76 @@ def celery_worker(redis_url, transactional_db):
     celery_app.conf.broker_url = redis_url
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield
+    celery_app.conf.task_always_eager = True
+
+
+class WorkerProcesses:
+    """Real `celery worker` processes (prefork pool, as in production) on the test database."""
+
+    def __init__(self, env: dict, log_dir):
+        self.env, self.log_dir, self.processes = env, log_dir, []
+
+    def start(self, concurrency: int = 1, **env) -> subprocess.Popen:
+        log = self.log_dir / f"worker-{len(self.processes)}.log"
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "solimut_rse",
+                "worker",
+                "--pool=prefork",
+                f"--concurrency={concurrency}",
+                "--without-mingle",
+                "--without-gossip",
+                "--loglevel=INFO",
+                f"--hostname=test{len(self.processes)}@%h",
+            ],
+            env={**self.env, **{key: str(value) for key, value in env.items()}},
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.append(process)
+        deadline = time.monotonic() + 30
+        while " ready." not in log.read_text():
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the worker did not start:\n{log.read_text()[-3000:]}")
+            time.sleep(0.1)
+        return process
+
+    def stop(self):
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture
+def worker_processes(redis_url, transactional_db, settings, tmp_path):
+    """Start worker processes with `worker_processes.start(**env)`; all are killed at the end."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        require_service("PostgreSQL", "worker processes need a database they can share")
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": redis_url,
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "RSE_VAR_DIR": str(tmp_path / "var"),
+    }
+    if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
+        env |= {"EMAIL_HOST": settings.EMAIL_HOST, "EMAIL_PORT": str(settings.EMAIL_PORT)}
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = redis_url
+    celery_app.control.purge()  # nothing left over from another test
+    workers = WorkerProcesses(env, tmp_path)
+    yield workers
+    workers.stop()
+    celery_app.control.purge()
     celery_app.conf.task_always_eager = True
 
 

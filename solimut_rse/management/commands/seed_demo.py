@@ -3,6 +3,7 @@ from django.db import transaction
 
 from actionplan import demo as plan
 from ambassadeurs import demo as people
+from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
 from solimut_rse import revisions
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         accounts = people.seed(mutuelles)
         plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
         initiatives.seed(extra=400 * scale)
+        guides.seed()
         revisions.bump("network")
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")

@@ -1,0 +1,115 @@
+"""Four demo guides, written through the same services as the real ones: two published (one in
+two versions), one published and back in review with changes, one still a draft."""
+
+import csv
+import datetime
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from actionplan.models import Action
+from ambassadeurs.models import Role, User
+from mutuelles.models import Theme
+
+from . import services
+from .demo_content import GUIDES
+from .models import Guide, Version
+
+ACTIONS = {
+    "achats-responsables": ["2.2"],
+    "eco-gestes": ["2.3"],
+    "egalite-professionnelle": ["3.1"],
+    "semaine-qvt": [],
+}
+
+
+def _tool_file(tool: dict) -> bytes:
+    name = tool["filename"]
+    if name.endswith(".xlsx"):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = tool["title"][:31]
+        for row in tool["rows"]:
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for column in sheet.columns:
+            width = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+    if name.endswith(".csv"):
+        text = io.StringIO()
+        csv.writer(text, delimiter=";").writerows(tool["rows"])  # as French Excel opens it
+        return ("\ufeff" + text.getvalue()).encode("utf-8")
+    return tool["text"].encode("utf-8")
+
+
+def _publish(coordinator, guide, note, days_ago) -> Version:
+    version = services.publish(by=coordinator, guide=guide, note=note)
+    when = timezone.now() - datetime.timedelta(days=days_ago)
+    Version.objects.filter(pk=version.pk).update(published_at=when)
+    return version
+
+
+def seed() -> int:
+    """Create the demo guides that do not exist yet; returns how many were created."""
+    coordinator = User.objects.filter(role=Role.COORDINATOR, is_superuser=False).first()
+    if coordinator is None:
+        return 0
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    actions = {action.code: action for action in Action.objects.filter(plan__is_current=True)}
+    created = 0
+    for content in GUIDES:
+        if Guide.objects.filter(slug=content["slug"]).exists():
+            continue
+        authors = list(
+            User.objects.filter(role=Role.AMBASSADOR, mutuelle__slug__in=content["authors"])
+        ) or [coordinator]
+        lead = authors[0]
+        guide = services.guide_create(
+            by=lead,
+            title=content["title"],
+            summary=content["summary"],
+            theme=themes[content["theme"]],
+            body=content["earlier_body"] or content["body"],
+            authors=authors,
+            actions=[actions[code] for code in ACTIONS[content["slug"]] if code in actions],
+        )
+        Guide.objects.filter(pk=guide.pk).update(slug=content["slug"])
+        guide.slug = content["slug"]
+        for tool in content["tools"]:
+            upload = SimpleUploadedFile(tool["filename"], _tool_file(tool))
+            services.tool_add(by=lead, guide=guide, upload=upload, title=tool["title"])
+        created += 1
+        if content["slug"] == "semaine-qvt":
+            continue  # still being written
+        services.submit(by=lead, guide=guide)
+        guide.refresh_from_db()
+        if content["earlier_body"]:
+            _publish(coordinator, guide, "", days_ago=240)
+            guide.refresh_from_db()
+            services.draft_save(by=lead, guide=guide, revision=guide.revision, body=content["body"])
+            guide.refresh_from_db()
+            _publish(coordinator, guide, "Nouveau chapitre sur le numérique responsable", 30)
+        elif content["slug"] == "egalite-professionnelle":
+            _publish(coordinator, guide, "", days_ago=120)
+            guide.refresh_from_db()
+            services.draft_save(
+                by=lead,
+                guide=guide,
+                revision=guide.revision,
+                body=content["body"]
+                + "<h2>Nos prochaines étapes</h2><p>Chaque mutuelle présentera son plan "
+                "d'action égalité au prochain séminaire du réseau, avec ses indicateurs "
+                "et ses premiers résultats.</p>",
+            )
+            guide.refresh_from_db()
+            services.submit(by=lead, guide=guide)
+        else:
+            _publish(coordinator, guide, "", days_ago=60)
+    return created
