@@ -76,7 +76,7 @@ def printed(draft, ambassador, coordinator, tmp_path):
 
 
 def test_the_pdf_reads_like_the_guide(printed, ambassador):
-    version, path = printed
+    _, path = printed
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info)[1])
     assert 6 <= pages <= 12
@@ -105,10 +105,10 @@ def test_the_table_of_contents_gives_the_right_pages(printed):
     text = _pages(path)
     toc = text[1]
     assert "Sommaire" in toc
-    entries = dict(
-        (" ".join(title.split()), int(page))
+    entries = {
+        " ".join(title.split()): int(page)
         for title, page in re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", toc, re.MULTILINE)
-    )
+    }
     assert set(CHAPTERS) | {"Annexes"} <= set(entries)
     for title, page in entries.items():
         heading = [line.strip() for line in text[page - 1].splitlines()]
@@ -132,7 +132,7 @@ def test_the_pdf_keeps_links_images_and_table_headers(printed):
 class _Counting(http.server.BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         _Counting.hits.append(self.path)
         self.send_response(302)
         self.send_header("Location", "file:///etc/passwd")
