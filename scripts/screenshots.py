@@ -22,6 +22,11 @@ PAGES = [
     "/profil/",
     "/invitations/",
     "/annuaire/3/",
+    "/guides/",
+    "/guides/eco-gestes/",
+    "/guides/eco-gestes/versions/",
+    "/guides/egalite-professionnelle/brouillon/",
+    "/guides/semaine-qvt/modifier/",
 ]
 ACCOUNT = sys.argv[3] if len(sys.argv) > 3 else "ambassadeur@armor.solimut-demo.example"
 

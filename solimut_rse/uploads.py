@@ -49,7 +49,9 @@ def file_kind(head: bytes, data) -> str | None:
         if "[Content_Types].xml" in names:
             for prefix, kind in OFFICE.items():
                 if any(name.startswith(prefix) for name in names):
-                    return kind
+                    if kind == "txt" and upload.name.lower().endswith(".csv"):
+        kind = "csv"  # text, read as a spreadsheet
+    return kind
         return None
     try:
         head.decode("utf-8")
@@ -76,4 +78,6 @@ def checked_kind(upload, limit: int, *, field: str) -> str:
                 )
             }
         )
+    if kind == "txt" and upload.name.lower().endswith(".csv"):
+        kind = "csv"  # text, read as a spreadsheet
     return kind
