@@ -105,8 +105,9 @@ def action_detail(request, pk):
     context = {
         "action": action,
         "deployments": selectors.action_deployments(action),
-        # Initiatives link themselves to actions (the initiatives app builds on this one).
+        # Initiatives and guides link themselves to actions (their apps build on this one).
         "initiatives": action.initiatives.published().select_related("mutuelle"),
+        "guides": action.guides.readable().select_related("current_version"),
     }
     return TemplateResponse(request, "actionplan/action.html", context)
 

@@ -4,11 +4,14 @@ For each data set (the group's real size, then `seed_demo --scale 50`: 50 mutuel
 actions and 20,000 initiatives) it serves the app with gunicorn (sync workers, persistent
 database connections) on loopback and loads it with wrk, in the same run as the references: a
 hello-world view through the same middleware, and the Django admin changelists of deployments
-and of initiatives. It prints a table and writes it to var/bench/results.md.
+and of initiatives; and a guide's stored PDF. Before that, bench/pdf.py times the rendering of
+the long demo guide against bare WeasyPrint. It prints a table and writes it to
+var/bench/results.md.
 
 Uses DATABASE_URL when set (PostgreSQL, as in production), else a SQLite file of its own.
 """
 
+import json
 import os
 import re
 import shutil
@@ -25,6 +28,7 @@ PORT = int(os.environ.get("BENCH_PORT", "8799"))
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 WORKERS = os.environ.get("BENCH_WORKERS", "2")
+PDF_SLUG = "achats-responsables"
 
 ENV = {
     **os.environ,
@@ -178,6 +182,7 @@ def measure(label: str) -> list[dict]:
                 coordinator,
             ),
             ("/ (home page)", "/", coordinator),
+            ("/guides/<slug>/pdf/ (stored PDF, 24 pages)", f"/guides/{PDF_SLUG}/pdf/", coordinator),
         ]:
             result = load(path, session)
             rows.append({"data": label, "page": name, **result})
@@ -190,6 +195,19 @@ def measure(label: str) -> list[dict]:
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def pdf_render() -> dict:
+    """bench/pdf.py: the project's render against bare WeasyPrint; stores the PDF."""
+    result = subprocess.run(
+        [sys.executable, "bench/pdf.py"],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def table(rows: list[dict]) -> str:
@@ -206,9 +224,10 @@ def table(rows: list[dict]) -> str:
             else "deployments"
         )
         admin = next(r for r in same if r["page"] == f"admin changelist of {kind}")["rps"]
+        versus_admin = "–" if "/guides/" in row["page"] else f"{row['rps'] / admin:.2f}"
         lines.append(
             f"| {row['data']} | {row['page']} | {row['rps']:.1f} | {row['p50'] * 1000:.1f} | "
-            f"{row['p99'] * 1000:.1f} | {row['rps'] / hello:.2f} | {row['rps'] / admin:.2f} |"
+            f"{row['p99'] * 1000:.1f} | {row['rps'] / hello:.2f} | {versus_admin} |"
         )
     return "\n".join(lines)
 
@@ -219,18 +238,26 @@ def main():
     OUT.mkdir(parents=True, exist_ok=True)
     fresh_database()
     manage("migrate", "--noinput", "-v0")
-    rows = []
+    rows, render = [], None
     for label, args in [
         ("group size (8 mutuelles, 24 actions, 60 initiatives)", []),
         ("50 mutuelles x 300 actions, 20,000 initiatives", ["--scale", "50"]),
     ]:
         print(f"\n== {label}: seeding", flush=True)
         manage("seed_demo", *args)
+        if render is None:
+            print("  rendering the long guide: project vs bare WeasyPrint…", flush=True)
+            render = pdf_render()
+            print(f"  {render}", flush=True)
         rows += measure(label)
     report = (
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} with wrk -t2 -c{CONNECTIONS} -d{DURATION}, "
         f"gunicorn {WORKERS} sync workers, database {ENV['DATABASE_URL'].split(':')[0]}, "
-        f"{os.cpu_count()} cores.\n\n{table(rows)}\n"
+        f"{os.cpu_count()} cores.\n\n{table(rows)}\n\n"
+        f"PDF of the {render['pages']}-page demo guide ({render['slug']}), median of "
+        f"{render['rounds']} renders in one process: the project's pipeline "
+        f"{render['project_s']:.2f} s, bare WeasyPrint on the same HTML {render['bare_s']:.2f} s "
+        f"(overhead {render['overhead_pct']:+.1f} %).\n"
     )
     (OUT / "results.md").write_text(report)
     print("\n" + report)

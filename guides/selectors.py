@@ -53,3 +53,15 @@ def guide_detail(user, slug: str) -> Guide:
         )
         .get(slug=slug)
     )
+
+
+def guide_for_download(user, slug: str) -> Guide:
+    """The guide alone (with its current version and authors for the permission), for the PDF
+    and tool downloads: nothing of what the guide page shows."""
+    return (
+        Guide.objects.visible_to(user)
+        .select_related("current_version")
+        .defer("body", "current_version__body")
+        .prefetch_related("authors")
+        .get(slug=slug)
+    )

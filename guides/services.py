@@ -178,9 +178,9 @@ def publish(*, by: User, guide: Guide, note: str = "") -> Version:
         )
         Guide.objects.filter(pk=guide.pk).update(status=Status.PUBLISHED, current_version=version)
         event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
-    from .tasks import notify_event, render_pdf
+    from .tasks import notify_event, render_later
 
-    transaction.on_commit(lambda: render_pdf.delay(version.pk))
+    transaction.on_commit(lambda: render_later(version.pk))
     transaction.on_commit(lambda: notify_event.delay(event.pk))
     return version
 
@@ -275,9 +275,9 @@ def pdf_request(version: Version) -> None:
     )
     waiting = version.pdf_state == Version.PDF.PENDING or stale
     if waiting and cache.add(f"guides:pdf-asked:{version.pk}", 1, timeout=60):
-        from .tasks import render_pdf
+        from .tasks import render_later
 
-        render_pdf.delay(version.pk)
+        render_later(version.pk)
 
 
 def pdf_render(version: Version) -> bool:

@@ -18,10 +18,10 @@ from .forms import GuideForm, PictureForm, PublishForm, SendBackForm, ToolForm
 from .models import Guide, Tool, Version
 
 
-def _visible(request, slug) -> Guide:
+def _visible(request, slug, select=selectors.guide_detail) -> Guide:
     """The guide if the member may open it; someone else's unpublished draft does not exist."""
     try:
-        return selectors.guide_detail(request.user, slug)
+        return select(request.user, slug)
     except Guide.DoesNotExist as error:
         raise Http404 from error
 
@@ -39,6 +39,7 @@ def _version(request, guide: Guide, number) -> Version:
     if number in (None, ""):
         if guide.current_version is None:
             raise Http404
+        guide.current_version.guide = guide  # known: no query for it
         return guide.current_version
     try:
         return guide.versions.get(number=int(number))
@@ -274,7 +275,7 @@ def _pdf_response(version: Version) -> FileResponse:
 def guide_pdf(request, slug):
     """The PDF of a version, rendered once by the worker: a reader who asks while it is being
     made waits a little, then gets a page that refreshes itself."""
-    guide = _visible(request, slug)
+    guide = _visible(request, slug, selectors.guide_for_download)
     version = _version(request, guide, request.GET.get("version"))
     if version.pdf_state != Version.PDF.READY:
         services.pdf_request(version)
@@ -345,7 +346,7 @@ def tool_delete(request, slug, pk):
 
 @require_http_methods(["GET", "HEAD"])
 def tool_download(request, slug, pk):
-    guide = _visible(request, slug)
+    guide = _visible(request, slug, selectors.guide_for_download)
     if not (guide.is_readable or can(request.user, Can.EDIT_GUIDE, guide)):
         raise Http404
     tool = get_object_or_404(Tool, pk=pk, guide=guide)

@@ -49,9 +49,7 @@ def file_kind(head: bytes, data) -> str | None:
         if "[Content_Types].xml" in names:
             for prefix, kind in OFFICE.items():
                 if any(name.startswith(prefix) for name in names):
-                    if kind == "txt" and upload.name.lower().endswith(".csv"):
-        kind = "csv"  # text, read as a spreadsheet
-    return kind
+                    return kind
         return None
     try:
         head.decode("utf-8")

@@ -123,6 +123,7 @@ def celery_worker(redis_url, transactional_db):
 
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
+    celery_app.control.purge()  # nothing left over from another test or a benchmark
     with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         yield
     celery_app.conf.task_always_eager = True

@@ -213,7 +213,7 @@ def test_a_version_being_rendered_gets_a_page_that_refreshes(
 ):
     settings.RSE_PDF_WAIT_SECONDS = 0
     asked = []
-    monkeypatch.setattr("guides.tasks.render_pdf.delay", asked.append)
+    monkeypatch.setattr("guides.tasks.render_later", asked.append)
     client.force_login(reader)
     url = reverse("guides:pdf", args=[published.slug])
     first, second = client.get(url), client.get(url)

@@ -87,13 +87,9 @@ def test_readers_asking_at_once_share_one_render_by_the_worker(
 
 
 def test_a_pathological_document_fails_within_the_time_limit(
-    smtp_server, worker_processes, draft, ambassador, coordinator, monkeypatch
+    smtp_server, worker_processes, draft, ambassador, coordinator, settings
 ):
-    from guides.tasks import render_pdf
-
-    # The limits travel with the task's message: the sender and the worker agree on them.
-    monkeypatch.setattr(render_pdf, "soft_time_limit", 2)
-    monkeypatch.setattr(render_pdf, "time_limit", 30)
+    settings.RSE_PDF_TIME_LIMIT = 2  # as the web processes and the worker read it
     worker_processes.start(RSE_PDF_TIME_LIMIT=2)
     rows = "".join(
         f"<tr><td>{n}</td><td>{'mot ' * 30}</td><td>{'case ' * 20}</td></tr>" for n in range(8000)

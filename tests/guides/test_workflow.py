@@ -285,3 +285,28 @@ def test_hostile_bodies_are_sanitised(draft, ambassador, attack):
     for trace in ("<script", "<iframe", "evil.example", "file:", "onclick"):
         assert trace not in guide.body
     assert "<p>Texte</p>" in guide.body
+
+
+def test_the_plan_action_page_lists_the_guides_that_serve_it(
+    client, draft, ambassador, coordinator, reader
+):
+    import datetime
+
+    from actionplan.models import Action, ActionPlan, Axis
+
+    plan = ActionPlan.objects.create(
+        title="Plan RSE",
+        assembly="AG",
+        adopted_on=datetime.date(2026, 6, 18),
+        starts_on=datetime.date(2026, 7, 1),
+        ends_on=datetime.date(2028, 6, 30),
+        is_current=True,
+    )
+    axis = Axis.objects.create(plan=plan, number=2, title="Environnement")
+    action = Action.objects.create(plan=plan, axis=axis, code="2.2", title="Achats responsables")
+    services.draft_save(by=ambassador, guide=draft, revision=draft.revision, actions=[action])
+    client.force_login(reader)
+    url = reverse("actionplan:action", args=[action.pk])
+    assert draft.title not in client.get(url).content.decode()  # a draft is nobody's guide yet
+    services.publish(by=coordinator, guide=draft)
+    assert draft.title in client.get(url).content.decode()
