@@ -97,3 +97,49 @@ def test_an_archived_guide_leaves_the_readers(client, members, published, coordi
     assert version.status_code == expected
     listed = published.title in client.get(reverse("guides:list")).content.decode()
     assert listed is (role in {"ambassador", "coordinator", "admin"})
+
+
+def _png():
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 8), "#f2b84b").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_editors_write_into_a_published_guide(client, members, published, role):
+    """Submit, tools, pictures, a new render: the authors and the coordinators; others 403."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from guides.models import Version
+
+    editor = role in {"ambassador", "coordinator", "admin"}
+    slug = published.slug
+    services.draft_save(
+        by=members["ambassador"], guide=published, revision=published.revision, title="V2"
+    )
+    Version.objects.filter(guide=published).update(pdf_state=Version.PDF.FAILED)
+    client.force_login(members[role])
+    answers = [
+        client.post(reverse("guides:submit", args=[slug])),
+        client.post(
+            reverse("guides:tool_add", args=[slug]),
+            {"file": SimpleUploadedFile("liste.txt", b"Liste de controle\n"), "title": "Liste"},
+        ),
+        client.post(
+            reverse("guides:picture_add", args=[slug]),
+            {"image": SimpleUploadedFile("a.png", _png())},
+        ),
+        client.post(reverse("guides:pdf_retry", args=[slug, 1]), {}),
+    ]
+    assert [a.status_code for a in answers] == ([302, 302, 200, 302] if editor else [403] * 4)
+    published.refresh_from_db()
+    assert published.tools.exists() is editor
+    tool = published.tools.first()
+    if tool:
+        client.force_login(members["other_ambassador"])
+        delete = client.post(reverse("guides:tool_delete", args=[slug, tool.pk]))
+        assert delete.status_code == 403
