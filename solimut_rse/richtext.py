@@ -78,3 +78,16 @@ def plain_text(html: str) -> str:
     """The words of a rich text, for searching and for summaries."""
     text = nh3.clean((html or "").replace("<", " <"), tags=set())
     return " ".join(unescape(text).split())
+
+
+_BREAKS = re.compile(r"</(p|h[2-4]|li|blockquote|tr|ul|ol|table)>|<br\s*/?>", re.IGNORECASE)
+
+
+def to_text(html: str) -> str:
+    """A rich text as readable plain text (the text part of an e-mail): one line per paragraph
+    or list item, "- " before list items."""
+    html = re.sub(r"<li[^>]*>", "- ", html or "", flags=re.IGNORECASE)
+    html = _BREAKS.sub("\n", html)
+    text = unescape(nh3.clean(html, tags=set()))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "actionplan",
     "initiatives",
     "guides",
+    "newsletter",
 ]
 
 MIDDLEWARE = [
@@ -238,6 +239,23 @@ CELERY_BEAT_SCHEDULE = {
 RSE_PDF_TIME_LIMIT = env_int("RSE_PDF_TIME_LIMIT", 120)
 # A request for a PDF being rendered waits this long for it, then shows "en préparation".
 RSE_PDF_WAIT_SECONDS = env_int("RSE_PDF_WAIT_SECONDS", 3)
+
+# --- Newsletter -----------------------------------------------------------------------------
+
+# A worker holds the deliveries it sends this long; if it dies, `sweep` hands them to another.
+RSE_NEWSLETTER_LEASE_SECONDS = env_int("RSE_NEWSLETTER_LEASE_SECONDS", 120)
+# Temporary SMTP failures are retried after this, doubled at each attempt.
+RSE_NEWSLETTER_RETRY_SECONDS = env_int("RSE_NEWSLETTER_RETRY_SECONDS", 60)
+# The sending pauses itself after this many failures in a row (the server is refusing).
+RSE_NEWSLETTER_PAUSE_AFTER = env_int("RSE_NEWSLETTER_PAUSE_AFTER", 20)
+CELERY_BEAT_SCHEDULE |= {
+    "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": 60.0},
+    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+    "newsletter-monthly": {
+        "task": "newsletter.tasks.assemble_monthly",
+        "schedule": crontab(minute=0, hour=7, day_of_month=1),
+    },
+}
 
 # --- E-mail ---------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("plan/", include("actionplan.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("guides/", include("guides.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:path>", views.media, name="media"),
 ]

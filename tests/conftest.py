@@ -1,6 +1,8 @@
 """Shared fixtures: one member per role, real services (Redis, Celery, SMTP, Chromium)."""
 
+import asyncio
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -155,6 +157,7 @@ class WorkerProcesses:
             env={**self.env, **{key: str(value) for key, value in env.items()}},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its pool processes too can be killed at once
         )
         self.processes.append(process)
         deadline = time.monotonic() + 30
@@ -164,11 +167,15 @@ class WorkerProcesses:
             time.sleep(0.1)
         return process
 
+    def kill(self, process: subprocess.Popen) -> None:
+        """SIGKILL the worker and its pool processes, as a crash or the OOM killer would."""
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
     def stop(self):
         for process in self.processes:
             if process.poll() is None:
-                process.kill()
-            process.wait(timeout=10)
+                self.kill(process)
 
 
 @pytest.fixture
@@ -204,10 +211,18 @@ class SMTPSink:
 
     def __init__(self):
         self.messages = []
+        # A test may make the server refuse (4xx, 5xx) or slow down: `answer(envelope)`
+        # returns the SMTP reply, `delay` is slept before answering.
+        self.answer = None
+        self.delay = 0.0
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 Message accepted for delivery"
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        reply = self.answer(envelope) if self.answer else "250 Message accepted for delivery"
+        if reply.startswith("250"):
+            self.messages.append(envelope)
+        return reply
 
     def wait_for(self, count: int, timeout: float = 15.0):
         deadline = time.monotonic() + timeout

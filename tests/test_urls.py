@@ -7,7 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.views.generic import RedirectView
 
 # Pages a logged-out visitor may open: sign-in and its recovery, the invitation link,
-# the language switch, the health check (and later the newsletter's unsubscribe page).
+# the language switch, the health check and the newsletter's unsubscribe page.
 PUBLIC = {
     "account_login",
     "account_logout",
@@ -29,6 +29,7 @@ PUBLIC = {
     "ambassadeurs:invitation_accept",
     "set_language",
     "healthz",
+    "newsletter:unsubscribe",
 }
 
 SAMPLE_ARGS = {"int": "1", "slug": "essai", "str": "essai", "path": "essai/fichier.txt"}

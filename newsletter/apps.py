@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsletterConfig(AppConfig):
+    name = "newsletter"
+    verbose_name = _("Lettre ESS/RSE")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (members are subscribers, kept in sync)

@@ -1,0 +1,85 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mutuelles.models import Mutuelle
+
+from .models import Block, Edition
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _last_month() -> tuple[datetime.date, datetime.date]:
+    end = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    return end.replace(day=1), end
+
+
+class AssembleForm(forms.Form):
+    period_start = forms.DateField(label=_("Du"), widget=DATE)
+    period_end = forms.DateField(label=_("Au"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        start, end = _last_month()
+        self.fields["period_start"].initial, self.fields["period_end"].initial = start, end
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", _("La fin de la période précède son début."))
+        return cleaned
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["title", "editorial"]
+        widgets = {"editorial": forms.Textarea(attrs={"rows": 6, "data-rich-text": ""})}
+
+
+class BlockForm(forms.ModelForm):
+    class Meta:
+        model = Block
+        fields = ["mutuelle", "title", "body", "link"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 4})}
+        labels = {"mutuelle": _("Partie")}
+        help_texts = {"link": _("Une page de l'intranet, par exemple /guides/eco-gestes/.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mutuelle"].queryset = Mutuelle.objects.active()
+        self.fields["mutuelle"].empty_label = _("Partie commune (tout le monde)")
+
+
+class PartForm(forms.Form):
+    """Which mutuelle's version to preview or to send as a test."""
+
+    mutuelle = forms.ModelChoiceField(
+        label=_("Comme un abonné de"),
+        queryset=Mutuelle.objects.active(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("aucune mutuelle (partie commune seule)"),
+    )
+
+
+class SendForm(forms.Form):
+    at = forms.DateTimeField(
+        label=_("Programmer pour le (facultatif)"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        help_text=_("Vide : l'envoi part maintenant."),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fichier CSV"),
+        help_text=_(
+            "Colonnes : email (obligatoire), nom, mutuelle (son identifiant, par exemple "
+            "armor). Séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252."
+        ),
+    )

@@ -1,0 +1,198 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guides.models import Version
+from initiatives.models import Initiative
+from mutuelles.models import Mutuelle
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Edition(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Brouillon")
+        SCHEDULED = "scheduled", _("Programmée")
+        SENDING = "sending", _("En cours d'envoi")
+        SENT = "sent", _("Envoyée")
+
+    number = models.PositiveIntegerField(_("numéro"), unique=True)
+    title = models.CharField(_("titre"), max_length=200)
+    editorial = models.TextField(_("éditorial"), blank=True)
+    period_start = models.DateField(_("du"))
+    period_end = models.DateField(_("au"))
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    scheduled_at = models.DateTimeField(_("envoi prévu le"), null=True, blank=True)
+    started_at = models.DateTimeField(_("envoi commencé le"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True)
+    # Set when the sending stopped itself (too many failures in a row); cleared on resume.
+    paused_reason = models.TextField(_("envoi suspendu"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("préparée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("édition")
+        verbose_name_plural = _("éditions")
+
+    def __str__(self):
+        return f"n° {self.number} · {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("newsletter:edition", args=[self.number])
+
+    @property
+    def is_editable(self):
+        return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+
+class Block(models.Model):
+    """One item of an edition, in the common part (no mutuelle) or in a mutuelle's own part."""
+
+    class Kind(models.TextChoices):
+        INITIATIVE = "initiative", _("Initiative")
+        GUIDE = "guide", _("Guide")
+        PROGRESS = "progress", _("Avancement du plan")
+        TEXT = "text", _("Texte libre")
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="blocks"
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("partie locale de"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vide : la partie commune, lue par tous."),
+    )
+    position = models.PositiveIntegerField(_("ordre"), default=0)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("titre"), max_length=200)
+    body = models.TextField(_("texte"), blank=True)
+    link = models.CharField(_("lien"), max_length=300, blank=True)
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    guide_version = models.ForeignKey(
+        Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["edition", "mutuelle_id", "position", "pk"]
+        verbose_name = _("bloc")
+        verbose_name_plural = _("blocs")
+
+    def __str__(self):
+        return self.title
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def subscribed(self):
+        return self.filter(status=Subscriber.Status.SUBSCRIBED)
+
+
+class Subscriber(models.Model):
+    class Status(models.TextChoices):
+        SUBSCRIBED = "subscribed", _("Abonné")
+        UNSUBSCRIBED = "unsubscribed", _("Désabonné")
+        BOUNCED = "bounced", _("Adresse en erreur")
+
+    email = models.EmailField(_("adresse e-mail"), unique=True)
+    name = models.CharField(_("nom"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subscriber",
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle,
+        verbose_name=_("mutuelle"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="subscribers",
+    )
+    status = models.CharField(
+        _("état"), max_length=12, choices=Status.choices, default=Status.SUBSCRIBED
+    )
+    token = models.CharField(_("jeton"), max_length=64, unique=True, default=new_token)
+    imported = models.BooleanField(_("importé"), default=False)
+    changed_at = models.DateTimeField(_("modifié le"), default=timezone.now)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["email"]
+        verbose_name = _("abonné")
+        verbose_name_plural = _("abonnés")
+
+    def __str__(self):
+        return self.email
+
+
+class Delivery(models.Model):
+    """One edition to one subscriber: written before sending, marked sent once the SMTP server
+    has accepted the message. Its Message-ID is fixed at creation, whatever the retries."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("À envoyer")
+        SENT = "sent", _("Envoyé")
+        FAILED = "failed", _("Échec")
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(
+        Subscriber,
+        verbose_name=_("abonné"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+    )
+    status = models.CharField(
+        _("état"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    message_id = models.CharField(_("Message-ID"), max_length=200)
+    attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
+    error = models.CharField(_("erreur"), max_length=500, blank=True)
+    # A sender holds the delivery until then: another sender leaves it alone meanwhile.
+    leased_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("envoi")
+        verbose_name_plural = _("envois")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edition", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["edition", "status"],
+                name="delivery_pending",
+                condition=Q(status="pending"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.edition} → {self.subscriber}"

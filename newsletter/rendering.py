@@ -1,0 +1,102 @@
+"""An edition as e-mails and as a page: the common part, then the reader's mutuelle's own.
+Each mutuelle's version is rendered once per sending; a subscriber's message only gets their
+own unsubscribe link. No tracking pixel, no rewritten link."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+
+from solimut_rse.richtext import to_text
+
+from .models import Block, Delivery, Edition
+
+UNSUBSCRIBE = "https://unsubscribe.invalid/TOKEN"  # replaced by each subscriber's own link
+
+
+def parts(edition: Edition, blocks=None) -> tuple[list[Block], dict[int, list[Block]]]:
+    """The common blocks and, per mutuelle id, the local ones, in their order."""
+    blocks = list(edition.blocks.select_related("mutuelle")) if blocks is None else blocks
+    common = [b for b in blocks if b.mutuelle_id is None]
+    local: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.mutuelle_id is not None:
+            local.setdefault(block.mutuelle_id, []).append(block)
+    return common, local
+
+
+def unsubscribe_url(token: str) -> str:
+    return settings.SITE_URL + reverse("newsletter:unsubscribe", args=[token])
+
+
+class Messages:
+    def __init__(self, edition: Edition):
+        self.edition = edition
+        self.common, self.local = parts(edition)
+        self.mutuelles = {b.mutuelle_id: b.mutuelle for bs in self.local.values() for b in bs}
+        self._rendered: dict[int | None, tuple[str, str]] = {}
+
+    def _render(self, mutuelle_id: int | None) -> tuple[str, str]:
+        if mutuelle_id not in self._rendered:
+            for block in [*self.common, *self.local.get(mutuelle_id, [])]:
+                block.text = to_text(block.body)
+            context = {
+                "editorial_text": to_text(self.edition.editorial),
+                "edition": self.edition,
+                "common": self.common,
+                "local": self.local.get(mutuelle_id, []),
+                "mutuelle": self.mutuelles.get(mutuelle_id),
+                "site_url": settings.SITE_URL,
+                "logo_url": settings.SITE_URL + static("img/logo-email.png"),
+                "unsubscribe_url": UNSUBSCRIBE,
+                "archive_url": settings.SITE_URL + self.edition.get_absolute_url(),
+            }
+            with translation.override(settings.LANGUAGE_CODE):
+                self._rendered[mutuelle_id] = (
+                    render_to_string("newsletter/email.txt", context),
+                    render_to_string("newsletter/email.html", context),
+                )
+        return self._rendered[mutuelle_id]
+
+    def _message(self, to: str, mutuelle_id, token: str | None, message_id: str, connection=None):
+        text, html = self._render(mutuelle_id)
+        link = (
+            unsubscribe_url(token) if token else settings.SITE_URL + reverse("ambassadeurs:profile")
+        )
+        message = EmailMultiAlternatives(
+            subject=self.edition.title,
+            body=text.replace(UNSUBSCRIBE, link),
+            to=[to],
+            connection=connection,
+            headers={
+                "Message-ID": message_id,
+                "List-Unsubscribe": f"<{link}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "List-Id": "Lettre ESS/RSE du Groupe Solimut <lettre-rse.solimut>",
+                "Precedence": "bulk",
+            },
+        )
+        message.attach_alternative(html.replace(UNSUBSCRIBE, link), "text/html")
+        return message
+
+    def build(self, delivery: Delivery, connection=None) -> EmailMultiAlternatives:
+        subscriber = delivery.subscriber
+        return self._message(
+            subscriber.email,
+            subscriber.mutuelle_id,
+            subscriber.token,
+            delivery.message_id,
+            connection,
+        )
+
+    def preview_html(self, mutuelle_id: int | None) -> str:
+        return self._render(mutuelle_id)[1]
+
+    def preview_message(self, to: str, mutuelle) -> EmailMultiAlternatives:
+        from email.utils import make_msgid
+
+        message = self._message(to, mutuelle.pk if mutuelle else None, None, make_msgid("rse"))
+        message.subject = f"[TEST] {message.subject}"
+        return message

@@ -1,0 +1,190 @@
+"""Sending for real: Celery workers on Redis, an SMTP server (aiosmtpd), counted at the server."""
+
+import time
+import urllib.parse
+from collections import Counter
+
+import pytest
+from django.test import Client
+
+from newsletter import services, tasks
+from newsletter.models import Delivery, Edition, Subscriber
+
+from .conftest import make_edition, make_subscribers, parse
+
+
+def _wait_sent(edition, timeout=60):
+    deadline = time.monotonic() + timeout
+    while Edition.objects.get(pk=edition.pk).status != Edition.Status.SENT:
+        assert time.monotonic() < deadline, services.progress(edition)
+        time.sleep(0.1)
+
+
+def test_a_thousand_subscribers_get_it_once_with_their_local_part(
+    smtp_server, celery_worker, network, coordinator, settings
+):
+    make_subscribers(1000, network)
+    everyone = set(Subscriber.objects.values_list("email", flat=True))
+    assert len(everyone) == 1001  # the coordinator is a member, hence a subscriber
+    edition = make_edition(network)
+    services.edition_send(by=coordinator, edition=edition)
+    _wait_sent(edition)
+    received = [parse(m) for m in smtp_server.wait_for(1001, timeout=60)]
+    recipients = Counter(message["To"] for message in received)
+    assert set(recipients) == everyone and set(recipients.values()) == {1}
+    assert len({message["Message-ID"] for message in received}) == 1001
+    for message in received:
+        address = message["To"]
+        if address == coordinator.email:
+            continue  # no mutuelle: the common part only
+        slug = address.split("@")[1].split(".")[0]
+        html = message.get_body(("html",)).get_content()
+        text = message.get_body(("plain",)).get_content()
+        assert "PARTIE-COMMUNE" in html and "PARTIE-COMMUNE" in text
+        assert f"LOCAL-{slug}-FIN" in html
+        assert sum(f"LOCAL-{m.slug}-FIN" in html for m in network) == 1  # only theirs
+        subscriber = Subscriber.objects.get(email=address)
+        assert message["List-Unsubscribe"].strip() == (
+            f"<{settings.SITE_URL}/newsletter/unsubscribe/{subscriber.token}/>"
+        )
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    delivery = Delivery.objects.get(subscriber__email=received[0]["To"])
+    assert delivery.message_id == received[0]["Message-ID"]
+    assert services.progress(edition) == {
+        "total": 1001,
+        "sent": 1001,
+        "failed": 0,
+        "pending": 0,
+        "percent": 100,
+    }
+
+
+def test_no_tracking_pixel_and_no_rewritten_link(smtp_server, celery_worker, network, settings):
+    make_subscribers(1, network)
+    edition = make_edition(network)
+    services.start(edition)
+    html = parse(smtp_server.wait_for(1)[0]).get_body(("html",)).get_content()
+    images = [part for part in html.split("<img")[1:]]
+    assert (
+        len(images) == 1 and "logo-email.png" in images[0] and 'alt="Groupe Solimut"' in images[0]
+    )
+    links = [urllib.parse.urlsplit(href) for href in _hrefs(html)]
+    assert links and all(f"{l.scheme}://{l.netloc}" == settings.SITE_URL for l in links)
+    assert not any("utm_" in l.query or "track" in l.path for l in links)
+
+
+def _hrefs(html):
+    import re
+
+    return re.findall(r'href="([^"]+)"', html)
+
+
+def test_pressing_send_twice_sends_once(smtp_server, celery_worker, network, coordinator):
+    make_subscribers(40, network)
+    edition = make_edition(network)
+    services.edition_send(by=coordinator, edition=edition)
+    with pytest.raises(services.ValidationError):
+        services.edition_send(by=coordinator, edition=edition)
+    _wait_sent(edition)
+    time.sleep(0.5)
+    assert len(smtp_server.messages) == Subscriber.objects.count() == 41  # with the coordinator
+
+
+def test_temporary_failures_are_retried_and_permanent_ones_bounce(
+    smtp_server, celery_worker, network, settings
+):
+    settings.RSE_NEWSLETTER_RETRY_SECONDS = 0
+    make_subscribers(30, network)
+    edition = make_edition(network)
+    tries = Counter()
+
+    def answer(envelope):
+        address = envelope.rcpt_tos[0]
+        tries[address] += 1
+        if address.startswith("salarie1@"):
+            return "550 5.1.1 Cette boîte n'existe pas"
+        if address.startswith("salarie2") and tries[address] <= 2:
+            return "451 4.3.0 Réessayez plus tard"
+        return "250 OK"
+
+    smtp_server.answer = answer
+    services.start(edition)
+    _wait_sent(edition)
+    delivered = {m.rcpt_tos[0] for m in smtp_server.messages}
+    assert len(delivered) == 29 and len(smtp_server.messages) == 29
+    retried = [a for a in tries if a.startswith("salarie2")]
+    assert retried and all(tries[a] == 3 for a in retried)  # two 451, then accepted
+    bounced = Subscriber.objects.get(email__startswith="salarie1@")
+    assert bounced.status == Subscriber.Status.BOUNCED
+    failure = Delivery.objects.get(subscriber=bounced)
+    assert failure.status == Delivery.Status.FAILED and failure.error.startswith("550")
+
+
+def test_sending_pauses_itself_when_the_server_refuses_and_resumes(
+    smtp_server, celery_worker, network, coordinator, settings, client
+):
+    settings.RSE_NEWSLETTER_PAUSE_AFTER = 5
+    settings.RSE_NEWSLETTER_RETRY_SECONDS = 3600  # nothing comes back on its own
+    make_subscribers(20, network)
+    edition = make_edition(network)
+    smtp_server.answer = lambda envelope: "421 4.7.0 Trop de messages, ralentissez"
+    services.start(edition)
+    deadline = time.monotonic() + 20
+    while not Edition.objects.get(pk=edition.pk).paused_reason:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+    client.force_login(coordinator)
+    page = client.get(edition.get_absolute_url()).content.decode()
+    assert "suspendu de lui-même après 5 échecs de suite" in page and "421" in page
+
+    smtp_server.answer = None  # the server is fine again
+    Delivery.objects.filter(edition=edition).update(leased_until=None)
+    client.post(f"/newsletter/{edition.number}/reprendre/")
+    _wait_sent(edition)
+    assert len({m.rcpt_tos[0] for m in smtp_server.messages}) == Subscriber.objects.count()
+
+
+def test_a_worker_killed_mid_send_loses_no_one(smtp_server, worker_processes, network, settings):
+    settings.RSE_NEWSLETTER_LEASE_SECONDS = 3
+    make_subscribers(600, network)
+    edition = make_edition(network)
+    smtp_server.delay = 0.004  # long enough to be killed in the middle
+    worker = worker_processes.start(RSE_NEWSLETTER_LEASE_SECONDS=3)
+    services.start(edition)
+    deadline = time.monotonic() + 60
+    while len(smtp_server.messages) < 150:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    worker_processes.kill(worker)
+    at_kill = len(smtp_server.messages)
+    assert at_kill < 600
+
+    worker_processes.start(RSE_NEWSLETTER_LEASE_SECONDS=3)
+    time.sleep(3.5)  # the dead worker's lease runs out; celery beat's sweep comes by
+    tasks.sweep.delay()
+    _wait_sent(edition, timeout=90)
+    received = Counter(m.rcpt_tos[0] for m in smtp_server.messages)
+    assert len(received) == 600  # everyone
+    twice = [address for address, count in received.items() if count > 1]
+    assert len(twice) <= 1  # at most the one in flight at the kill
+    message_ids = {}
+    for envelope in smtp_server.messages:
+        message = parse(envelope)
+        message_ids.setdefault(message["To"], set()).add(message["Message-ID"])
+    assert all(len(ids) == 1 for ids in message_ids.values())  # one Message-ID each
+
+
+def test_the_unsubscribe_link_of_the_received_mail_works(smtp_server, celery_worker, network):
+    make_subscribers(1, network)
+    services.start(make_edition(network))
+    message = parse(smtp_server.wait_for(1)[0])
+    url = urllib.parse.urlsplit(message["List-Unsubscribe"].strip().strip("<>")).path
+    anonymous = Client()
+    page = anonymous.get(url)  # a mail scanner following the link
+    assert page.status_code == 200 and "Me désabonner" in page.content.decode()
+    assert Subscriber.objects.get().status == Subscriber.Status.SUBSCRIBED
+    one_click = anonymous.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert one_click.status_code == 200
+    assert Subscriber.objects.get().status == Subscriber.Status.UNSUBSCRIBED
