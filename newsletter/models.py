@@ -41,6 +41,7 @@ class Edition(models.Model):
         verbose_name=_("préparée par"),
         on_delete=models.SET_NULL,
         null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)

@@ -64,13 +64,13 @@ def test_no_tracking_pixel_and_no_rewritten_link(smtp_server, celery_worker, net
     edition = make_edition(network)
     services.start(edition)
     html = parse(smtp_server.wait_for(1)[0]).get_body(("html",)).get_content()
-    images = [part for part in html.split("<img")[1:]]
+    images = html.split("<img")[1:]
     assert (
         len(images) == 1 and "logo-email.png" in images[0] and 'alt="Groupe Solimut"' in images[0]
     )
     links = [urllib.parse.urlsplit(href) for href in _hrefs(html)]
-    assert links and all(f"{l.scheme}://{l.netloc}" == settings.SITE_URL for l in links)
-    assert not any("utm_" in l.query or "track" in l.path for l in links)
+    assert links and all(f"{u.scheme}://{u.netloc}" == settings.SITE_URL for u in links)
+    assert not any("utm_" in u.query or "track" in u.path for u in links)
 
 
 def _hrefs(html):
