@@ -113,7 +113,7 @@ def _activity(mutuelles, count, when):
 def test_assembly_runs_a_bounded_number_of_queries(
     network, coordinator, count, django_assert_max_num_queries
 ):
-    when = timezone.make_aware(datetime.datetime(2026, 10, 15, 10))
+    when = datetime.datetime(2026, 10, 15, 10, tzinfo=datetime.UTC)
     _activity(network, count, when)
     with django_assert_max_num_queries(12):
         edition = services.edition_assemble(
@@ -131,7 +131,7 @@ def test_assembly_runs_a_bounded_number_of_queries(
         assert local.count() == min(
             3, len([n for n in range(count) if n % 8 == network.index(mutuelle)])
         )
-    assert "Ce mois-ci, %s initiatives publiées" % count in edition.editorial
+    assert f"Ce mois-ci, {count} initiatives publiées" in edition.editorial
 
 
 def test_coordinators_edit_reorder_and_remove_blocks(client, coordinator, edition):
@@ -140,9 +140,11 @@ def test_coordinators_edit_reorder_and_remove_blocks(client, coordinator, editio
     client.post(url, {"title": "Agenda", "body": "<p>Séminaire le 12</p><script>x</script>"})
     added = edition.blocks.get(title="Agenda")
     assert "<script" not in added.body and added.mutuelle is None
-    common = lambda: list(
-        edition.blocks.filter(mutuelle=None).order_by("position").values_list("title", flat=True)
-    )  # noqa: E731
+
+    def common():
+        blocks = edition.blocks.filter(mutuelle=None).order_by("position")
+        return list(blocks.values_list("title", flat=True))
+
     assert common() == ["Pour tout le réseau", "Agenda"]
     change = reverse("newsletter:block_change", args=[edition.number, added.pk])
     client.post(change, {"action": "monter"})
@@ -226,7 +228,10 @@ def _import(client, content: bytes, name="abonnes.csv"):
 def test_csv_import_checks_every_line_and_imports_all_or_nothing(client, coordinator, network):
     client.force_login(coordinator)
     before = Subscriber.objects.count()
-    bad = "email;nom;mutuelle\nalice@m0.example;Alice;m0\npas-une-adresse;Bob;m1\ncarl@x.example;Carl;inconnue\n"
+    bad = (
+        "email;nom;mutuelle\nalice@m0.example;Alice;m0\npas-une-adresse;Bob;m1\n"
+        "carl@x.example;Carl;inconnue\n"
+    )
     response = _import(client, bad.encode())
     page = response.content.decode()
     assert response.status_code == 400
