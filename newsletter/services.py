@@ -15,6 +15,7 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actionplan.models import DeploymentChange
 from actionplan.models import Status as DeploymentStatus
@@ -208,17 +209,7 @@ def edition_assemble(
             number=number,
             title=_("Lettre ESS/RSE n° %(number)s · %(period)s")
             % {"number": number, "period": _period_label(period_start)},
-            editorial=sanitize(
-                _(
-                    "Ce mois-ci, %(initiatives)s initiatives publiées, %(guides)s guides "
-                    "publiés et %(replications)s reprises d'une mutuelle à l'autre."
-                )
-                % {
-                    "initiatives": len(initiatives),
-                    "guides": len(versions),
-                    "replications": len(replications),
-                }
-            ),
+            editorial=sanitize(_editorial(len(initiatives), len(versions), len(replications))),
             period_start=period_start,
             period_end=period_end,
             created_by=by,
@@ -227,6 +218,23 @@ def edition_assemble(
             block.edition = edition
         Block.objects.bulk_create(blocks)
     return edition
+
+
+def _editorial(initiatives: int, guides: int, replications: int) -> str:
+    """A first editorial the coordinator rewrites: the period in figures."""
+    facts = [
+        ngettext("%(n)s initiative publiée", "%(n)s initiatives publiées", initiatives),
+        ngettext("%(n)s guide publié", "%(n)s guides publiés", guides),
+        ngettext(
+            "%(n)s reprise d'une mutuelle à l'autre",
+            "%(n)s reprises d'une mutuelle à l'autre",
+            replications,
+        ),
+    ]
+    counts = [initiatives, guides, replications]
+    return _("Ce mois-ci dans le réseau : %(facts)s.") % {
+        "facts": ", ".join(fact % {"n": n} for fact, n in zip(facts, counts, strict=True))
+    }
 
 
 def _initiative_body(initiative: Initiative) -> str:

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
@@ -87,7 +88,7 @@ def _editor(request, edition, common, local, status=200, **forms):
             ((names[pk], blocks) for pk, blocks in local.items()), key=lambda p: p[0].name
         ),
         "edition_form": forms.get("edition_form") or EditionForm(instance=edition),
-        "block_form": forms.get("block_form") or BlockForm(),
+        "block_form": forms.get("block_form") or BlockForm(prefix="bloc"),
         "part_form": PartForm(),
         "send_form": forms.get("send_form") or SendForm(),
         "progress": services.progress(edition),
@@ -121,7 +122,7 @@ def edition_update(request, number):
 @require(Can.COORDINATE)
 def block_add(request, number):
     edition, common, local = _again(request, number)
-    form = BlockForm(request.POST)
+    form = BlockForm(request.POST, prefix="bloc")
     if form.is_valid():
         try:
             services.block_save(by=request.user, edition=edition, **form.cleaned_data)
@@ -163,7 +164,8 @@ def preview(request, number):
     response = HttpResponse(html)
     # The e-mail's own inline styles, nothing else: no script, no request elsewhere.
     response["Content-Security-Policy"] = (
-        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; "
+        f"img-src 'self' {settings.SITE_URL}"
     )
     return response
 

@@ -131,13 +131,15 @@ def test_assembly_runs_a_bounded_number_of_queries(
         assert local.count() == min(
             3, len([n for n in range(count) if n % 8 == network.index(mutuelle)])
         )
-    assert f"Ce mois-ci, {count} initiatives publiées" in edition.editorial
+    assert f"Ce mois-ci dans le réseau : {count} initiatives publiées" in edition.editorial
 
 
 def test_coordinators_edit_reorder_and_remove_blocks(client, coordinator, edition):
     client.force_login(coordinator)
     url = reverse("newsletter:block_add", args=[edition.number])
-    client.post(url, {"title": "Agenda", "body": "<p>Séminaire le 12</p><script>x</script>"})
+    client.post(
+        url, {"bloc-title": "Agenda", "bloc-body": "<p>Séminaire le 12</p><script>x</script>"}
+    )
     added = edition.blocks.get(title="Agenda")
     assert "<script" not in added.body and added.mutuelle is None
 

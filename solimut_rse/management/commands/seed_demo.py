@@ -6,6 +6,7 @@ from ambassadeurs import demo as people
 from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
+from newsletter import demo as newsletter
 from solimut_rse import revisions
 
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
         initiatives.seed(extra=400 * scale)
         guides.seed()
+        newsletter.seed()
         revisions.bump("network")
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")

@@ -1,0 +1,42 @@
+"""The demo's newsletter: the two editions sent before (their deliveries recorded as sent, no
+e-mail written), and the draft of last month for the coordinator to finish."""
+
+import datetime
+
+from django.utils import timezone
+
+from ambassadeurs.models import Role, User
+
+from . import services
+from .models import Delivery, Edition
+
+
+def _month(today: datetime.date, back: int) -> tuple[datetime.date, datetime.date]:
+    first = today.replace(day=1)
+    for _ in range(back):
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def seed() -> int:
+    if Edition.objects.exists():
+        return 0
+    coordinator = User.objects.filter(role=Role.COORDINATOR, is_superuser=False).first()
+    today = timezone.localdate()
+    for back in (3, 2):
+        start, end = _month(today, back)
+        edition = services.edition_assemble(by=coordinator, period_start=start, period_end=end)
+        sent_at = timezone.make_aware(
+            datetime.datetime.combine(end + datetime.timedelta(days=3), datetime.time(9))
+        )
+        services.deliveries_create(edition)
+        Delivery.objects.filter(edition=edition).update(
+            status=Delivery.Status.SENT, attempts=1, sent_at=sent_at
+        )
+        Edition.objects.filter(pk=edition.pk).update(
+            status=Edition.Status.SENT, started_at=sent_at, sent_at=sent_at
+        )
+    start, end = _month(today, 1)
+    services.edition_assemble(by=coordinator, period_start=start, period_end=end)
+    return 3
