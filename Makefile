@@ -47,9 +47,10 @@ translations: install ## Update the English catalogue from the code (then transl
 	DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-obsolete \
 		--ignore=.venv/* --ignore=tests/* --ignore=scripts/* --ignore=bench/*
 
-bench: install messages ## Benchmarks: /plan/ against hello-world and the admin (wrk, gunicorn)
+bench: install messages ## Benchmarks: pages (wrk, gunicorn), guide PDF, newsletter sending
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/newsletter.py
 
 screenshots: install ## Screenshots of the main pages of a running `make run` into screenshots/
 	$(BIN)/python scripts/screenshots.py http://127.0.0.1:$(PORT) screenshots

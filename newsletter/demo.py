@@ -1,5 +1,5 @@
-"""The demo's newsletter: the two editions sent before (their deliveries recorded as sent, no
-e-mail written), and the draft of last month for the coordinator to finish."""
+"""The demo's newsletter: the editions of the two months before (their deliveries recorded as
+sent, no e-mail written), and the draft of the month under way for the coordinator."""
 
 import datetime
 
@@ -24,7 +24,7 @@ def seed() -> int:
         return 0
     coordinator = User.objects.filter(role=Role.COORDINATOR, is_superuser=False).first()
     today = timezone.localdate()
-    for back in (3, 2):
+    for back in (2, 1):
         start, end = _month(today, back)
         edition = services.edition_assemble(by=coordinator, period_start=start, period_end=end)
         sent_at = timezone.make_aware(
@@ -37,6 +37,6 @@ def seed() -> int:
         Edition.objects.filter(pk=edition.pk).update(
             status=Edition.Status.SENT, started_at=sent_at, sent_at=sent_at
         )
-    start, end = _month(today, 1)
-    services.edition_assemble(by=coordinator, period_start=start, period_end=end)
+    # The month under way, so far: the coordinator's draft.
+    services.edition_assemble(by=coordinator, period_start=today.replace(day=1), period_end=today)
     return 3

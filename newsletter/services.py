@@ -142,7 +142,7 @@ def edition_assemble(
             version.title,
             f"<p>{escape(version.summary)}</p>"
             + (f"<p><em>{escape(version.note)}</em></p>" if version.note else ""),
-            version.get_absolute_url(),
+            version.guide.get_absolute_url(),
             guide_version=version,
         )
     replicated = defaultdict(int)
