@@ -54,6 +54,13 @@ class BlockForm(forms.ModelForm):
         self.fields["mutuelle"].empty_label = _("Partie commune (tout le monde)")
 
 
+class BlockEditForm(forms.ModelForm):
+    """A block's text, where it stands (its part does not change)."""
+
+    class Meta(BlockForm.Meta):
+        fields = ["title", "body", "link"]
+
+
 class PartForm(forms.Form):
     """Which mutuelle's version to preview or to send as a test."""
 

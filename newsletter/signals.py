@@ -1,7 +1,8 @@
 """Every active member is a subscriber: created with the account, following its address,
-name and mutuelle. Their choice (subscribed or not) is theirs and never reset here."""
+name and mutuelle, gone with it. Their choice (subscribed or not) is theirs and never reset
+here; an inactive member receives nothing (`services.recipients`)."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from ambassadeurs.models import User
@@ -13,3 +14,11 @@ from . import services
 def member_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         services.subscriber_sync(instance)
+
+
+@receiver(post_delete, sender=User, dispatch_uid="newsletter-member-gone")
+def member_deleted(sender, instance, **kwargs):
+    """A deleted account takes its address off the list (it is not an imported address)."""
+    from .models import Subscriber
+
+    Subscriber.objects.filter(email__iexact=instance.email, imported=False).delete()

@@ -13,7 +13,15 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
 
 from . import imports, rendering, services
-from .forms import AssembleForm, BlockForm, EditionForm, ImportForm, PartForm, SendForm
+from .forms import (
+    AssembleForm,
+    BlockEditForm,
+    BlockForm,
+    EditionForm,
+    ImportForm,
+    PartForm,
+    SendForm,
+)
 from .models import Block, Edition, Subscriber
 
 
@@ -81,6 +89,9 @@ def _editor(request, edition, common, local, status=200, **forms):
     from mutuelles.models import Mutuelle
 
     names = {m.pk: m for m in Mutuelle.objects.filter(pk__in=local)}
+    if edition.is_editable:
+        for block in [*common, *(b for blocks in local.values() for b in blocks)]:
+            block.form = BlockEditForm(instance=block, prefix=f"bloc-{block.pk}")
     context = {
         "edition": edition,
         "common": common,
@@ -137,12 +148,21 @@ def block_add(request, number):
 @require_POST
 @require(Can.COORDINATE)
 def block_change(request, number, pk):
-    """Move a block up or down, or remove it."""
+    """Change a block's text, move it up or down, or remove it."""
     edition = _edition(request, number)
     block = get_object_or_404(Block, pk=pk, edition=edition)
     action = request.POST.get("action")
     try:
-        if action == "supprimer":
+        if action == "modifier":
+            form = BlockEditForm(request.POST, instance=block, prefix=f"bloc-{block.pk}")
+            if not form.is_valid():
+                messages.error(request, " ".join(e for es in form.errors.values() for e in es))
+            else:
+                services.block_save(
+                    by=request.user, edition=edition, block=block, **form.cleaned_data
+                )
+                messages.success(request, _("Bloc modifié."))
+        elif action == "supprimer":
             services.block_delete(by=request.user, block=block)
         elif action in ("monter", "descendre"):
             services.block_move(

@@ -20,6 +20,12 @@ ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
 # --- Subscribers follow the members ---------------------------------------------------------
 
 
+def test_a_deleted_member_leaves_the_list(reader):
+    email = reader.email
+    reader.delete()
+    assert not Subscriber.objects.filter(email=email).exists()
+
+
 def test_every_active_member_is_a_subscriber_and_keeps_their_choice(reader, mutuelle):
     subscriber = Subscriber.objects.get(user=reader)
     assert subscriber.email == reader.email and subscriber.mutuelle == mutuelle
@@ -151,6 +157,15 @@ def test_coordinators_edit_reorder_and_remove_blocks(client, coordinator, editio
     change = reverse("newsletter:block_change", args=[edition.number, added.pk])
     client.post(change, {"action": "monter"})
     assert common() == ["Agenda", "Pour tout le réseau"]
+    client.post(
+        change,
+        {
+            "action": "modifier",
+            f"bloc-{added.pk}-title": "Agenda de décembre",
+            f"bloc-{added.pk}-body": "<p>Séminaire le 12 décembre</p>",
+        },
+    )
+    assert common() == ["Agenda de décembre", "Pour tout le réseau"]
     client.post(change, {"action": "supprimer"})
     assert common() == ["Pour tout le réseau"]
     client.post(
