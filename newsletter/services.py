@@ -232,9 +232,10 @@ def _editorial(initiatives: int, guides: int, replications: int) -> str:
         ),
     ]
     counts = [initiatives, guides, replications]
-    return _("Ce mois-ci dans le réseau : %(facts)s.") % {
-        "facts": ", ".join(fact % {"n": n} for fact, n in zip(facts, counts, strict=True))
-    }
+    said = [fact % {"n": n} for fact, n in zip(facts, counts, strict=True) if n]
+    if not said:
+        return _("Un mois calme dans le réseau : à vous de raconter la suite.")
+    return _("Ce mois-ci dans le réseau : %(facts)s.") % {"facts": ", ".join(said)}
 
 
 def _initiative_body(initiative: Initiative) -> str:
