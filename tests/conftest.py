@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
 from django.conf import settings
@@ -134,8 +135,8 @@ def celery_worker(redis_url, transactional_db):
 class WorkerProcesses:
     """Real `celery worker` processes (prefork pool, as in production) on the test database."""
 
-    def __init__(self, env: dict, log_dir):
-        self.env, self.log_dir, self.processes = env, log_dir, []
+    def __init__(self, env: dict, log_dir, queue: str):
+        self.env, self.log_dir, self.queue, self.processes = env, log_dir, queue, []
 
     def start(self, concurrency: int = 1, **env) -> subprocess.Popen:
         log = self.log_dir / f"worker-{len(self.processes)}.log"
@@ -196,13 +197,19 @@ def worker_processes(redis_url, transactional_db, settings, tmp_path):
     }
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         env |= {"EMAIL_HOST": settings.EMAIL_HOST, "EMAIL_PORT": str(settings.EMAIL_PORT)}
+    # A queue of their own: no other consumer (an in-process worker of an earlier test) can
+    # take their tasks, and nothing left over from elsewhere reaches them.
+    queue = f"tests-{uuid.uuid4().hex[:8]}"
+    default_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
-    celery_app.control.purge()  # nothing left over from another test
-    workers = WorkerProcesses(env, tmp_path)
+    celery_app.conf.task_default_queue = queue
+    env["CELERY_TASK_DEFAULT_QUEUE"] = queue  # what the workers queue goes there too
+    workers = WorkerProcesses(env, tmp_path, queue)
     yield workers
     workers.stop()
     celery_app.control.purge()
+    celery_app.conf.task_default_queue = default_queue
     celery_app.conf.task_always_eager = True
 
 
