@@ -15,7 +15,9 @@ from django.views.static import serve
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
+from guides.models import Guide
 from initiatives import selectors as initiatives
+from newsletter.models import Edition
 
 from . import revisions
 from .celery import app as celery_app
@@ -59,6 +61,10 @@ def home(request):
         else [],
         "my_groups": people.member_working_groups(user),
         "latest_initiatives": _latest_initiatives(request),
+        "latest_guides": Guide.objects.readable()
+        .select_related("current_version", "theme")
+        .order_by("-current_version__published_at")[:3],
+        "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
     }
     if can(user, Action.COORDINATE):
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]

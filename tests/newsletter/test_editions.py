@@ -273,3 +273,24 @@ def test_csv_import_keeps_the_choice_of_known_addresses(client, coordinator, rea
     client.force_login(coordinator)
     _import(client, f"email\n{reader.email}\n".encode())
     assert User.objects.get(pk=reader.pk).subscriber.status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_the_home_page_shows_the_latest_letter_and_guides(client, reader, mutuelle, coordinator):
+    from guides import services as guides
+    from tests.factories import ThemeFactory
+
+    client.force_login(reader)
+    page = client.get("/").content.decode()
+    assert "Aucune lettre n'est encore parue." in page
+    edition = make_edition([mutuelle])
+    Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENT, sent_at=timezone.now())
+    guide = guides.guide_create(
+        by=coordinator,
+        title="Guide des éco-gestes",
+        summary="…",
+        theme=ThemeFactory(),
+        body="<p>Éteindre les écrans.</p>",
+    )
+    guides.publish(by=coordinator, guide=guide)
+    page = client.get("/").content.decode()
+    assert edition.title in page and "Guide des éco-gestes" in page
