@@ -55,6 +55,7 @@ class GuideForm(forms.ModelForm):
 
 
 class PublishForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(
         label=_("Ce qui change dans cette version (facultatif)"),
         max_length=300,

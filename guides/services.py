@@ -120,8 +120,12 @@ def submit(*, by: User, guide: Guide) -> Guide:
         raise ValidationError(_("Seul un brouillon peut être soumis à relecture."))
     _require_body(guide, _("Le guide est vide : écrivez-le avant de le soumettre à relecture."))
     with transaction.atomic():
-        Guide.objects.filter(pk=guide.pk).update(status=Status.IN_REVIEW)
-        guide.status = Status.IN_REVIEW
+        _move(
+            guide,
+            Status.DRAFT,
+            Status.IN_REVIEW,
+            _("Seul un brouillon peut être soumis à relecture."),
+        )
         event = _event(guide, Event.Kind.SUBMITTED, by)
     from .tasks import notify_event
 
@@ -139,13 +143,24 @@ def send_back(*, by: User, guide: Guide, comment: str) -> Guide:
             {"comment": _("Dites aux auteurs ce qu'il faut reprendre avant publication.")}
         )
     with transaction.atomic():
-        Guide.objects.filter(pk=guide.pk).update(status=Status.DRAFT)
-        guide.status = Status.DRAFT
+        _move(
+            guide,
+            Status.IN_REVIEW,
+            Status.DRAFT,
+            _("Seul un guide en relecture peut être renvoyé à ses auteurs."),
+        )
         event = _event(guide, Event.Kind.SENT_BACK, by, comment.strip())
     from .tasks import notify_event
 
     transaction.on_commit(lambda: notify_event.delay(event.pk))
     return guide
+
+
+def _move(guide: Guide, before: str, after: str, refused: str) -> None:
+    """Change the status only if it still is `before` (someone may have acted meanwhile)."""
+    if not Guide.objects.filter(pk=guide.pk, status=before).update(status=after):
+        raise ValidationError(refused)
+    guide.status = after
 
 
 def _authors_names(guide: Guide) -> str:
@@ -156,13 +171,21 @@ def _authors_names(guide: Guide) -> str:
     return ", ".join(names)
 
 
-def publish(*, by: User, guide: Guide, note: str = "") -> Version:
-    """Freeze the working copy as the next version; its PDF is rendered by the worker."""
+def publish(*, by: User, guide: Guide, note: str = "", revision: int | None = None) -> Version:
+    """Freeze the working copy as the next version; its PDF is rendered by the worker.
+    `revision`: the one the coordinator read; a newer save is not published unread."""
     check(by, Can.COORDINATE)
     with transaction.atomic():
         guide = Guide.objects.select_for_update().select_related("theme").get(pk=guide.pk)
         if guide.status not in (Status.DRAFT, Status.IN_REVIEW):
             raise ValidationError(_("Ce guide n'a pas de nouveau texte à publier."))
+        if revision is not None and revision != guide.revision:
+            raise ValidationError(
+                _(
+                    "Le brouillon a été modifié depuis que vous l'avez ouvert : relisez-le, "
+                    "puis publiez."
+                )
+            )
         _require_body(guide, _("Impossible de publier un guide vide : il n'a pas de texte."))
         number = (guide.versions.aggregate(last=Max("number"))["last"] or 0) + 1
         version = Version.objects.create(
@@ -176,7 +199,10 @@ def publish(*, by: User, guide: Guide, note: str = "") -> Version:
             note=note.strip(),
             published_by=by,
         )
-        Guide.objects.filter(pk=guide.pk).update(status=Status.PUBLISHED, current_version=version)
+        # A save made from before the publication is refused (its author is told).
+        Guide.objects.filter(pk=guide.pk).update(
+            status=Status.PUBLISHED, current_version=version, revision=F("revision") + 1
+        )
         event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
     from .tasks import notify_event, render_later
 
@@ -194,8 +220,13 @@ def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
     else:
         status, kind = Status.ARCHIVED, Event.Kind.ARCHIVED
     with transaction.atomic():
-        Guide.objects.filter(pk=guide.pk).update(status=status)
-        guide.status = status
+        if restore:
+            _move(guide, Status.ARCHIVED, status, _("Ce guide n'est pas archivé."))
+        else:
+            updated = Guide.objects.filter(pk=guide.pk).exclude(status=Status.ARCHIVED)
+            if not updated.update(status=status):
+                raise ValidationError(_("Ce guide est déjà archivé."))
+            guide.status = status
         _event(guide, kind, by)
     return guide
 

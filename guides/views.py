@@ -68,7 +68,7 @@ def _page(request, guide, template, status=200, **context):
             "guide": guide,
             "can_edit": can(user, Can.EDIT_GUIDE, guide),
             "can_coordinate": can(user, Can.COORDINATE),
-            "publish_form": PublishForm(),
+            "publish_form": PublishForm(initial={"revision": guide.revision}),
             "send_back_form": SendBackForm(),
             **context,
         },
@@ -222,9 +222,14 @@ def guide_submit(request, slug):
 def guide_publish(request, slug):
     guide = _visible(request, slug)
     form = PublishForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    valid = form.is_valid()
     try:
-        version = services.publish(by=request.user, guide=guide, note=note)
+        version = services.publish(
+            by=request.user,
+            guide=guide,
+            note=form.cleaned_data["note"] if valid else "",
+            revision=form.cleaned_data["revision"] if valid else None,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("guides:draft", slug=guide.slug)

@@ -3,6 +3,7 @@ subscriber exactly once, even when a worker dies halfway."""
 
 import datetime
 import logging
+import re
 import smtplib
 from collections import defaultdict
 from email.utils import make_msgid
@@ -10,7 +11,7 @@ from email.utils import make_msgid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.html import escape, format_html
@@ -42,21 +43,28 @@ LOCAL_INITIATIVES = 3
 
 
 def subscriber_sync(user: User) -> Subscriber:
-    """The member's subscriber row follows their account (created subscribed)."""
-    subscriber = Subscriber.objects.filter(Q(user=user) | Q(email__iexact=user.email)).first()
-    fields = {
-        "email": user.email.lower(),
-        "name": user.get_full_name(),
-        "mutuelle_id": user.mutuelle_id,
-    }
-    if subscriber is None:
-        return Subscriber.objects.create(user=user, **fields)
-    changed = {
-        k: v for k, v in {**fields, "user_id": user.pk}.items() if getattr(subscriber, k) != v
-    }
-    if changed:
-        Subscriber.objects.filter(pk=subscriber.pk).update(**changed)
-    return subscriber
+    """The member's subscriber row follows their account (created subscribed). When their new
+    address was imported before, the two rows become one, keeping the stricter choice."""
+    email = user.email.lower()
+    fields = {"email": email, "name": user.get_full_name(), "mutuelle_id": user.mutuelle_id}
+    with transaction.atomic():
+        mine = Subscriber.objects.select_for_update().filter(user=user).first()
+        other = (
+            Subscriber.objects.select_for_update()
+            .filter(email__iexact=email)
+            .exclude(pk=getattr(mine, "pk", None))
+            .first()
+        )
+        if mine is None and other is None:
+            return Subscriber.objects.create(user=user, **fields)
+        if mine is None:
+            mine, other = other, None
+        elif other is not None:
+            if other.status != Subscriber.Status.SUBSCRIBED:
+                fields["status"] = other.status  # they had said no, or the address bounced
+            other.delete()
+        Subscriber.objects.filter(pk=mine.pk).update(user=user, **fields)
+    return mine
 
 
 def subscription_set(*, subscriber: Subscriber, subscribed: bool) -> Subscriber:
@@ -203,13 +211,26 @@ def edition_assemble(
                 f"<ul>{items}</ul>",
             )
 
+    for attempt in range(3):
+        try:
+            editorial = _editorial(len(initiatives), len(versions), len(replications))
+            return _edition_create(by, period_start, period_end, editorial, blocks)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _edition_create(by, period_start, period_end, editorial: str, blocks: list[Block]) -> Edition:
+    """The edition and its blocks, numbered after the last one (two assembling at once: the
+    second one's number is taken, it fails with IntegrityError and is retried)."""
     with transaction.atomic():
-        number = (Edition.objects.select_for_update().aggregate(n=Max("number"))["n"] or 0) + 1
+        number = (Edition.objects.aggregate(n=Max("number"))["n"] or 0) + 1
         edition = Edition.objects.create(
             number=number,
             title=_("Lettre ESS/RSE n° %(number)s · %(period)s")
             % {"number": number, "period": _period_label(period_start)},
-            editorial=sanitize(_editorial(len(initiatives), len(versions), len(replications))),
+            editorial=sanitize(editorial),
             period_start=period_start,
             period_end=period_end,
             created_by=by,
@@ -398,17 +419,34 @@ def deliveries_create(edition: Edition) -> int:
 
 
 def pending_batches(edition: Edition, *, stale_only: bool = False) -> list[list[int]]:
-    """The pending deliveries in batches; `stale_only`: those whose sender's lease ran out."""
+    """The pending deliveries in batches. `stale_only` (the sweep): those nobody holds, once the
+    sending is older than a lease: their sender died, or their batch was never queued."""
     pending = Delivery.objects.filter(edition=edition, status=Delivery.Status.PENDING)
     if stale_only:
-        pending = pending.filter(leased_until__lt=timezone.now())
+        now = timezone.now()
+        if edition.started_at and edition.started_at > now - lease():
+            return []
+        pending = pending.filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
     ids = list(pending.order_by("pk").values_list("pk", flat=True))
     return [ids[i : i + BATCH] for i in range(0, len(ids), BATCH)]
 
 
-def _claim(edition: Edition, ids: list[int]) -> list[Delivery]:
-    """Lease the still-pending deliveries of `ids`: nobody else sends them meanwhile."""
+def lease() -> datetime.timedelta:
+    """How long a sender holds the deliveries it claimed (renewed as its batch goes on)."""
+    return datetime.timedelta(seconds=settings.RSE_NEWSLETTER_LEASE_SECONDS)
+
+
+def _still_recipient(subscriber: Subscriber) -> bool:
+    user = subscriber.user
+    return subscriber.status == Subscriber.Status.SUBSCRIBED and (user is None or user.is_active)
+
+
+def _claim(edition: Edition, ids: list[int]) -> tuple[list[Delivery], datetime.datetime]:
+    """Lease the still-pending deliveries of `ids` until a moment (returned) that also marks
+    them as this sender's: nobody else sends them meanwhile. Whoever left the list since the
+    deliveries were written (unsubscribed, bounced, deactivated) is not sent to."""
     now = timezone.now()
+    until = now + lease()
     with transaction.atomic():
         claimed = list(
             Delivery.objects.select_for_update(skip_locked=True)
@@ -416,56 +454,104 @@ def _claim(edition: Edition, ids: list[int]) -> list[Delivery]:
             .filter(Q(leased_until__isnull=True) | Q(leased_until__lt=now))
             .values_list("pk", flat=True)
         )
-        Delivery.objects.filter(pk__in=claimed).update(
-            leased_until=now + datetime.timedelta(seconds=settings.RSE_NEWSLETTER_LEASE_SECONDS)
+        Delivery.objects.filter(pk__in=claimed).update(leased_until=until)
+    deliveries = list(
+        Delivery.objects.filter(pk__in=claimed).select_related("subscriber__user").order_by("pk")
+    )
+    gone = [d.pk for d in deliveries if not _still_recipient(d.subscriber)]
+    if gone:
+        Delivery.objects.filter(pk__in=gone).update(
+            status=Delivery.Status.FAILED,
+            error=_("N'est plus abonné au moment de l'envoi."),
+            leased_until=None,
         )
-    return list(Delivery.objects.filter(pk__in=claimed).select_related("subscriber").order_by("pk"))
+    return [d for d in deliveries if d.pk not in gone], until
 
 
-def _permanent(error: Exception) -> tuple[bool, str]:
-    """(is it permanent, what to record) for an SMTP error: 5xx permanent, the rest not."""
+def _renew(ids: list[int], until: datetime.datetime) -> tuple[set[int], datetime.datetime]:
+    """Extend this sender's lease on `ids`; those it no longer holds are left out."""
+    renewed = timezone.now() + lease()
+    with transaction.atomic():
+        kept = set(
+            Delivery.objects.select_for_update()
+            .filter(pk__in=ids, status=Delivery.Status.PENDING, leased_until=until)
+            .values_list("pk", flat=True)
+        )
+        Delivery.objects.filter(pk__in=kept).update(leased_until=renewed)
+    return kept, renewed
+
+
+BOUNCE, FAILED, TEMPORARY = "bounce", "failed", "temporary"
+_ADDRESS_ERROR = re.compile(r"\s*5\.1\.[0-6]\b")  # RFC 3463: bad destination mailbox/address
+
+
+def _classify(error: Exception) -> tuple[str, str]:
+    """What an SMTP error means for a delivery, and what to record: BOUNCE (the address is
+    refused for good: the subscriber bounced), FAILED (refused for good, but not because of
+    the address: the sender, the content, the server) or TEMPORARY (try again later)."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         code, message = next(iter(error.recipients.values()))
     elif isinstance(error, smtplib.SMTPResponseException):
         code, message = error.smtp_code, error.smtp_error
     else:
-        return False, f"{type(error).__name__}: {error}"[:500]
+        return TEMPORARY, f"{type(error).__name__}: {error}"[:500]
     text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
-    return 500 <= code < 600, f"{code} {text}"[:500]
+    record = f"{code} {text}"[:500]
+    if not 500 <= code < 600:
+        return TEMPORARY, record
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return FAILED, record
+    if isinstance(error, smtplib.SMTPRecipientsRefused) or _ADDRESS_ERROR.match(text):
+        return BOUNCE, record
+    return FAILED, record
 
 
 def batch_send(edition_id: int, ids: list[int]) -> tuple[list[int], int]:
     """Send one batch over one SMTP connection. Returns the ids to retry (temporary failures)
-    and in how many seconds. Each delivery is marked sent right after the server accepted it."""
+    and in how many seconds. Each delivery is marked sent right after the server accepted it;
+    the lease is renewed as the batch goes, so that no sweep hands it to another sender."""
     edition = Edition.objects.filter(pk=edition_id).first()
     if edition is None or edition.status != Edition.Status.SENDING or edition.paused_reason:
         return [], 0
-    deliveries = _claim(edition, ids)
+    deliveries, until = _claim(edition, ids)
     if not deliveries:
+        finish_if_done(edition)
         return [], 0
     messages = rendering.Messages(edition)
     retry, delay, failures_in_a_row, last_error = [], 0, 0, ""
     connection = get_connection()
     try:
         connection.open()
+    except (smtplib.SMTPException, OSError) as error:
+        _release([d.pk for d in deliveries])
+        _pause(edition, 1, _classify(error)[1])
+        return [], 0
+    try:
         for index, delivery in enumerate(deliveries):
-            message = messages.build(delivery, connection)
+            if timezone.now() > until - lease() / 2:
+                kept, until = _renew([d.pk for d in deliveries[index:]], until)
+                if delivery.pk not in kept:
+                    continue  # no longer ours (a sweep judged this sender dead)
             try:
-                connection.send_messages([message])
-            except (smtplib.SMTPException, OSError) as error:
-                permanent, last_error = _permanent(error)
-                failures_in_a_row += 1
-                _failed(delivery, last_error, permanent)
-                if not permanent and delivery.attempts + 1 < MAX_ATTEMPTS:
+                connection.send_messages([messages.build(delivery, connection)])
+            except Exception as error:
+                kind, last_error = _classify(error)
+                _failed(delivery, last_error, kind)
+                if kind == TEMPORARY and delivery.attempts + 1 < MAX_ATTEMPTS:
                     retry.append(delivery.pk)
                     delay = max(delay, retry_delay(delivery.attempts + 1))
-                if isinstance(error, (smtplib.SMTPServerDisconnected, OSError)):
+                if kind != BOUNCE:  # one dead address says nothing of the server
+                    failures_in_a_row += 1
+                if isinstance(error, smtplib.SMTPServerDisconnected | OSError):
                     connection.close()
-                    connection.open()
+                    try:
+                        connection.open()
+                    except (smtplib.SMTPException, OSError) as again:
+                        failures_in_a_row = settings.RSE_NEWSLETTER_PAUSE_AFTER
+                        last_error = _classify(again)[1]
                 if failures_in_a_row >= settings.RSE_NEWSLETTER_PAUSE_AFTER:
+                    _release([d.pk for d in deliveries[index + 1 :]])
                     _pause(edition, failures_in_a_row, last_error)
-                    rest = [d.pk for d in deliveries[index + 1 :]]
-                    Delivery.objects.filter(pk__in=rest).update(leased_until=None)
                     return [], 0
                 continue
             failures_in_a_row = 0
@@ -482,14 +568,18 @@ def batch_send(edition_id: int, ids: list[int]) -> tuple[list[int], int]:
     return retry, delay
 
 
+def _release(ids: list[int]) -> None:
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.PENDING).update(leased_until=None)
+
+
 def retry_delay(attempts: int) -> int:
     """Seconds before trying a delivery again after `attempts` temporary failures."""
     return settings.RSE_NEWSLETTER_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
 
 
-def _failed(delivery: Delivery, error: str, permanent: bool) -> None:
+def _failed(delivery: Delivery, error: str, kind: str) -> None:
     attempts = delivery.attempts + 1
-    final = permanent or attempts >= MAX_ATTEMPTS
+    final = kind != TEMPORARY or attempts >= MAX_ATTEMPTS
     Delivery.objects.filter(pk=delivery.pk).update(
         status=Delivery.Status.FAILED if final else Delivery.Status.PENDING,
         attempts=attempts,
@@ -499,7 +589,7 @@ def _failed(delivery: Delivery, error: str, permanent: bool) -> None:
         if final
         else timezone.now() + datetime.timedelta(seconds=retry_delay(attempts)),
     )
-    if permanent:
+    if kind == BOUNCE:
         Subscriber.objects.filter(pk=delivery.subscriber_id).update(
             status=Subscriber.Status.BOUNCED, changed_at=timezone.now()
         )

@@ -45,6 +45,11 @@ def sweep() -> int:
     """celery beat, every minute: deliveries whose sender died (lease run out) are queued again."""
     count = 0
     for edition in Edition.objects.filter(status=Edition.Status.SENDING, paused_reason=""):
+        if not edition.deliveries.exists():
+            # Its dispatch has not run yet, or died before writing: ask again once it is late.
+            if edition.started_at < timezone.now() - services.lease():
+                dispatch.delay(edition.pk)
+            continue
         for ids in services.pending_batches(edition, stale_only=True):
             send_batch.delay(edition.pk, ids)
             count += len(ids)

@@ -110,7 +110,7 @@ def healthz(request):
 
 
 INLINE_MEDIA = {"image/jpeg", "image/png", "image/webp"}
-PRIVATE_MEDIA = ("initiatives/files/",)
+PRIVATE_MEDIA = ("initiatives/files/", "guides/outils/", "guides/pdf/")
 
 
 @require_http_methods(["GET", "HEAD"])

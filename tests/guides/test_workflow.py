@@ -310,3 +310,26 @@ def test_the_plan_action_page_lists_the_guides_that_serve_it(
     assert draft.title not in client.get(url).content.decode()  # a draft is nobody's guide yet
     services.publish(by=coordinator, guide=draft)
     assert draft.title in client.get(url).content.decode()
+
+
+def test_a_draft_changed_since_the_coordinator_read_it_is_not_published(
+    client, draft, ambassador, coordinator
+):
+    client.force_login(coordinator)
+    read = draft.revision  # what the review page carried
+    services.draft_save(by=ambassador, guide=draft, revision=draft.revision, title="Changé")
+    page = client.post(
+        reverse("guides:publish", args=[draft.slug]), {"revision": read}, follow=True
+    ).content.decode()
+    assert "modifié depuis que vous l&#x27;avez ouvert" in page or "modifié depuis" in page
+    draft.refresh_from_db()
+    assert draft.current_version is None
+
+
+def test_tools_and_pdfs_are_not_served_by_the_media_view(client, reader, settings):
+    for path in ("guides/outils/2026/11/grille.xlsx", "guides/pdf/guide-v1.pdf"):
+        file = settings.MEDIA_ROOT / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(b"%PDF-1.7")
+        client.force_login(reader)
+        assert client.get(f"/media/{path}").status_code == 404
