@@ -14,6 +14,7 @@ from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -23,6 +24,7 @@ from actionplan.models import Status as DeploymentStatus
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
+from guides.models import Status as GuideStatus
 from guides.models import Version
 from initiatives.models import Initiative, Replication
 from mutuelles.models import Mutuelle
@@ -84,8 +86,6 @@ def recipients():
 
 
 def _period_label(start: datetime.date) -> str:
-    from django.utils.formats import date_format
-
     return date_format(start, "F Y")
 
 
@@ -113,10 +113,8 @@ def edition_assemble(
         .order_by("created_at")
     )
     versions = list(
-        Version.objects.filter(
-            published_at__range=(since, until),
-            guide__status__in=["published", "draft", "in_review"],
-        )
+        Version.objects.filter(published_at__range=(since, until))
+        .exclude(guide__status=GuideStatus.ARCHIVED)
         .select_related("guide")
         .order_by("published_at")
     )

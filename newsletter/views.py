@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
+from mutuelles.models import Mutuelle
 
 from . import imports, rendering, services
 from .forms import (
@@ -86,8 +87,6 @@ def edition_detail(request, number):
 
 
 def _editor(request, edition, common, local, status=200, **forms):
-    from mutuelles.models import Mutuelle
-
     names = {m.pk: m for m in Mutuelle.objects.filter(pk__in=local)}
     if edition.is_editable:
         for block in [*common, *(b for blocks in local.values() for b in blocks)]:
@@ -107,7 +106,8 @@ def _editor(request, edition, common, local, status=200, **forms):
     return TemplateResponse(request, "newsletter/editor.html", context, status=status)
 
 
-def _again(request, number):
+def _edition_parts(request, number):
+    """The edition, its common blocks and its local ones: what the editor page shows."""
     edition = _edition(request, number)
     common, local = rendering.parts(edition)
     return edition, common, local
@@ -116,7 +116,7 @@ def _again(request, number):
 @require_POST
 @require(Can.COORDINATE)
 def edition_update(request, number):
-    edition, common, local = _again(request, number)
+    edition, common, local = _edition_parts(request, number)
     form = EditionForm(request.POST, instance=edition)
     if form.is_valid():
         try:
@@ -132,7 +132,7 @@ def edition_update(request, number):
 @require_POST
 @require(Can.COORDINATE)
 def block_add(request, number):
-    edition, common, local = _again(request, number)
+    edition, common, local = _edition_parts(request, number)
     form = BlockForm(request.POST, prefix="bloc")
     if form.is_valid():
         try:
@@ -206,7 +206,7 @@ def test_send(request, number):
 @require_POST
 @require(Can.COORDINATE)
 def send(request, number):
-    edition, common, local = _again(request, number)
+    edition, common, local = _edition_parts(request, number)
     form = SendForm(request.POST)
     if form.is_valid():
         try:

@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -103,6 +104,13 @@ def members(reader, ambassador, other_ambassador, coordinator, admin_user):
 
 
 # --- Real services ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def poppler():
+    """pdftotext and pdfinfo read the guides' PDFs back as a user would."""
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        require_service("poppler-utils", "pdftotext or pdfinfo is missing (apt-get install)")
 
 
 @pytest.fixture

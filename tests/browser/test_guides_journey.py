@@ -50,7 +50,7 @@ def _write_guide(page: Page, base: str):
     page.get_by_role("button", name="Enregistrer le brouillon").click()
 
 
-def test_write_submit_publish_and_download(browser, live_server, network, tmp_path):
+def test_write_submit_publish_and_download(browser, live_server, network, tmp_path, poppler):
     base = live_server.url
     author = _page(browser)
     sign_in(author, base, network["ambassador"].email)

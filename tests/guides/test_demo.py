@@ -2,10 +2,8 @@
 prints to about twenty pages."""
 
 import re
-import shutil
 import subprocess
 
-import pytest
 from django.core.management import call_command
 
 from guides import pdf
@@ -32,8 +30,7 @@ def test_seed_demo_writes_four_guides_once(db):
     assert kinds == {"xlsx", "csv", "txt"}
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
-def test_the_long_demo_guide_prints_to_about_twenty_pages(db, tmp_path):
+def test_the_long_demo_guide_prints_to_about_twenty_pages(db, tmp_path, poppler):
     call_command("seed_demo")
     version = Version.objects.select_related("guide").get(guide__slug="achats-responsables")
     path = tmp_path / "achats.pdf"

@@ -4,7 +4,6 @@ fetch while printing it: our own static and media files, nothing else."""
 import http.server
 import io
 import re
-import shutil
 import subprocess
 import threading
 
@@ -16,9 +15,7 @@ from PIL import Image as PILImage
 from guides import pdf, services
 from guides.models import Version
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils is not installed"
-)
+pytestmark = pytest.mark.usefixtures("poppler")
 
 PARAGRAPH = (
     "<p>Chaque mutuelle du groupe adapte la démarche à son territoire : « harmoniser sans "
