@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
+from core import revisions
 from mutuelles.models import Mutuelle
-from solimut_rse import revisions
 
 from .dates import quarter_start
 from .imports import ImportLine

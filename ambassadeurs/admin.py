@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from solimut_rse.revisions import BumpingAdmin
+from core.revisions import BumpingAdmin
 
 from .models import Invitation, User, WorkingGroup
 

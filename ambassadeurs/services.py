@@ -17,8 +17,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
+from core import revisions
 from mutuelles.models import Mutuelle
-from solimut_rse import revisions
 
 from .models import Invitation, Role, User, WorkingGroup
 from .permissions import Action, check

@@ -19,9 +19,9 @@ from PIL import ImageOps, UnidentifiedImageError
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from solimut_rse.mail import notify
-from solimut_rse.richtext import plain_text, sanitize
-from solimut_rse.uploads import checked_kind, too_big
+from core.mail import notify
+from core.richtext import plain_text, sanitize
+from core.uploads import checked_kind, too_big
 
 from .models import Event, Guide, Picture, Status, Tool, Version
 from .text import with_table_headers

@@ -9,7 +9,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from solimut_rse.richtext import plain_text
+from core.richtext import plain_text
 
 # The sanitiser writes headings without attributes: `<h2>…</h2>`, `<h3>…</h3>`.
 _HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.DOTALL)

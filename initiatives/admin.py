@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from solimut_rse.revisions import BumpingAdmin
+from core.revisions import BumpingAdmin
 
 from .models import Attachment, Audience, Comment, Image, Initiative, Replication
 

@@ -14,9 +14,9 @@ from PIL import ImageDraw
 
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
+from core import revisions
+from core.richtext import sanitize
 from mutuelles.models import Mutuelle, Theme
-from solimut_rse import revisions
-from solimut_rse.richtext import sanitize
 
 from .models import Audience, Comment, Image, Initiative, Replication, Status, Transposability
 

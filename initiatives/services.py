@@ -14,10 +14,10 @@ from PIL import ImageOps, UnidentifiedImageError
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from solimut_rse import revisions
-from solimut_rse.mail import notify
-from solimut_rse.richtext import sanitize
-from solimut_rse.uploads import checked_kind, too_big
+from core import revisions
+from core.mail import notify
+from core.richtext import sanitize
+from core.uploads import checked_kind, too_big
 
 from .models import Attachment, Comment, Image, Initiative, Replication
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from solimut_rse import revisions
+from core import revisions
 
 from . import exports, selectors, services
 from .filters import InitiativeFilter

@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
-from solimut_rse.richtext import to_text
+from core.richtext import to_text
 
 from .models import Block, Delivery, Edition
 

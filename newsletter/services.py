@@ -24,11 +24,11 @@ from actionplan.models import Status as DeploymentStatus
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
+from core.richtext import sanitize
 from guides.models import Status as GuideStatus
 from guides.models import Version
 from initiatives.models import Initiative, Replication
 from mutuelles.models import Mutuelle
-from solimut_rse.richtext import sanitize
 
 from . import rendering
 from .models import Block, Delivery, Edition, Subscriber

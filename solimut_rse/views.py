@@ -15,11 +15,11 @@ from django.views.static import serve
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
+from core import revisions
 from guides.models import Guide
 from initiatives import selectors as initiatives
 from newsletter.models import Edition
 
-from . import revisions
 from .celery import app as celery_app
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from solimut_rse.richtext import plain_text, sanitize
+from core.richtext import plain_text, sanitize
 
 VECTORS = [
     "<script>alert(1)</script>",

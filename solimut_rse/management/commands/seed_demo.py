@@ -3,11 +3,11 @@ from django.db import transaction
 
 from actionplan import demo as plan
 from ambassadeurs import demo as people
+from core import revisions
 from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
 from newsletter import demo as newsletter
-from solimut_rse import revisions
 
 
 class Command(BaseCommand):
