@@ -7,6 +7,7 @@ production differs only by the values it sets.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from celery.schedules import crontab
@@ -141,13 +142,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------
 
+
+def redis_database(url: str, offset: int) -> str:
+    """`url` with its database number moved by `offset` (redis://host:6379/0 -> .../1)."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + offset
+    return urlunsplit(parts._replace(path=f"/{number}"))
+
+
+# The broker (Celery's queues) and the cache live in separate Redis databases: clearing the
+# cache never drops a queued task.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_CACHE_URL = os.environ.get("REDIS_CACHE_URL") or (
+    redis_database(REDIS_URL, 1) if REDIS_URL else ""
+)
 
 if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "rse",
         }
     }
