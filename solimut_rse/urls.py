@@ -13,6 +13,14 @@ admin.site.final_catch_all_view = False
 admin.site.site_header = "Solimut RSE"
 admin.site.site_title = "Solimut RSE"
 
+# Error pages in French and in the site's layout (solimut_rse/errors.py); allauth looks up
+# handler429 here for its rate limits.
+handler400 = "solimut_rse.errors.bad_request"
+handler403 = "solimut_rse.errors.permission_denied"
+handler404 = "solimut_rse.errors.page_not_found"
+handler500 = "solimut_rse.errors.server_error"
+handler429 = "solimut_rse.errors.too_many_requests"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,4 +1,4 @@
-"""The page shell: home per role, language switch, French errors, security headers, healthz."""
+"""The page shell: home per role, language switch, security headers, healthz."""
 
 import json
 
@@ -51,19 +51,6 @@ def test_login_page_switches_language_without_signing_in(client, db):
     response = client.post(reverse("set_language"), {"language": "en", "next": "/accounts/login/"})
     assert response.status_code == 302
     assert "Sign in to the intranet" in client.get(reverse("account_login")).text
-
-
-def test_404_is_french(client, reader):
-    client.force_login(reader)
-    response = client.get("/mutuelles/nexiste-pas/")
-    assert response.status_code == 404
-    assert "Page introuvable" in response.text
-
-
-def test_500_page_renders_without_context():
-    from django.template.loader import render_to_string
-
-    assert "Une erreur est survenue" in render_to_string("500.html")
 
 
 def test_security_headers(client, db):
