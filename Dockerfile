@@ -1,25 +1,31 @@
 # The intranet's image: web (gunicorn + WhiteNoise), worker and beat (Celery) run from it.
+# tests/test_image.py runs the build steps that follow `COPY . .` and the CMD as written here.
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 
-# Pango and fonts for WeasyPrint (guides as PDF), gettext for the translations.
+# Pango and fonts for WeasyPrint (guides as PDF), gettext for the translations; the user the
+# processes run as owns var/ (uploads, e-mails written to files) but not the code.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation \
-        gettext curl \
-    && rm -rf /var/lib/apt/lists/*
+        gettext \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 1000 --home /app rse \
+    && mkdir -p /app/var/media \
+    && chown -R rse /app/var
 
 WORKDIR /app
+# The runtime dependencies only: requirements-dev.lock adds the test tools.
 COPY requirements.lock .
 RUN pip install --require-hashes -r requirements.lock
 
 COPY . .
+# DEBUG=1 only spares the build a secret key and a broker; the static files storage does not
+# depend on it (RSE_MANIFEST_STATIC is on by default), so the manifest the web process reads is
+# written here, and a vendored file referring to a missing one stops the build.
 RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v0 \
-    && DEBUG=1 python manage.py collectstatic --noinput -v0 \
-    && useradd --system --uid 1000 --home /app rse \
-    && mkdir -p /app/var/media \
-    && chown -R rse /app/var
+    && DEBUG=1 python manage.py collectstatic --noinput -v0
 
 USER rse
 EXPOSE 8000

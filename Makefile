@@ -10,13 +10,13 @@ PORT ?= 8000
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock
+$(STAMP): requirements-dev.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the locked dependencies
+install: $(STAMP) ## Create .venv and install the locked dependencies, test tools included
 
 messages: install ## Compile the translations (French source, English catalogue)
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
@@ -38,10 +38,12 @@ format: install ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lock: ## Re-pin requirements.lock from pyproject.toml (hashes, no index URL)
+lock: install ## Re-pin requirements.lock (runtime: the image) and requirements-dev.lock (+ test tools, same versions)
 	$(BIN)/pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
 		--no-emit-index-url -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra dev -c requirements.lock --generate-hashes \
+		--python-version 3.11 --no-emit-index-url -o requirements-dev.lock
 
 translations: install ## Update the English catalogue from the code (then translate what is new)
 	DEBUG=1 $(BIN)/python manage.py makemessages -l en --no-obsolete \

@@ -38,6 +38,7 @@ ENV = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_COOKIES": "0",
     "RSE_MANIFEST_STATIC": "0",
+    "RSE_TASKS_IN_PROCESS": "1",  # as before REDIS_URL became required with DEBUG off
     "RSE_REQUIRE_STAFF_MFA": "0",  # the bench signs in without an authenticator app
     "LOG_LEVEL": "WARNING",
 }

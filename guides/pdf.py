@@ -19,7 +19,10 @@ from .text import outline
 
 logger = logging.getLogger(__name__)
 
+# Named by their plain paths, which the fetcher finds on disk: the hashed names of the
+# production storage exist only in STATIC_ROOT.
 STYLESHEET = "css/guide-print.css"
+LOGO = "img/logo.svg"
 
 
 class RefusedURL(ValueError):
@@ -85,6 +88,7 @@ def html_for(version: Version) -> str:
                 "body": body,
                 "headings": headings,
                 "stylesheet": f"{settings.SITE_URL}{settings.STATIC_URL}{STYLESHEET}",
+                "logo": f"{settings.SITE_URL}{settings.STATIC_URL}{LOGO}",
                 "site_url": settings.SITE_URL,
             },
         )

@@ -154,6 +154,14 @@ def redis_database(url: str, offset: int) -> str:
 # The broker (Celery's queues) and the cache live in separate Redis databases: clearing the
 # cache never drops a queued task.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Without a broker, tasks (e-mails, PDF renders, newsletter sendings) run inside the request
+# that queues them: right for `make run` and the test suite, never for production.
+if not REDIS_URL and not env_bool("RSE_TASKS_IN_PROCESS", DEBUG):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set when DEBUG is off (e.g. REDIS_URL=redis://redis:6379/0): "
+        "without a broker, e-mails, PDF renders and newsletter sendings would run inside "
+        "web requests."
+    )
 REDIS_CACHE_URL = os.environ.get("REDIS_CACHE_URL") or (
     redis_database(REDIS_URL, 1) if REDIS_URL else ""
 )
@@ -313,8 +321,10 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Whatever DEBUG says: the image collects with DEBUG=1 and serves with DEBUG=0, and
+        # both must mean the same storage (with DEBUG on, URLs keep their plain names).
         "BACKEND": "core.staticfiles.ManifestStaticFilesStorage"
-        if env_bool("RSE_MANIFEST_STATIC", not DEBUG)
+        if env_bool("RSE_MANIFEST_STATIC", True)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }

@@ -295,3 +295,27 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     return {**browser_context_args, "locale": "fr-FR", "timezone_id": "Europe/Paris"}
+
+
+# --- Static files as production serves them ----------------------------------------------------
+
+
+@pytest.fixture
+def collected_static(settings, tmp_path, monkeypatch):
+    """collectstatic run with the production storage (manifest) into a STATIC_ROOT of its own;
+    returns the manifest's paths (original name -> hashed name)."""
+    import json
+
+    from django.core.management import call_command
+
+    from core.staticfiles import ManifestStaticFilesStorage
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "core.staticfiles.ManifestStaticFilesStorage"},
+    }
+    # Compressing takes most of the time and checks nothing here (tests/test_image.py does it).
+    monkeypatch.setattr(ManifestStaticFilesStorage, "compress_files", lambda self, paths: ())
+    call_command("collectstatic", "--noinput", verbosity=0)
+    return json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
