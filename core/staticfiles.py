@@ -9,22 +9,25 @@ logger = logging.getLogger(__name__)
 
 
 class ManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
-    """WhiteNoise's storage, except that a name the manifest lacks (collectstatic not run, or
-    run with another storage) gets its plain URL instead of an exception.
+    """WhiteNoise's storage, except that without a manifest at all (collectstatic not run, or
+    run with another storage) names get their plain URLs instead of an exception.
 
     Django raises there, so every page, the 500 page included, fails for a stylesheet. The
-    plain name is the original file, which collectstatic copies beside the hashed one; the
-    missing entry is logged and `/healthz` reports it. collectstatic itself stays strict: a
-    file referring to one that does not exist still stops the build.
+    plain name is the original file, which collectstatic copies whatever the storage; the
+    missing manifest is logged and `/healthz` reports it. With a manifest, a name it lacks
+    still raises (WhiteNoise relies on that), and collectstatic stays strict: a file referring
+    to one that does not exist stops the build.
     """
 
-    _reported: set[str] = set()
+    _reported = False
 
     def url(self, name, force=False):
         try:
             return super().url(name, force)
         except ValueError:
-            if name not in self._reported:
-                self._reported.add(name)
-                logger.error("%r is not in the static files manifest: run collectstatic", name)
+            if self.hashed_files:
+                raise
+            if not ManifestStaticFilesStorage._reported:
+                ManifestStaticFilesStorage._reported = True
+                logger.error("No static files manifest: run collectstatic with this storage")
             return FileSystemStorage.url(self, name)
