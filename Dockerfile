@@ -29,4 +29,5 @@ RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v0 \
 
 USER rse
 EXPOSE 8000
-CMD ["gunicorn", "solimut_rse.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "sync", "--access-logfile", "-"]
+# No gunicorn access log: the app writes one line per request, with its request id.
+CMD ["gunicorn", "solimut_rse.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "sync"]

@@ -1,6 +1,8 @@
 import os
 
-from celery import Celery
+from celery import Celery, signals
+
+from core import requestid
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "solimut_rse.settings")
 
@@ -9,3 +11,28 @@ app = Celery("solimut_rse")
 # eagerly in-process, so the intranet works with no broker at all.
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+# A task queued while serving a request logs under that request's id: the id travels in a
+# message header. Eager tasks run inside the request and have it already.
+@signals.before_task_publish.connect
+def _send_request_id(headers=None, **kwargs):
+    if headers is not None and requestid.current() != requestid.NONE:
+        headers.setdefault("request_id", requestid.current())
+
+
+_tokens = {}
+
+
+@signals.task_prerun.connect
+def _bind_request_id(task_id=None, task=None, **kwargs):
+    request_id = getattr(task.request, "request_id", None)
+    if request_id:
+        _tokens[task_id] = requestid.bind(request_id)
+
+
+@signals.task_postrun.connect
+def _unbind_request_id(task_id=None, **kwargs):
+    token = _tokens.pop(task_id, None)
+    if token is not None:
+        requestid.unbind(token)

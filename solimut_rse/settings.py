@@ -5,7 +5,9 @@ production differs only by the values it sets.
 """
 
 import os
+import re
 from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -45,6 +47,23 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """`Name <a@b.example>, c@d.example` -> [("Name", "a@b.example"), ("", "c@d.example")]."""
+    value = os.environ.get(name, "")
+    # Commas inside quotes belong to a name ("Martin, Alice" <a@b.example>); empty items are
+    # a stray comma.
+    items = [item.strip() for item in re.split(r',(?=(?:[^"]*"[^"]*")*[^"]*$)', value)]
+    addresses = [parseaddr(item) for item in items if item]
+    for _name, address in addresses:
+        local, _at, domain = address.rpartition("@")
+        if not local or "." not in domain:
+            raise ImproperlyConfigured(
+                f"{name} must be e-mail addresses separated by commas "
+                f'("Name <a@b.example>, c@d.example"), not {value!r}'
+            )
+    return addresses
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -87,6 +106,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -200,6 +220,8 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+# Workers log through LOGGING below, as the web processes do (request ids included).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # --- Authentication -------------------------------------------------------------------------
 
@@ -286,7 +308,9 @@ CELERY_BEAT_SCHEDULE |= {
 # --- E-mail ---------------------------------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Solimut RSE <rse@solimut.example>")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# Who gets the details of each server error by e-mail (with DEBUG off).
+ADMINS = env_addresses("ADMINS")
 if os.environ.get("EMAIL_URL"):
     globals().update(environ.Env.email_url_config(os.environ["EMAIL_URL"]))
 elif os.environ.get("EMAIL_HOST"):
@@ -368,16 +392,58 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# --- Logging --------------------------------------------------------------------------------
+# --- Logging and error reports -------------------------------------------------------------
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # fontTools reports every table it prunes while WeasyPrint subsets the fonts of a PDF.
-    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
+    "filters": {
+        "request_id": {"()": "core.requestid.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "line",
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": LOG_LEVEL},
+        # Scanners asking for other hosts: logged, but neither mailed nor sent to Sentry.
+        "django.security.DisallowedHost": {"handlers": ["console"], "propagate": False},
+        # core.access writes the one line per request; runserver's own would repeat it.
+        "django.server": {"level": "WARNING"},
+        # fontTools reports every table it prunes while WeasyPrint subsets the fonts of a PDF.
+        "fontTools": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
+
+# Errors (with their request id as a tag) go to Sentry when a DSN is given; nothing personal
+# (cookies, addresses, users' names) is sent. SENTRY_ENVIRONMENT and SENTRY_RELEASE are read by
+# the SDK itself.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+    )
 
 # Tests assert that a missing service fails instead of skipping when this is set (CI).
 RSE_REQUIRE_SERVICES = env_bool("RSE_REQUIRE_SERVICES", False)

@@ -268,6 +268,16 @@ def session(production) -> dict[str, str]:
     return cookies
 
 
+def log_lines_of(server: Server, request_id: str) -> list[str]:
+    """The lines the server logged for a request, once its access line is written."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [line for line in server.log.read_text().splitlines() if f"[{request_id}]" in line]
+        if any(" core.access " in line for line in lines) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
+
+
 def stylesheet(page: str) -> str:
     return re.search(r'href="(/static/css/solimut\.[0-9a-f]{12}\.css)"', page).group(1)
 
@@ -307,6 +317,18 @@ def test_an_unknown_page_answers_the_french_404_page(production, session):
     response = production.request("GET", "/nexiste-pas/", cookies=session)
     assert response.status == 404
     assert "Page introuvable" in response.text and stylesheet(response.text)
+
+
+def test_each_request_is_one_log_line_with_its_request_id(production):
+    response = production.request("GET", "/accounts/login/", headers={"X-Request-ID": "image-1"})
+    assert response.headers["X-Request-ID"] == "image-1"
+    [line] = log_lines_of(production, "image-1")
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} INFO core\.access \[image-1\] "
+        r"GET /accounts/login/ 200 \d+ms",
+        line,
+    )
+    assert 'HTTP/1.1"' not in production.log.read_text()  # gunicorn's access log stays off
 
 
 def test_plain_http_is_redirected_to_https(production):
@@ -349,6 +371,10 @@ def test_with_the_database_and_the_cache_down_a_member_gets_the_french_500_page(
     assert "Une erreur est survenue" in response.text
     assert 'class="site-header"' in response.text and stylesheet(response.text)
     assert "Internal Server Error" not in response.text  # not gunicorn's bare page
+    # The error and its traceback are logged under the request's id, the one the member sees.
+    lines = log_lines_of(database_and_cache_down, response.headers["X-Request-ID"])
+    assert " ERROR django.request " in lines[0] and "Internal Server Error: /" in lines[0]
+    assert re.search(r" INFO core\.access \[\w+\] GET / 500 \d+ms$", lines[-1])
 
 
 def test_with_the_database_down_the_health_check_fails(database_and_cache_down, tmp_path):
