@@ -29,5 +29,6 @@ RUN DEBUG=1 python manage.py compilemessages --ignore=.venv -v0 \
 
 USER rse
 EXPOSE 8000
-# No gunicorn access log: the app writes one line per request, with its request id.
-CMD ["gunicorn", "solimut_rse.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "sync"]
+# No gunicorn access log: the app writes one line per request, with its request id. No control
+# socket either: nothing uses it, and it would want a writable home.
+CMD ["gunicorn", "solimut_rse.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "sync", "--no-control-socket"]
