@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
+from core import files
 
 from . import selectors, services, text
 from .filters import GuideFilter
@@ -269,11 +270,8 @@ def guide_archive(request, slug):
 
 
 def _pdf_response(version: Version) -> FileResponse:
-    response = FileResponse(
-        version.pdf.open("rb"), as_attachment=True, filename=version.pdf_filename()
-    )
-    response["Cache-Control"] = "private, max-age=86400"  # a version never changes
-    return response
+    # A version never changes: the browser may keep it a day.
+    return files.response(version.pdf, filename=version.pdf_filename(), max_age=86400)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -351,15 +349,10 @@ def tool_delete(request, slug, pk):
 
 @require_http_methods(["GET", "HEAD"])
 def tool_download(request, slug, pk):
-    guide = _visible(request, slug, selectors.guide_for_download)
-    if not (guide.is_readable or can(request.user, Can.EDIT_GUIDE, guide)):
+    tool = get_object_or_404(Tool, pk=pk, guide__slug=slug)
+    if not files.may_read(request.user, tool, "file"):
         raise Http404
-    tool = get_object_or_404(Tool, pk=pk, guide=guide)
-    response = FileResponse(
-        tool.file.open("rb"), as_attachment=True, filename=tool.file.name.split("/")[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return files.response(tool.file, filename=tool.file.name.rsplit("/", 1)[-1])
 
 
 @require_POST

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import revisions
+from core import files, revisions
 
 from . import exports, selectors, services
 from .filters import InitiativeFilter
@@ -216,13 +216,10 @@ def attachment_add(request, pk):
 @require_http_methods(["GET", "HEAD"])
 def attachment_download(request, pk, attachment_pk):
     """A file joined to an initiative, for those who may see the initiative (drafts included)."""
-    initiative = _visible(request, pk)
-    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
-    response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative_id=pk)
+    if not files.may_read(request.user, attachment, "file"):
+        raise Http404
+    return files.response(attachment.file, filename=attachment.file.name.rsplit("/", 1)[-1])
 
 
 @require_POST

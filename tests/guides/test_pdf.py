@@ -172,13 +172,17 @@ def test_nothing_outside_our_files_is_fetched(settings, trap, tmp_path):
     assert len(fetcher.refused) == 8
 
 
-def test_our_own_static_and_media_files_are_served(settings):
+def test_our_static_files_and_the_versions_own_pictures_are_served(settings):
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
     PILImage.new("RGB", (4, 4)).save(settings.MEDIA_ROOT / "ok.png")
-    fetcher = pdf.OwnFilesFetcher()
+    PILImage.new("RGB", (4, 4)).save(settings.MEDIA_ROOT / "another-guide.png")
+    fetcher = pdf.OwnFilesFetcher(media=frozenset({"ok.png"}))
     css = fetcher.fetch(f"{settings.SITE_URL}/static/{pdf.STYLESHEET}")
     assert b"@page" in css.read() and css.content_type == "text/css"
     assert fetcher.fetch(f"{settings.SITE_URL}/media/ok.png").content_type == "image/png"
+    for stranger in ("another-guide.png", "./ok.png", "x/../ok.png", "OK.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(f"{settings.SITE_URL}/media/{stranger}")
     with pytest.raises(ValueError):
         fetcher.fetch("https://intranet.example/static/css/guide-print.css")  # another host
 
