@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 
-from core import revisions
+from core import outbox, revisions
 from mutuelles.models import Mutuelle
 
 from .models import Invitation, Role, User, WorkingGroup
@@ -62,9 +62,7 @@ def invitation_create(
     invitation = Invitation.objects.create(
         email=email, role=role, mutuelle=mutuelle, invited_by=invited_by
     )
-    from .tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    outbox.enqueue("ambassadeurs.tasks.send_invitation", invitation.pk)
     return invitation
 
 

@@ -43,8 +43,8 @@ def registered() -> set[tuple[type[models.Model], str]]:
 def find(user, name: str) -> FieldFile | None:
     """The stored file called exactly `name`, if `user` may read it; None otherwise (absent and
     forbidden look the same)."""
-    if not name:
-        return None
+    if not name or "\x00" in name:
+        return None  # no stored name holds a NUL (and PostgreSQL refuses one in a query)
     for kind in _kinds.values():
         row = kind.readable(user).filter(**{kind.field: name}).only("pk", kind.field).first()
         if row is not None:

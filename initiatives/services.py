@@ -14,7 +14,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import revisions
+from core import outbox, revisions
 from core.mail import notify
 from core.richtext import sanitize
 from core.uploads import checked_kind, too_big
@@ -146,9 +146,7 @@ def replication_save(
     )
     initiatives_changed()
     if created:
-        from .tasks import notify_replication
-
-        transaction.on_commit(lambda: notify_replication.delay(replication.pk))
+        outbox.enqueue("initiatives.tasks.notify_replication", replication.pk)
     return replication
 
 
@@ -159,9 +157,7 @@ def comment_add(*, by: User, initiative: Initiative, text: str) -> Comment:
     if not text.strip():
         raise ValidationError({"text": _("Le commentaire est vide.")})
     comment = Comment.objects.create(initiative=initiative, author=by, text=text.strip())
-    from .tasks import notify_comment
-
-    transaction.on_commit(lambda: notify_comment.delay(comment.pk))
+    outbox.enqueue("initiatives.tasks.notify_comment", comment.pk)
     return comment
 
 

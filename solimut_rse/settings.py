@@ -160,9 +160,11 @@ REDIS_CACHE_URL = os.environ.get("REDIS_CACHE_URL") or (
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: misses and dropped writes, never a 500 (core/cache.py).
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "rse",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif DEBUG:
@@ -191,6 +193,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+# Side effects of writes wait in the outbox (core.outbox) until a task has run: one handed to
+# the broker but not run after this long is taken as lost and handed over again, at most
+# RSE_OUTBOX_MAX_ATTEMPTS times.
+RSE_OUTBOX_LOST_AFTER_SECONDS = env_int("RSE_OUTBOX_LOST_AFTER_SECONDS", 900)
+RSE_OUTBOX_MAX_ATTEMPTS = env_int("RSE_OUTBOX_MAX_ATTEMPTS", 5)
 
 # --- Authentication -------------------------------------------------------------------------
 
@@ -243,6 +250,7 @@ RSE_STALE_AFTER = timedelta(days=env_int("RSE_STALE_AFTER_DAYS", 30))
 RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")
 RSE_DIGEST_HOUR = env_int("RSE_DIGEST_HOUR", 8)
 CELERY_BEAT_SCHEDULE = {
+    "outbox-flush": {"task": "core.tasks.outbox_flush", "schedule": 60.0},
     "deployment-digests": {
         "task": "actionplan.tasks.send_deployment_digests",
         "schedule": crontab(minute=0, hour=RSE_DIGEST_HOUR, day_of_week=RSE_DIGEST_DAY_OF_WEEK),
