@@ -230,6 +230,10 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Solimut RSE] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split("://", 1)[0]
+# Behind a reverse proxy every request comes from the proxy's address: the sign-in rate limits
+# take the client's from X-Forwarded-For, counting this many trusted proxies from the right (the
+# entries a client wrote itself stay on the left, ignored). 0: no proxy, REMOTE_ADDR is the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's default limits apply (5 failed logins per address in 5 minutes, 10 a minute per
 # IP, password resets...); they live in the cache, Redis in production, so they hold across
 # every web process.
