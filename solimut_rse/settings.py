@@ -198,6 +198,9 @@ CELERY_TIMEZONE = "Europe/Paris"
 # RSE_OUTBOX_MAX_ATTEMPTS times.
 RSE_OUTBOX_LOST_AFTER_SECONDS = env_int("RSE_OUTBOX_LOST_AFTER_SECONDS", 900)
 RSE_OUTBOX_MAX_ATTEMPTS = env_int("RSE_OUTBOX_MAX_ATTEMPTS", 5)
+# How often celery beat runs the housekeeping that makes work resume by itself after a fault:
+# the outbox, the newsletter's sweep and schedule.
+RSE_SWEEP_SECONDS = float(env_int("RSE_SWEEP_SECONDS", 60))
 
 # --- Authentication -------------------------------------------------------------------------
 
@@ -254,7 +257,7 @@ RSE_STALE_AFTER = timedelta(days=env_int("RSE_STALE_AFTER_DAYS", 30))
 RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")
 RSE_DIGEST_HOUR = env_int("RSE_DIGEST_HOUR", 8)
 CELERY_BEAT_SCHEDULE = {
-    "outbox-flush": {"task": "core.tasks.outbox_flush", "schedule": 60.0},
+    "outbox-flush": {"task": "core.tasks.outbox_flush", "schedule": RSE_SWEEP_SECONDS},
     "deployment-digests": {
         "task": "actionplan.tasks.send_deployment_digests",
         "schedule": crontab(minute=0, hour=RSE_DIGEST_HOUR, day_of_week=RSE_DIGEST_DAY_OF_WEEK),
@@ -278,8 +281,8 @@ RSE_NEWSLETTER_RETRY_SECONDS = env_int("RSE_NEWSLETTER_RETRY_SECONDS", 60)
 # The sending pauses itself after this many failures in a row (the server is refusing).
 RSE_NEWSLETTER_PAUSE_AFTER = env_int("RSE_NEWSLETTER_PAUSE_AFTER", 20)
 CELERY_BEAT_SCHEDULE |= {
-    "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": 60.0},
-    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+    "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": RSE_SWEEP_SECONDS},
+    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": RSE_SWEEP_SECONDS},
     "newsletter-monthly": {
         "task": "newsletter.tasks.assemble_monthly",
         "schedule": crontab(minute=0, hour=7, day_of_month=1),

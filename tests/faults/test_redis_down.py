@@ -2,9 +2,6 @@
 answers 500, and what it asked for (an e-mail) goes out once Redis is back."""
 
 import json
-import shutil
-import socket
-import subprocess
 import time
 from datetime import timedelta
 
@@ -17,66 +14,7 @@ from core.cache import ForgivingRedisCache
 from core.models import OutboxMessage
 from initiatives.models import Comment, Initiative
 from solimut_rse.celery import app as celery_app
-from tests.conftest import require_service
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A Redis of the test's own, on a port nothing else uses: stopped and started at will."""
-
-    def __init__(self, tmp_path):
-        self.port, self.dir, self.process = _free_port(), tmp_path, None
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                assert time.monotonic() < deadline, "redis-server did not start"
-                time.sleep(0.05)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
-@pytest.fixture
-def own_redis(tmp_path):
-    if not shutil.which("redis-server"):
-        require_service("redis-server", "the binary is missing (apt-get install redis-server)")
-    server = RedisServer(tmp_path)
-    yield server
-    server.stop()
-
-
-def _use_broker(url: str) -> None:
-    celery_app.conf.broker_url = url
-    celery_app._after_fork()  # forget connections pooled for the previous broker
+from tests.faults.conftest import use_broker
 
 
 @pytest.fixture
@@ -136,7 +74,7 @@ def test_a_comment_saved_while_the_broker_is_down_answers_once_and_is_notified_l
     )
     previous = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
-    _use_broker(own_redis.url)  # not started: the broker is down
+    use_broker(own_redis.url)  # not started: the broker is down
     try:
         client.force_login(reader)
         response = client.post(
@@ -159,7 +97,7 @@ def test_a_comment_saved_while_the_broker_is_down_answers_once_and_is_notified_l
                 time.sleep(0.05)
         assert outbox.flush() == 0  # nothing left to hand over
     finally:
-        _use_broker(previous)
+        use_broker(previous)
         celery_app.conf.task_always_eager = True
 
 
