@@ -1,8 +1,6 @@
 from allauth.account import forms as allauth_forms
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from mutuelles.models import Mutuelle
@@ -60,22 +58,17 @@ class InvitationAcceptForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
+    # A plain file field: the photo is judged once, by core.pictures in the service, which
+    # says in French what is wrong with it (too heavy, too many pixels, damaged…).
+    photo = forms.FileField(
+        label=_("Photo (JPEG, PNG ou WebP)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "phone", "photo"]
-        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo and getattr(photo, "size", 0) > settings.PHOTO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("La photo pèse %(size)s : le maximum est %(max)s.")
-                % {
-                    "size": filesizeformat(photo.size),
-                    "max": filesizeformat(settings.PHOTO_MAX_BYTES),
-                }
-            )
-        return photo
 
 
 class MemberAccessForm(forms.ModelForm):
