@@ -118,12 +118,6 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Le fichier dépasse 5 Mo."))
-        return upload
-
 
 class DashboardFilterForm(forms.Form):
     axe = forms.ModelChoiceField(

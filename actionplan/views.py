@@ -373,9 +373,8 @@ def plan_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            lines = imports.parse(upload.name, upload.read())
+            lines = imports.parse(form.cleaned_data["file"])
             count = services.plan_import(by=request.user, plan=plan, lines=lines)
         except imports.ImportFileError as error:
             form.add_error("file", str(error))

@@ -87,6 +87,6 @@ class ImportForm(forms.Form):
         label=_("Fichier CSV"),
         help_text=_(
             "Colonnes : email (obligatoire), nom, mutuelle (son identifiant, par exemple "
-            "armor). Séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252."
+            "armor). Séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252 ; 5 Mo au plus."
         ),
     )

@@ -265,7 +265,7 @@ def subscribers(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = imports.subscribers_import(form.cleaned_data["file"].read())
+        report = imports.subscribers_import(form.cleaned_data["file"])
         if not report.errors:
             messages.success(
                 request,
