@@ -106,3 +106,4 @@ class CommentForm(ModelForm):
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         labels = {"text": _("Votre réaction")}
+        error_messages = {"text": {"required": _("Le commentaire est vide.")}}

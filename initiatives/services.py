@@ -139,7 +139,9 @@ def comment_add(*, by: User, initiative: Initiative, text: str) -> Comment:
         raise ValidationError(_("On ne commente que les initiatives publiées."))
     if not text.strip():
         raise ValidationError({"text": _("Le commentaire est vide.")})
-    comment = Comment.objects.create(initiative=initiative, author=by, text=text.strip())
+    comment = Comment(initiative=initiative, author=by, text=text.strip())
+    comment.full_clean()  # its length, whoever calls
+    comment.save()
     from .tasks import notify_comment
 
     transaction.on_commit(lambda: notify_comment.delay(comment.pk))
