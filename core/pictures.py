@@ -3,7 +3,9 @@ decoded, decoded once, turned upright, stripped of its metadata and stored re-en
 extension of its real format (a PNG sent as `photo.jpg` is stored as `photo.png`)."""
 
 import io
+import threading
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -11,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 from .uploads import too_big
 
@@ -76,6 +78,23 @@ class Picture:
         return ContentFile(buffer.getvalue(), name=f"{self.stem}{suffix}.{self.extension}")
 
 
+_decoding = threading.Lock()
+
+
+@contextmanager
+def _strict():
+    """Decode truncated files as errors: WeasyPrint turns Pillow's process-wide
+    LOAD_TRUNCATED_IMAGES on when imported, which would pass half a picture off as whole.
+    Pillow warns before refusing a bomb: both are refusals here."""
+    with _decoding, warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        lenient, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
 def _mode_for(image: Image.Image, image_format: str) -> str:
     if image_format == "JPEG":
         return "RGB"
@@ -91,19 +110,16 @@ def read(upload, *, field: str, max_bytes: int) -> Picture:
         raise ValidationError({field: error})
     upload.seek(0)
     try:
-        # Pillow's own guard warns before it refuses: both are refusals here.
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(upload, formats=list(EXTENSIONS)) as original:
-                width, height = original.size  # from the header: nothing decoded yet
-                if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
-                    raise _too_large(width, height)
-                image_format = original.format
-                original.load()
-                upright = ImageOps.exif_transpose(original)
-                # A new image holds the pixels only: EXIF, XMP, ICC and comments stay behind.
-                image = upright.convert(_mode_for(upright, image_format))
-                image.info = {}
+        with _strict(), Image.open(upload, formats=list(EXTENSIONS)) as original:
+            width, height = original.size  # from the header: nothing decoded yet
+            if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
+                raise _too_large(width, height)
+            image_format = original.format
+            original.load()
+            upright = ImageOps.exif_transpose(original)
+            # A new image holds the pixels only: EXIF, XMP, ICC and comments stay behind.
+            image = upright.convert(_mode_for(upright, image_format))
+            image.info = {}
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:

@@ -243,3 +243,19 @@ def test_too_heavy_a_file_is_refused_before_it_is_opened():
         pictures.read(upload, field="photo", max_bytes=100)
 
     assert "Le fichier pèse" in refused.value.message_dict["photo"][0]
+
+
+def test_a_truncated_picture_is_refused_even_once_weasyprint_is_loaded():
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process when imported
+    (a worker that renders PDFs, a page that asks for one)."""
+    import weasyprint  # noqa: F401 - imported for its side effect on Pillow
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    upload = SimpleUploadedFile("coupee.jpg", noisy_jpeg()[:3000])
+
+    with pytest.raises(ValidationError) as refused:
+        pictures.read(upload, field="image", max_bytes=10**7)
+
+    assert refused.value.message_dict == {"image": [pictures._damaged().message]}
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # WeasyPrint gets its setting back
