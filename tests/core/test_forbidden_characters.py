@@ -104,8 +104,14 @@ def test_forbidden_characters_in_a_guide_draft_keep_the_draft_unchanged(client, 
     assert guide.body == "<p>Texte d'origine</p>"
 
 
-def test_forbidden_characters_through_the_admin_are_refused(client, admin_user, mutuelle):
-    initiative = Initiative.objects.create(mutuelle=mutuelle, title="Titre", summary="Résumé")
+def test_forbidden_characters_through_the_admin_are_refused(
+    client, admin_user, mutuelle, ambassador
+):
+    initiative = Initiative.objects.create(
+        mutuelle=mutuelle, author=ambassador, title="Titre", summary="Résumé"
+    )
+    theme = ThemeFactory()
+    initiative.themes.set([theme])
     client.force_login(admin_user)
     url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
     form = client.get(url).context["adminform"].form
@@ -117,6 +123,8 @@ def test_forbidden_characters_through_the_admin_are_refused(client, admin_user, 
     data |= {
         "title": "Titre\x00 piégé",
         "mutuelle": mutuelle.pk,
+        "author": ambassador.pk,
+        "themes": [theme.pk],
         "images-TOTAL_FORMS": 0,
         "images-INITIAL_FORMS": 0,
         "attachments-TOTAL_FORMS": 0,
@@ -126,6 +134,7 @@ def test_forbidden_characters_through_the_admin_are_refused(client, admin_user, 
     response = client.post(url, data)
 
     assert response.status_code == 200  # the admin shows its form again
+    assert list(response.context["adminform"].form.errors) == ["title"]
     assert "Le caractère nul n’est pas autorisé." in unescape(response.text)
     initiative.refresh_from_db()
     assert initiative.title == "Titre"
