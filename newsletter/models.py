@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import RichTextField
 from guides.models import Version
 from initiatives.models import Initiative
 from mutuelles.models import Mutuelle
@@ -53,7 +54,7 @@ class Edition(models.Model):
 
     number = models.PositiveIntegerField(_("numéro"), unique=True)
     title = models.CharField(_("titre"), max_length=200)
-    editorial = models.TextField(_("éditorial"), blank=True)
+    editorial = RichTextField(_("éditorial"), blank=True)
     period_start = models.DateField(_("du"))
     period_end = models.DateField(_("au"))
     status = models.CharField(
@@ -114,7 +115,7 @@ class Block(models.Model):
     position = models.PositiveIntegerField(_("ordre"), default=0)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("titre"), max_length=200)
-    body = models.TextField(_("texte"), blank=True)
+    body = RichTextField(_("texte"), blank=True)
     link = models.CharField(_("lien"), max_length=300, blank=True, validators=[validate_link])
     initiative = models.ForeignKey(
         Initiative, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
