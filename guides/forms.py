@@ -70,6 +70,9 @@ class SendBackForm(Form):
         label=_("Ce qu'il faut reprendre"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
+        error_messages={
+            "required": _("Dites aux auteurs ce qu'il faut reprendre avant publication.")
+        },
     )
 
 

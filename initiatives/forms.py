@@ -98,6 +98,9 @@ class ReplicationForm(ModelForm):
         model = Replication
         fields = ["notes", "status"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "notes": {"required": _("Décrivez en quelques mots comment votre mutuelle l'adapte.")}
+        }
 
 
 class CommentForm(ModelForm):

@@ -83,7 +83,14 @@ def initiative_export(request, fmt):
 
 
 def _detail_page(
-    request, initiative, *, comment_form=None, comment_saved=False, partial=False, status=200
+    request,
+    initiative,
+    *,
+    comment_form=None,
+    comment_saved=False,
+    replication_form=None,
+    partial=False,
+    status=200,
 ):
     """The initiative's page, or its comments section alone (`partial`: after a comment posted
     with htmx)."""
@@ -97,7 +104,7 @@ def _detail_page(
         "can_replicate": can(user, Can.REPLICATE)
         and user.mutuelle_id not in (None, initiative.mutuelle_id)
         and initiative.is_published,
-        "replication_form": ReplicationForm(instance=mine, prefix="reprise"),
+        "replication_form": replication_form or ReplicationForm(instance=mine, prefix="reprise"),
         "comment_form": comment_form or CommentForm(),
         "comment_saved": comment_saved,
         "comments": [
@@ -258,8 +265,7 @@ def replicate(request, pk):
                 request, _("C'est noté : votre mutuelle reprend cette initiative, à sa manière.")
             )
         return redirect(initiative)
-    messages.error(request, _("Décrivez en quelques mots comment votre mutuelle l'adapte."))
-    return redirect(initiative)
+    return _detail_page(request, initiative, replication_form=form, status=400)
 
 
 @require_POST
