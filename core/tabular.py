@@ -101,7 +101,7 @@ def response(rows, *, fmt: str, name: str, title: str) -> HttpResponse:
 # --- Reading ---------------------------------------------------------------------------------
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_UNZIPPED = 50 * 1024 * 1024  # an XLSX of 5 MB may unzip to gigabytes
+MAX_UNZIPPED = 20 * 1024 * 1024  # an XLSX of 5 MB may unzip to gigabytes
 MAX_COLUMNS = 50
 SEPARATORS = (";", ",", "\t")
 
