@@ -80,33 +80,42 @@ def _zip_bomb() -> bytes:
     return buffer.getvalue()
 
 
+# Each file is built when its test runs (the bomb weighs 60 MB before it is zipped).
 WHOLE_FILE_REFUSALS = {
-    "a picture named .csv": ("liste.csv", _png(), "ni un classeur Excel (.xlsx) ni un texte CSV"),
+    "a picture named .csv": (
+        "liste.csv",
+        _png,
+        "ni un classeur Excel (.xlsx) ni un texte CSV",
+    ),
     "UTF-16 without its BOM": (
         "liste.csv",
-        "email;nom\nzoe@exemple.fr;Zoé\n".encode("utf-16-le"),
+        lambda: "email;nom\nzoe@exemple.fr;Zoé\n".encode("utf-16-le"),
         "ni un classeur Excel (.xlsx) ni un texte CSV",
     ),
     "neither UTF-8 nor Windows-1252": (
         "liste.csv",
-        b"email;nom\nzoe@exemple.fr;Zo\x81\x8d\n",
+        lambda: b"email;nom\nzoe@exemple.fr;Zo\x81\x8d\n",
         "ni un classeur Excel (.xlsx) ni un texte CSV",
     ),
     "a zip that is not a workbook": (
         "plan.xlsx",
-        b"PK\x03\x04" + bytes(100),
+        lambda: b"PK\x03\x04" + bytes(100),
         "n'est pas un classeur Excel lisible",
     ),
-    "a workbook that unzips to 60 MB": ("plan.xlsx", _zip_bomb(), "une fois décompressé"),
-    "too heavy": ("liste.csv", b"email\n" + b"a@exemple.fr\n" * 450_000, "Le fichier pèse"),
+    "a workbook that unzips to 60 MB": ("plan.xlsx", _zip_bomb, "une fois décompressé"),
+    "too heavy": (
+        "liste.csv",
+        lambda: b"email\n" + b"a@exemple.fr\n" * 450_000,
+        "Le fichier pèse",
+    ),
     "a cell past the csv module's limit": (
         "liste.csv",
-        b"email;nom\nzoe@exemple.fr;" + b"x" * 200_000 + b"\n",
+        lambda: b"email;nom\nzoe@exemple.fr;" + b"x" * 200_000 + b"\n",
         "Ligne 2 : le fichier ne se lit pas comme un CSV",
     ),
     "an unclosed quote over a long file": (
         "liste.csv",
-        b'email;nom\nzoe@exemple.fr;"' + b"x" * 150_000,
+        lambda: b'email;nom\nzoe@exemple.fr;"' + b"x" * 150_000,
         "le fichier ne se lit pas comme un CSV",
     ),
 }
@@ -115,10 +124,10 @@ WHOLE_FILE_REFUSALS = {
 @pytest.mark.parametrize("importer", ["plan", "subscribers"])
 @pytest.mark.parametrize("case", sorted(WHOLE_FILE_REFUSALS))
 def test_unreadable_files_are_refused_in_french(client, coordinator, plan, importer, case):
-    name, data, message = WHOLE_FILE_REFUSALS[case]
+    name, build, message = WHOLE_FILE_REFUSALS[case]
     before = _stored()
 
-    response = _import(client, coordinator, importer, name, data)
+    response = _import(client, coordinator, importer, name, build())
 
     _refused(response, message)
     assert _stored() == before
