@@ -13,16 +13,14 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
 
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import outbox
+from core import outbox, pictures
 from core.mail import notify
 from core.richtext import plain_text, sanitize
-from core.uploads import checked_kind, too_big
+from core.uploads import checked_kind
 
 from .models import Event, Guide, Picture, Status, Tool, Version
 from .text import with_table_headers
@@ -247,26 +245,10 @@ def tool_delete(*, by: User, tool: Tool) -> None:
 def picture_add(*, by: User, guide: Guide, upload) -> Picture:
     """An image for the guide's text, re-encoded (nothing of the upload but its pixels)."""
     check(by, Can.EDIT_GUIDE, guide)
-    if error := too_big(upload, MAX_PICTURE):
-        raise ValidationError({"image": error})
-    try:
-        with PILImage.open(upload) as probe:
-            probe.verify()
-        upload.seek(0)
-        with PILImage.open(upload) as picture:
-            picture = ImageOps.exif_transpose(picture)
-            picture.thumbnail((PICTURE_WIDTH, PICTURE_WIDTH * 2))
-            has_alpha = picture.mode in ("RGBA", "LA", "P")
-            picture = picture.convert("RGBA" if has_alpha else "RGB")
-            data = ContentFile(b"")
-            picture.save(data, format="PNG" if has_alpha else "JPEG", quality=85)
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        raise ValidationError(
-            {"image": _("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.")}
-        ) from error
-    name = f"{PurePath(upload.name).stem[:60]}.{'png' if has_alpha else 'jpg'}"
+    picture = pictures.read(upload, field="image", max_bytes=MAX_PICTURE)
+    stored = picture.file(box=(PICTURE_WIDTH, PICTURE_WIDTH * 2))
     result = Picture(guide=guide)
-    result.image.save(name, data, save=True)
+    result.image.save(stored.name, stored, save=True)
     return result
 
 

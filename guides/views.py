@@ -108,12 +108,17 @@ def _version_page(request, guide, version):
     )
 
 
+def _draft_page(request, guide, status=200, **forms):
+    body, headings = text.outline(guide.body)
+    return _page(
+        request, guide, "guides/draft.html", status=status, body=body, headings=headings, **forms
+    )
+
+
 @require_http_methods(["GET"])
 def guide_draft(request, slug):
     """The working copy, as the authors left it: what the coordinator reviews."""
-    guide = _editable(request, slug)
-    body, headings = text.outline(guide.body)
-    return _page(request, guide, "guides/draft.html", body=body, headings=headings)
+    return _draft_page(request, _editable(request, slug))
 
 
 @require_http_methods(["GET"])
@@ -223,13 +228,14 @@ def guide_submit(request, slug):
 def guide_publish(request, slug):
     guide = _visible(request, slug)
     form = PublishForm(request.POST)
-    valid = form.is_valid()
+    if not form.is_valid():  # the draft again, the note as typed and why it is refused
+        return _draft_page(request, guide, status=400, publish_form=form)
     try:
         version = services.publish(
             by=request.user,
             guide=guide,
-            note=form.cleaned_data["note"] if valid else "",
-            revision=form.cleaned_data["revision"] if valid else None,
+            note=form.cleaned_data["note"],
+            revision=form.cleaned_data["revision"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -245,7 +251,9 @@ def guide_publish(request, slug):
 @require(Can.COORDINATE)
 def guide_send_back(request, slug):
     form = SendBackForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    if not form.is_valid():  # the draft again, the comment as typed and why it is refused
+        return _draft_page(request, _visible(request, slug), status=400, send_back_form=form)
+    comment = form.cleaned_data["comment"]
     return _workflow(
         request,
         slug,
