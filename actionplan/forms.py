@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import Form, ModelForm
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Action, ActionPlan, Axis, Deployment, FieldFeedback, Indicator, Status
 
 
-class DeploymentForm(forms.ModelForm):
+class DeploymentForm(ModelForm):
     class Meta:
         model = Deployment
         fields = ["status", "progress", "local_approach", "next_step"]
@@ -28,7 +29,7 @@ class DeploymentForm(forms.ModelForm):
         return progress
 
 
-class MeasurementForm(forms.Form):
+class MeasurementForm(Form):
     indicator = forms.ModelChoiceField(label=_("Indicateur"), queryset=Indicator.objects.none())
     period = forms.DateField(label=_("Trimestre"), widget=forms.Select)
     value = forms.DecimalField(label=_("Valeur"), max_digits=12, decimal_places=2, localize=True)
@@ -43,7 +44,7 @@ class MeasurementForm(forms.Form):
         ]
 
 
-class FeedbackForm(forms.ModelForm):
+class FeedbackForm(ModelForm):
     class Meta:
         model = FieldFeedback
         fields = ["subject", "action", "sentiment", "text"]
@@ -58,7 +59,7 @@ class FeedbackForm(forms.ModelForm):
         self.fields["action"].empty_label = _("— Aucune action en particulier —")
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ModelForm):
     class Meta:
         model = ActionPlan
         fields = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
@@ -69,14 +70,14 @@ class PlanForm(forms.ModelForm):
         }
 
 
-class AxisForm(forms.ModelForm):
+class AxisForm(ModelForm):
     class Meta:
         model = Axis
         fields = ["number", "title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(ModelForm):
     class Meta:
         model = Action
         fields = ["axis", "code", "title", "description", "owner", "due_on", "theme", "scope"]
@@ -94,7 +95,7 @@ class ActionForm(forms.ModelForm):
         """The service says it in French, with the code in the message."""
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(ModelForm):
     class Meta:
         model = Indicator
         fields = ["name", "unit", "target", "direction", "action"]
@@ -108,7 +109,7 @@ class IndicatorForm(forms.ModelForm):
         """The service checks the name within the plan."""
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     file = forms.FileField(
         label=_("Fichier du plan (XLSX ou CSV)"),
         help_text=_(
@@ -118,14 +119,8 @@ class ImportForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("Le fichier dépasse 5 Mo."))
-        return upload
 
-
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(Form):
     axe = forms.ModelChoiceField(
         label=_("Axe"), queryset=Axis.objects.none(), required=False, empty_label=_("Tous")
     )

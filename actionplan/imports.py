@@ -5,16 +5,18 @@ pilote, échéance, portée, indicateur, cible, unité. Each line is checked her
 `services.plan_import` checks it against the plan and applies all lines or none.
 """
 
-import csv
 import datetime
-import io
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
-from .models import Scope
+from core import tabular
+from core.text import has_forbidden
+
+from .models import Action, Indicator, Scope
 
 COLUMNS = {
     "axe": "axis",
@@ -57,52 +59,12 @@ class ImportLine:
     errors: list[str] = field(default_factory=list)
 
 
-class ImportFileError(ValueError):
-    """The file as a whole cannot be read; the message is French."""
+ImportFileError = tabular.UnreadableFile
 
 
 def _plain(text) -> str:
     text = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     return " ".join(text.lower().split())
-
-
-def _rows_from_csv(data: bytes) -> list[list]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")  # Excel's "CSV" on a French Windows
-        except UnicodeDecodeError as error:
-            raise ImportFileError(_("Ce fichier n'est pas un texte CSV lisible.")) from error
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return list(csv.reader(io.StringIO(text), dialect))
-    except csv.Error as error:
-        raise ImportFileError(_("Ce fichier n'est pas un texte CSV lisible.")) from error
-
-
-def _rows_from_xlsx(data: bytes) -> list[list]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:
-        raise ImportFileError(_("Ce fichier n'est pas un classeur Excel lisible.")) from error
-    sheet = workbook.worksheets[0]
-    return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-
-def read_rows(name: str, data: bytes) -> list[list]:
-    if data[:4] == b"PK\x03\x04":  # XLSX is a zip archive, whatever its name says
-        return _rows_from_xlsx(data)
-    if name.lower().endswith((".xlsx", ".xls")):
-        raise ImportFileError(_("Ce fichier n'est pas un classeur Excel lisible."))
-    if b"\x00" in data[:1024]:
-        raise ImportFileError(_("Ce fichier n'est ni un classeur Excel (.xlsx) ni un CSV."))
-    return _rows_from_csv(data)
 
 
 def _date(value) -> datetime.date:
@@ -125,26 +87,45 @@ def _decimal(value) -> Decimal:
     return Decimal(text)
 
 
-def parse(name: str, data: bytes) -> list[ImportLine]:
-    """The lines of the file, each with its own errors (empty when the line is right)."""
-    rows = [row for row in read_rows(name, data) if any(str(c or "").strip() for c in row)]
+def parse(upload) -> list[ImportLine]:
+    """The lines of the uploaded file, each with its own errors (empty when the line is
+    right); ImportFileError when the file as a whole cannot be read."""
+    rows = tabular.read_rows(upload, max_rows=MAX_LINES)
     if not rows:
         raise ImportFileError(_("Le fichier est vide."))
-    header = [_plain(cell) for cell in rows[0]]
+    header = [_plain(cell) for cell in rows[0].cells]
     missing = [column for column in REQUIRED if column not in header]
     if missing:
         raise ImportFileError(
             _("Colonnes obligatoires absentes de la première ligne : %(columns)s.")
             % {"columns": ", ".join(missing)}
         )
-    if len(rows) - 1 > MAX_LINES:
-        raise ImportFileError(_("Le fichier compte plus de %(max)s lignes.") % {"max": MAX_LINES})
     index = {COLUMNS[name]: position for position, name in enumerate(header) if name in COLUMNS}
     lines = []
-    for number, row in enumerate(rows[1:], start=2):
-        cells = {key: row[pos] if pos < len(row) else None for key, pos in index.items()}
-        lines.append(_line(number, cells))
+    for row in rows[1:]:
+        cells = {
+            key: row.cells[pos] if pos < len(row.cells) else None for key, pos in index.items()
+        }
+        lines.append(_line(row.number, cells))
     return lines
+
+
+# Where each text column goes: its length is checked against that database column.
+STORED_IN = {
+    "code": (Action, "code"),
+    "title": (Action, "title"),
+    "owner": (Action, "owner"),
+    "indicator": (Indicator, "name"),
+    "unit": (Indicator, "unit"),
+}
+LABELS = {
+    "code": _lazy("le code"),
+    "title": _lazy("le titre"),
+    "description": _lazy("la description"),
+    "owner": _lazy("le pilote"),
+    "indicator": _lazy("l'indicateur"),
+    "unit": _lazy("l'unité"),
+}
 
 
 def _line(number: int, cells: dict) -> ImportLine:
@@ -160,31 +141,45 @@ def _line(number: int, cells: dict) -> ImportLine:
     def error(message):
         line.errors.append(prefix + message)
 
+    for key, label in LABELS.items():
+        value = text(key)
+        if has_forbidden(value):
+            error(
+                _("%(column)s contient des caractères de contrôle (invisibles) interdits.")
+                % {"column": label}
+            )
+        if key in STORED_IN and tabular.too_long(value, *STORED_IN[key]):
+            model, field = STORED_IN[key]
+            error(
+                _("%(column)s compte %(length)s caractères : %(max)s au plus.")
+                % {
+                    "column": label,
+                    "length": len(value),
+                    "max": model._meta.get_field(field).max_length,
+                }
+            )
+
     axis = text("axis")
     try:
         line.axis = int(_decimal(axis.split(".")[0].split(" ")[0])) if axis else None
     except (InvalidOperation, ValueError):
-        error(_("l'axe « %(axis)s » n'est pas un numéro d'axe.") % {"axis": axis})
+        error(_("l'axe « %(axis)s » n'est pas un numéro d'axe.") % {"axis": axis[:40]})
     if not axis:
         error(_("l'axe est obligatoire."))
     line.code = text("code")
     if not line.code:
         error(_("le code de l'action est obligatoire."))
-    elif len(line.code) > 12:
-        error(_("le code « %(code)s » dépasse 12 caractères.") % {"code": line.code})
     line.title = text("title")
     if not line.title:
         error(_("le titre est obligatoire."))
-    elif len(line.title) > 250:
-        error(_("le titre dépasse 250 caractères."))
-    line.description, line.owner = text("description"), text("owner")[:150]
+    line.description, line.owner = text("description"), text("owner")
     if cells.get("due_on") not in (None, ""):
         try:
             line.due_on = _date(cells["due_on"])
         except ValueError:
             error(
                 _("l'échéance « %(value)s » n'est pas une date (jj/mm/aaaa).")
-                % {"value": text("due_on")}
+                % {"value": text("due_on")[:40]}
             )
     scope = _plain(text("scope"))
     if scope in SCOPES:
@@ -192,9 +187,9 @@ def _line(number: int, cells: dict) -> ImportLine:
     else:
         error(
             _("portée « %(value)s » inconnue : « mutuelle » ou « groupe ».")
-            % {"value": text("scope")}
+            % {"value": text("scope")[:40]}
         )
-    line.indicator, line.unit = text("indicator")[:200], text("unit")[:30]
+    line.indicator, line.unit = text("indicator"), text("unit")
     if line.indicator:
         try:
             line.target = _decimal(text("target"))
@@ -203,6 +198,6 @@ def _line(number: int, cells: dict) -> ImportLine:
         except (InvalidOperation, ValueError):
             error(
                 _("la cible « %(value)s » de l'indicateur n'est pas un nombre.")
-                % {"value": text("target")}
+                % {"value": text("target")[:40]}
             )
     return line

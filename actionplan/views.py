@@ -147,7 +147,9 @@ def _my_mutuelle_page(
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
     axis_id = request.GET.get("axe", "")
-    axis = plan.axes.filter(pk=axis_id).first() if axis_id.isdigit() else None
+    # ASCII digits only ("²".isdigit() is true); Django answers "none" past the column's range.
+    digits = axis_id.isascii() and axis_id.isdigit()
+    axis = plan.axes.filter(pk=int(axis_id)).first() if digits else None
     page = Paginator(
         selectors.mutuelle_deployments(plan, mutuelle, axis=axis), MY_MUTUELLE_PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -373,9 +375,8 @@ def plan_import(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            lines = imports.parse(upload.name, upload.read())
+            lines = imports.parse(form.cleaned_data["file"])
             count = services.plan_import(by=request.user, plan=plan, lines=lines)
         except imports.ImportFileError as error:
             form.add_error("file", str(error))

@@ -26,6 +26,8 @@ class UserAdmin(BumpingAdmin, BaseUserAdmin):
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
+    # A photo is re-encoded by core.pictures from the member's profile, never stored raw.
+    readonly_fields = ["photo"]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
         (_("Réseau"), {"fields": ["first_name", "last_name", "mutuelle", "role"]}),

@@ -1,16 +1,15 @@
 from allauth.account import forms as allauth_forms
 from django import forms
-from django.conf import settings
 from django.contrib.auth import password_validation
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanTextMixin, Form, ModelForm
 from mutuelles.models import Mutuelle
 
 from .models import Role, User
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(label=_("Adresse e-mail"))
     role = forms.ChoiceField(label=_("Rôle"), choices=Role.choices, initial=Role.READER)
     mutuelle = forms.ModelChoiceField(
@@ -22,7 +21,7 @@ class InvitationForm(forms.Form):
     )
 
 
-class InvitationAcceptForm(forms.Form):
+class InvitationAcceptForm(Form):
     first_name = forms.CharField(label=_("Prénom"), max_length=100)
     last_name = forms.CharField(label=_("Nom"), max_length=100)
     password1 = forms.CharField(
@@ -59,26 +58,21 @@ class InvitationAcceptForm(forms.Form):
         return cleaned
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(ModelForm):
+    # A plain file field: the photo is judged once, by core.pictures in the service, which
+    # says in French what is wrong with it (too heavy, too many pixels, damaged…).
+    photo = forms.FileField(
+        label=_("Photo (JPEG, PNG ou WebP)"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "job_title", "phone", "photo"]
-        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"})}
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if photo and getattr(photo, "size", 0) > settings.PHOTO_MAX_BYTES:
-            raise forms.ValidationError(
-                _("La photo pèse %(size)s : le maximum est %(max)s.")
-                % {
-                    "size": filesizeformat(photo.size),
-                    "max": filesizeformat(settings.PHOTO_MAX_BYTES),
-                }
-            )
-        return photo
 
 
-class MemberAccessForm(forms.ModelForm):
+class MemberAccessForm(ModelForm):
     class Meta:
         model = User
         fields = ["role", "mutuelle", "is_active"]
@@ -90,7 +84,7 @@ class MemberAccessForm(forms.ModelForm):
         self.fields["mutuelle"].empty_label = _("— Coordination du groupe —")
 
 
-class LoginForm(allauth_forms.LoginForm):
+class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
     """allauth's sign-in form, with the words the network uses."""
 
     def __init__(self, *args, **kwargs):
@@ -102,7 +96,7 @@ class LoginForm(allauth_forms.LoginForm):
             self.fields["remember"].label = _("Rester connecté·e sur cet appareil")
 
 
-class ResetPasswordForm(allauth_forms.ResetPasswordForm):
+class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Adresse e-mail professionnelle")

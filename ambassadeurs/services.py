@@ -1,13 +1,9 @@
 """Every change of members, invitations and working groups goes through these functions."""
 
-import io
-from pathlib import PurePath
-
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -15,9 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps
 
-from core import revisions
+from core import outbox, pictures, revisions
 from mutuelles.models import Mutuelle
 
 from .models import Invitation, Role, User, WorkingGroup
@@ -62,9 +57,7 @@ def invitation_create(
     invitation = Invitation.objects.create(
         email=email, role=role, mutuelle=mutuelle, invited_by=invited_by
     )
-    from .tasks import send_invitation
-
-    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
+    outbox.enqueue("ambassadeurs.tasks.send_invitation", invitation.pk)
     return invitation
 
 
@@ -156,28 +149,23 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
 # --- Members --------------------------------------------------------------------------------
 
 
-def _square_photo(upload) -> ContentFile:
-    """A small square JPEG: directory pages stay light whatever size was uploaded."""
-    with Image.open(upload) as image:
-        image = ImageOps.exif_transpose(image)
-        image = ImageOps.fit(image.convert("RGB"), (PHOTO_SIZE, PHOTO_SIZE))
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=85)
-    return ContentFile(buffer.getvalue(), name=f"{PurePath(upload.name).stem}.jpg")
-
-
 def member_update_profile(*, member: User, by: User, **fields) -> User:
-    """Fields a member fills in about themselves: names, job title, phone, photo."""
+    """Fields a member fills in about themselves: names, job title, phone, photo (a small
+    square: directory pages stay light whatever size was uploaded)."""
     check(by, Action.EDIT_PROFILE, member)
     photo = fields.pop("photo", None)
+    square = None
+    if isinstance(photo, UploadedFile):
+        # Checked before anything changes: a refused photo leaves the member as they were.
+        picture = pictures.read(photo, field="photo", max_bytes=settings.PHOTO_MAX_BYTES)
+        square = picture.file(box=(PHOTO_SIZE, PHOTO_SIZE), crop=True)
     for name, value in fields.items():
         setattr(member, name, value)
+    member.full_clean(exclude=["photo"])
     if photo is False:
         member.photo.delete(save=False)
-    elif isinstance(photo, UploadedFile):
-        square = _square_photo(photo)
+    elif square is not None:
         member.photo.save(square.name, square, save=False)
-    member.full_clean()
     member.save()
     revisions.bump("network")
     return member

@@ -74,9 +74,13 @@ def profile_edit(request):
     check(member, Action.EDIT_PROFILE, member)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        services.member_update_profile(member=member, by=request.user, **form.cleaned_data)
-        messages.success(request, _("Votre profil est enregistré."))
-        return redirect(member)
+        try:
+            services.member_update_profile(member=member, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Votre profil est enregistré."))
+            return redirect(member)
     status = 400 if form.errors else 200
     return TemplateResponse(
         request, "ambassadeurs/profile_form.html", {"form": form}, status=status

@@ -54,7 +54,8 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 def sanitize(html: str) -> str:
-    """Safe HTML from what an editor (or a person without JavaScript) sent.
+    """Safe HTML from what an editor (or a person without JavaScript) sent; sanitising its
+    result again changes nothing.
 
     Plain text becomes paragraphs; scripts, styles, event handlers, `javascript:` links and any
     tag or attribute not listed above are removed.
@@ -62,7 +63,7 @@ def sanitize(html: str) -> str:
     html = (html or "").strip()
     if html and not _TAG.search(html):
         html = linebreaks(escape(html))
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=TAGS,
         attributes=ATTRIBUTES,
@@ -72,6 +73,11 @@ def sanitize(html: str) -> str:
         clean_content_tags={"script", "style"},
         attribute_filter=_attribute_filter,
     ).strip()
+    # Text left without any tag (every tag was refused) is already escaped: in a paragraph, it
+    # is not taken for plain text and escaped again when sanitised once more.
+    if clean and not _TAG.search(clean):
+        clean = f"<p>{clean}</p>"
+    return clean
 
 
 def plain_text(html: str) -> str:

@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class GuidesConfig(AppConfig):
     name = "guides"
     verbose_name = _("Guides et outils")
+
+    def ready(self):
+        from core import files
+
+        from .models import Guide, Picture, Tool, Version
+
+        # Pictures, tools and PDFs follow their guide: a draft's are for its authors and the
+        # coordinators only.
+        def of_visible(model):
+            return lambda user: model.objects.filter(guide__in=Guide.objects.visible_to(user))
+
+        files.register(Picture, "image", readable=of_visible(Picture))
+        files.register(Tool, "file", readable=of_visible(Tool))
+        files.register(Version, "pdf", readable=of_visible(Version))

@@ -1,17 +1,14 @@
 """Four demo guides, written through the same services as the real ones: two published (one in
 two versions), one published and back in review with changes, one still a draft."""
 
-import csv
 import datetime
-import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
+from core import tabular
 from mutuelles.models import Theme
 
 from . import services
@@ -29,23 +26,9 @@ ACTIONS = {
 def _tool_file(tool: dict) -> bytes:
     name = tool["filename"]
     if name.endswith(".xlsx"):
-        book = Workbook()
-        sheet = book.active
-        sheet.title = tool["title"][:31]
-        for row in tool["rows"]:
-            sheet.append(row)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for column in sheet.columns:
-            width = max(len(str(cell.value or "")) for cell in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 60)
-        buffer = io.BytesIO()
-        book.save(buffer)
-        return buffer.getvalue()
+        return tabular.xlsx_bytes(tool["rows"], tool["title"])
     if name.endswith(".csv"):
-        text = io.StringIO()
-        csv.writer(text, delimiter=";").writerows(tool["rows"])  # as French Excel opens it
-        return ("\ufeff" + text.getvalue()).encode("utf-8")
+        return tabular.csv_bytes(tool["rows"])
     return tool["text"].encode("utf-8")
 
 

@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
+from core.forms import Form, ModelForm
 
 from .models import Guide
 
 
-class GuideForm(forms.ModelForm):
+class GuideForm(ModelForm):
     """The working copy. `revision` says which save the author started from."""
 
     revision = forms.IntegerField(widget=forms.HiddenInput)
@@ -54,7 +55,7 @@ class GuideForm(forms.ModelForm):
         """The services validate and save: a draft is never written behind their back."""
 
 
-class PublishForm(forms.Form):
+class PublishForm(Form):
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
     note = forms.CharField(
         label=_("Ce qui change dans cette version (facultatif)"),
@@ -64,18 +65,21 @@ class PublishForm(forms.Form):
     )
 
 
-class SendBackForm(forms.Form):
+class SendBackForm(Form):
     comment = forms.CharField(
         label=_("Ce qu'il faut reprendre"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=3000,
+        error_messages={
+            "required": _("Dites aux auteurs ce qu'il faut reprendre avant publication.")
+        },
     )
 
 
-class ToolForm(forms.Form):
+class ToolForm(Form):
     file = forms.FileField(label=_("Fichier (20 Mo au plus)"))
     title = forms.CharField(label=_("Titre de l'outil"), max_length=200, required=False)
 
 
-class PictureForm(forms.Form):
+class PictureForm(Form):
     image = forms.FileField(label=_("Image (JPEG, PNG ou WebP, 10 Mo au plus)"))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from core.fields import RichTextField
 from mutuelles.models import Theme
 
 
@@ -59,7 +60,7 @@ class Guide(models.Model):
     status = models.CharField(
         _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    body = models.TextField(_("texte"), blank=True)
+    body = RichTextField(_("texte"), blank=True)
     # Optimistic concurrency: each save of the working copy increments it, and a save made
     # from an older revision is refused instead of overwriting a co-author's text.
     revision = models.PositiveIntegerField(_("révision"), default=1, editable=False)
@@ -122,7 +123,7 @@ class Version(models.Model):
     summary = models.CharField(_("résumé"), max_length=400)
     theme_name = models.CharField(_("thème"), max_length=80)
     authors_names = models.CharField(_("auteurs"), max_length=500)
-    body = models.TextField(_("texte"))
+    body = RichTextField(_("texte"))
     note = models.CharField(_("ce qui change"), max_length=300, blank=True)
     published_at = models.DateTimeField(_("publiée le"), default=timezone.now)
     published_by = models.ForeignKey(

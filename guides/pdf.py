@@ -30,12 +30,14 @@ class RefusedURL(ValueError):
 
 
 class OwnFilesFetcher(URLFetcher):
-    """Serves `<SITE_URL>/static/…` and `<SITE_URL>/media/…` from disk and refuses every other
-    URL: other hosts, internal addresses, `file://`, `data:`, redirects (nothing goes on the
+    """Serves our static files (`<SITE_URL>/static/…`) and the stored files named in `media`
+    (`<SITE_URL>/media/<name>`: the version's own pictures) and refuses every other URL: other
+    files, other hosts, internal addresses, `file://`, `data:`, redirects (nothing goes on the
     network, so there is nothing to redirect)."""
 
-    def __init__(self):
+    def __init__(self, media: frozenset[str] = frozenset()):
         super().__init__(allowed_protocols=("http", "https"), allow_redirects=False)
+        self.media = media
         self.refused: list[str] = []
 
     def fetch(self, url, headers=None):
@@ -48,8 +50,7 @@ class OwnFilesFetcher(URLFetcher):
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(url, path.read_bytes(), headers={"Content-Type": content_type})
 
-    @staticmethod
-    def _local_path(url: str) -> Path:
+    def _local_path(self, url: str) -> Path:
         site = urlsplit(settings.SITE_URL)
         parts = urlsplit(url)
         if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
@@ -59,7 +60,7 @@ class OwnFilesFetcher(URLFetcher):
             if path.startswith(settings.STATIC_URL):
                 found = finders.find(path.removeprefix(settings.STATIC_URL))
                 root = None
-            elif path.startswith(settings.MEDIA_URL):
+            elif path.removeprefix(settings.MEDIA_URL) in self.media:
                 found = default_storage.path(path.removeprefix(settings.MEDIA_URL))
                 root = Path(settings.MEDIA_ROOT).resolve()
             else:
@@ -103,4 +104,5 @@ def write(html: str, fetcher: OwnFilesFetcher | None = None) -> bytes:
 
 
 def render(version: Version) -> bytes:
-    return write(html_for(version))
+    pictures = frozenset(version.guide.pictures.values_list("image", flat=True))
+    return write(html_for(version), OwnFilesFetcher(media=pictures))

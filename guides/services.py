@@ -13,15 +13,14 @@ from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
 
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
+from core import outbox, pictures
 from core.mail import notify
 from core.richtext import plain_text, sanitize
-from core.uploads import checked_kind, too_big
+from core.uploads import checked_kind
 
 from .models import Event, Guide, Picture, Status, Tool, Version
 from .text import with_table_headers
@@ -127,9 +126,7 @@ def submit(*, by: User, guide: Guide) -> Guide:
             _("Seul un brouillon peut être soumis à relecture."),
         )
         event = _event(guide, Event.Kind.SUBMITTED, by)
-    from .tasks import notify_event
-
-    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    outbox.enqueue("guides.tasks.notify_event", event.pk)
     return guide
 
 
@@ -150,9 +147,7 @@ def send_back(*, by: User, guide: Guide, comment: str) -> Guide:
             _("Seul un guide en relecture peut être renvoyé à ses auteurs."),
         )
         event = _event(guide, Event.Kind.SENT_BACK, by, comment.strip())
-    from .tasks import notify_event
-
-    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    outbox.enqueue("guides.tasks.notify_event", event.pk)
     return guide
 
 
@@ -204,10 +199,8 @@ def publish(*, by: User, guide: Guide, note: str = "", revision: int | None = No
             status=Status.PUBLISHED, current_version=version, revision=F("revision") + 1
         )
         event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
-    from .tasks import notify_event, render_later
-
-    transaction.on_commit(lambda: render_later(version.pk))
-    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    render_later(version)
+    outbox.enqueue("guides.tasks.notify_event", event.pk)
     return version
 
 
@@ -252,26 +245,10 @@ def tool_delete(*, by: User, tool: Tool) -> None:
 def picture_add(*, by: User, guide: Guide, upload) -> Picture:
     """An image for the guide's text, re-encoded (nothing of the upload but its pixels)."""
     check(by, Can.EDIT_GUIDE, guide)
-    if error := too_big(upload, MAX_PICTURE):
-        raise ValidationError({"image": error})
-    try:
-        with PILImage.open(upload) as probe:
-            probe.verify()
-        upload.seek(0)
-        with PILImage.open(upload) as picture:
-            picture = ImageOps.exif_transpose(picture)
-            picture.thumbnail((PICTURE_WIDTH, PICTURE_WIDTH * 2))
-            has_alpha = picture.mode in ("RGBA", "LA", "P")
-            picture = picture.convert("RGBA" if has_alpha else "RGB")
-            data = ContentFile(b"")
-            picture.save(data, format="PNG" if has_alpha else "JPEG", quality=85)
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        raise ValidationError(
-            {"image": _("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.")}
-        ) from error
-    name = f"{PurePath(upload.name).stem[:60]}.{'png' if has_alpha else 'jpg'}"
+    picture = pictures.read(upload, field="image", max_bytes=MAX_PICTURE)
+    stored = picture.file(box=(PICTURE_WIDTH, PICTURE_WIDTH * 2))
     result = Picture(guide=guide)
-    result.image.save(name, data, save=True)
+    result.image.save(stored.name, stored, save=True)
     return result
 
 
@@ -306,9 +283,18 @@ def pdf_request(version: Version) -> None:
     )
     waiting = version.pdf_state == Version.PDF.PENDING or stale
     if waiting and cache.add(f"guides:pdf-asked:{version.pk}", 1, timeout=60):
-        from .tasks import render_later
+        render_later(version)
 
-        render_later(version.pk)
+
+def render_later(version: Version) -> None:
+    """Queue a render with the time limits read from the settings now: a task caches the
+    options it is first sent with, and the limits travel in the message to the worker."""
+    outbox.enqueue(
+        "guides.tasks.render_pdf",
+        version.pk,
+        soft_time_limit=settings.RSE_PDF_TIME_LIMIT,
+        time_limit=settings.RSE_PDF_TIME_LIMIT + 30,
+    )
 
 
 def pdf_render(version: Version) -> bool:
@@ -330,9 +316,7 @@ def pdf_failed(version: Version, reason: str) -> None:
     """Record why the render failed and tell the authors (who can ask again once fixed)."""
     Version.objects.filter(pk=version.pk).update(pdf_state=Version.PDF.FAILED, pdf_error=reason)
     event = _event(version.guide, Event.Kind.PDF_FAILED, None, reason)
-    from .tasks import notify_event
-
-    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    outbox.enqueue("guides.tasks.notify_event", event.pk)
 
 
 def pdf_retry(*, by: User, version: Version) -> None:

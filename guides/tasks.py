@@ -45,16 +45,6 @@ def render_pdf(version_id: int) -> bool:
     return False
 
 
-def render_later(version_id: int) -> None:
-    """Queue a render with the time limits read from the settings now: a task caches the
-    options it is first sent with, and the limits travel in the message to the worker."""
-    render_pdf.apply_async(
-        (version_id,),
-        soft_time_limit=settings.RSE_PDF_TIME_LIMIT,
-        time_limit=settings.RSE_PDF_TIME_LIMIT + 30,
-    )
-
-
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
 def notify_event(event_id: int) -> None:
     event = Event.objects.select_related("guide", "by").filter(pk=event_id).first()

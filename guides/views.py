@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
+from core import files
 
 from . import selectors, services, text
 from .filters import GuideFilter
@@ -107,12 +108,17 @@ def _version_page(request, guide, version):
     )
 
 
+def _draft_page(request, guide, status=200, **forms):
+    body, headings = text.outline(guide.body)
+    return _page(
+        request, guide, "guides/draft.html", status=status, body=body, headings=headings, **forms
+    )
+
+
 @require_http_methods(["GET"])
 def guide_draft(request, slug):
     """The working copy, as the authors left it: what the coordinator reviews."""
-    guide = _editable(request, slug)
-    body, headings = text.outline(guide.body)
-    return _page(request, guide, "guides/draft.html", body=body, headings=headings)
+    return _draft_page(request, _editable(request, slug))
 
 
 @require_http_methods(["GET"])
@@ -222,13 +228,14 @@ def guide_submit(request, slug):
 def guide_publish(request, slug):
     guide = _visible(request, slug)
     form = PublishForm(request.POST)
-    valid = form.is_valid()
+    if not form.is_valid():  # the draft again, the note as typed and why it is refused
+        return _draft_page(request, guide, status=400, publish_form=form)
     try:
         version = services.publish(
             by=request.user,
             guide=guide,
-            note=form.cleaned_data["note"] if valid else "",
-            revision=form.cleaned_data["revision"] if valid else None,
+            note=form.cleaned_data["note"],
+            revision=form.cleaned_data["revision"],
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -244,7 +251,9 @@ def guide_publish(request, slug):
 @require(Can.COORDINATE)
 def guide_send_back(request, slug):
     form = SendBackForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    if not form.is_valid():  # the draft again, the comment as typed and why it is refused
+        return _draft_page(request, _visible(request, slug), status=400, send_back_form=form)
+    comment = form.cleaned_data["comment"]
     return _workflow(
         request,
         slug,
@@ -269,11 +278,8 @@ def guide_archive(request, slug):
 
 
 def _pdf_response(version: Version) -> FileResponse:
-    response = FileResponse(
-        version.pdf.open("rb"), as_attachment=True, filename=version.pdf_filename()
-    )
-    response["Cache-Control"] = "private, max-age=86400"  # a version never changes
-    return response
+    # A version never changes: the browser may keep it a day.
+    return files.response(version.pdf, filename=version.pdf_filename(), max_age=86400)
 
 
 @require_http_methods(["GET", "HEAD"])
@@ -351,15 +357,10 @@ def tool_delete(request, slug, pk):
 
 @require_http_methods(["GET", "HEAD"])
 def tool_download(request, slug, pk):
-    guide = _visible(request, slug, selectors.guide_for_download)
-    if not (guide.is_readable or can(request.user, Can.EDIT_GUIDE, guide)):
+    tool = get_object_or_404(Tool, pk=pk, guide__slug=slug)
+    if not files.may_read(request.user, tool, "file"):
         raise Http404
-    tool = get_object_or_404(Tool, pk=pk, guide=guide)
-    response = FileResponse(
-        tool.file.open("rb"), as_attachment=True, filename=tool.file.name.split("/")[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    return files.response(tool.file, filename=tool.file.name.rsplit("/", 1)[-1])
 
 
 @require_POST

@@ -6,9 +6,15 @@ from .models import Attachment, Audience, Comment, Image, Initiative, Replicatio
 
 
 class ImageInline(admin.TabularInline):
+    """Pictures are added from the initiative's page, where core.pictures re-encodes them."""
+
     model = Image
     extra = 0
     fields = ["image", "alt", "position"]
+    readonly_fields = ["image"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class AttachmentInline(admin.TabularInline):

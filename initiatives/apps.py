@@ -5,3 +5,17 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self):
+        from core import files
+
+        from .models import Attachment, Image, Initiative
+
+        # Pictures and files follow their initiative: a draft's stay within its mutuelle.
+        def of_visible(model):
+            return lambda user: model.objects.filter(
+                initiative__in=Initiative.objects.visible_to(user)
+            )
+
+        files.register(Image, "image", "thumbnail", readable=of_visible(Image))
+        files.register(Attachment, "file", readable=of_visible(Attachment))

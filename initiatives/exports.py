@@ -1,10 +1,9 @@
 """The filtered list of initiatives as CSV or XLSX, for coordinators."""
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actionplan.exports import CONTENT_TYPES, csv_bytes, xlsx_bytes
+from core import tabular
 
 
 def _rows(initiatives):
@@ -42,13 +41,6 @@ def _rows(initiatives):
 
 
 def response(initiatives, fmt: str) -> HttpResponse:
-    if fmt not in CONTENT_TYPES:
+    if fmt not in tabular.CONTENT_TYPES:
         raise Http404
-    rows = _rows(initiatives)
-    content = csv_bytes(rows) if fmt == "csv" else xlsx_bytes(rows, _("Initiatives"))
-    name = f"initiatives-{timezone.localdate():%Y-%m-%d}.{fmt}"
-    return HttpResponse(
-        content,
-        content_type=CONTENT_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return tabular.response(_rows(initiatives), fmt=fmt, name="initiatives", title=_("Initiatives"))

@@ -8,6 +8,16 @@ from mutuelles.models import Mutuelle, Theme
 from .models import Audience, Status, Transposability
 
 
+class YearFilter(django_filters.NumberFilter):
+    """A year within reason: `annee=99999` or `1e9` would make Python's dates (or the database)
+    raise; out of bounds, the filter is ignored and the form says why, in French."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1900, max_value=2200, **kwargs)
+
+
 class InitiativeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Recherche"),
@@ -37,7 +47,7 @@ class InitiativeFilter(django_filters.FilterSet):
     etat = django_filters.ChoiceFilter(
         label=_("État"), field_name="status", choices=Status.choices, empty_label=_("Tous")
     )
-    annee = django_filters.NumberFilter(label=_("Année"), method="year")
+    annee = YearFilter(label=_("Année"), method="year")
     transposabilite = django_filters.ChoiceFilter(
         label=_("Transposabilité"),
         field_name="transposability",

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from core.forms import Form, ModelForm
 from mutuelles.models import Mutuelle
 
 from .models import Comment, Initiative, Replication
@@ -11,7 +12,7 @@ from .models import Comment, Initiative, Replication
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class InitiativeForm(forms.ModelForm):
+class InitiativeForm(ModelForm):
     class Meta:
         model = Initiative
         fields = [
@@ -75,7 +76,7 @@ class InitiativeForm(forms.ModelForm):
         """The service validates the model once the author and mutuelle are known."""
 
 
-class ImageForm(forms.Form):
+class ImageForm(Form):
     image = forms.FileField(
         label=_("Image (JPEG, PNG ou WebP, 10 Mo au plus)"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
@@ -87,21 +88,25 @@ class ImageForm(forms.Form):
     )
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(Form):
     file = forms.FileField(label=_("Fichier (10 Mo au plus)"))
     title = forms.CharField(label=_("Titre du fichier"), max_length=200, required=False)
 
 
-class ReplicationForm(forms.ModelForm):
+class ReplicationForm(ModelForm):
     class Meta:
         model = Replication
         fields = ["notes", "status"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {
+            "notes": {"required": _("Décrivez en quelques mots comment votre mutuelle l'adapte.")}
+        }
 
 
-class CommentForm(forms.ModelForm):
+class CommentForm(ModelForm):
     class Meta:
         model = Comment
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
         labels = {"text": _("Votre réaction")}
+        error_messages = {"text": {"required": _("Le commentaire est vide.")}}

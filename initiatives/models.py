@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from core.fields import RichTextField
 from mutuelles.models import Mutuelle, Theme
 
 
@@ -69,7 +70,7 @@ class Initiative(models.Model):
     summary = models.CharField(
         _("résumé"), max_length=400, help_text=_("Deux phrases : ce qui a été fait, pour qui.")
     )
-    body = models.TextField(_("récit"), blank=True)
+    body = RichTextField(_("récit"), blank=True)
     themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), related_name="initiatives")
     audiences = models.ManyToManyField(
         Audience, verbose_name=_("publics"), related_name="initiatives", blank=True

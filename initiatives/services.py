@@ -1,28 +1,23 @@
 """Every change of initiatives, their images and files, replications and comments."""
 
-import io
-from pathlib import PurePath
-
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
 
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import revisions
+from core import outbox, pictures, revisions
 from core.mail import notify
 from core.richtext import sanitize
-from core.uploads import checked_kind, too_big
+from core.uploads import checked_kind
 
 from .models import Attachment, Comment, Image, Initiative, Replication
 
 MAX_UPLOAD = 10 * 1024 * 1024
 THUMBNAIL = (640, 400)
+IMAGE_SIDE = 2400  # px: sharp on any screen, light enough for a page
 RELATED = ("themes", "audiences", "actions")
 
 
@@ -74,26 +69,12 @@ def initiative_delete(*, by: User, initiative: Initiative) -> None:
 
 def image_add(*, by: User, initiative: Initiative, upload, alt: str) -> Image:
     check(by, Can.EDIT_MUTUELLE, initiative)
-    if error := too_big(upload, MAX_UPLOAD):
-        raise ValidationError({"image": error})
-    try:
-        with PILImage.open(upload) as probe:
-            probe.verify()
-        upload.seek(0)
-        with PILImage.open(upload) as picture:
-            picture = ImageOps.exif_transpose(picture).convert("RGB")
-            picture.thumbnail(THUMBNAIL)
-            buffer = io.BytesIO()
-            picture.save(buffer, format="JPEG", quality=82)
-    except (UnidentifiedImageError, OSError, SyntaxError) as error:
-        raise ValidationError(
-            {"image": _("Ce fichier n'est pas une image JPEG, PNG ou WebP lisible.")}
-        ) from error
-    upload.seek(0)
-    stem = PurePath(upload.name).stem[:80]
+    picture = pictures.read(upload, field="image", max_bytes=MAX_UPLOAD)
     image = Image(initiative=initiative, alt=alt.strip(), position=initiative.images.count())
-    image.image.save(upload.name, upload, save=False)
-    image.thumbnail.save(f"{stem}-vignette.jpg", ContentFile(buffer.getvalue()), save=False)
+    stored = picture.file(box=(IMAGE_SIDE, IMAGE_SIDE))
+    thumbnail = picture.file(box=THUMBNAIL, suffix="-vignette")
+    image.image.save(stored.name, stored, save=False)
+    image.thumbnail.save(thumbnail.name, thumbnail, save=False)
     image.save()
     initiatives_changed()
     return image
@@ -146,9 +127,7 @@ def replication_save(
     )
     initiatives_changed()
     if created:
-        from .tasks import notify_replication
-
-        transaction.on_commit(lambda: notify_replication.delay(replication.pk))
+        outbox.enqueue("initiatives.tasks.notify_replication", replication.pk)
     return replication
 
 
@@ -158,10 +137,10 @@ def comment_add(*, by: User, initiative: Initiative, text: str) -> Comment:
         raise ValidationError(_("On ne commente que les initiatives publiées."))
     if not text.strip():
         raise ValidationError({"text": _("Le commentaire est vide.")})
-    comment = Comment.objects.create(initiative=initiative, author=by, text=text.strip())
-    from .tasks import notify_comment
-
-    transaction.on_commit(lambda: notify_comment.delay(comment.pk))
+    comment = Comment(initiative=initiative, author=by, text=text.strip())
+    comment.full_clean()  # its length, whoever calls
+    comment.save()
+    outbox.enqueue("initiatives.tasks.notify_comment", comment.pk)
     return comment
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import revisions
+from core import files, revisions
 
 from . import exports, selectors, services
 from .filters import InitiativeFilter
@@ -82,9 +82,18 @@ def initiative_export(request, fmt):
     return exports.response(selectors.with_cards(found.qs), fmt)
 
 
-@require_http_methods(["GET"])
-def initiative_detail(request, pk):
-    initiative = _visible(request, pk)
+def _detail_page(
+    request,
+    initiative,
+    *,
+    comment_form=None,
+    comment_saved=False,
+    replication_form=None,
+    partial=False,
+    status=200,
+):
+    """The initiative's page, or its comments section alone (`partial`: after a comment posted
+    with htmx)."""
     user = request.user
     mine = next(
         (r for r in initiative.replications.all() if r.mutuelle_id == user.mutuelle_id), None
@@ -95,15 +104,22 @@ def initiative_detail(request, pk):
         "can_replicate": can(user, Can.REPLICATE)
         and user.mutuelle_id not in (None, initiative.mutuelle_id)
         and initiative.is_published,
-        "replication_form": ReplicationForm(instance=mine, prefix="reprise"),
-        "comment_form": CommentForm(),
+        "replication_form": replication_form or ReplicationForm(instance=mine, prefix="reprise"),
+        "comment_form": comment_form or CommentForm(),
+        "comment_saved": comment_saved,
         "comments": [
             c
             for c in initiative.comments.all()
             if not c.is_hidden or can(user, Can.EDIT_MUTUELLE, initiative)
         ],
     }
-    return TemplateResponse(request, "initiatives/detail.html", context)
+    template = "initiatives/detail.html#comments" if partial else "initiatives/detail.html"
+    return TemplateResponse(request, template, context, status=status)
+
+
+@require_http_methods(["GET"])
+def initiative_detail(request, pk):
+    return _detail_page(request, _visible(request, pk))
 
 
 @require_http_methods(["GET", "POST"])
@@ -216,13 +232,10 @@ def attachment_add(request, pk):
 @require_http_methods(["GET", "HEAD"])
 def attachment_download(request, pk, attachment_pk):
     """A file joined to an initiative, for those who may see the initiative (drafts included)."""
-    initiative = _visible(request, pk)
-    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative=initiative)
-    response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=attachment.file.name.split("/")[-1]
-    )
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    return response
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative_id=pk)
+    if not files.may_read(request.user, attachment, "file"):
+        raise Http404
+    return files.response(attachment.file, filename=attachment.file.name.rsplit("/", 1)[-1])
 
 
 @require_POST
@@ -249,12 +262,13 @@ def replicate(request, pk):
                 request, _("C'est noté : votre mutuelle reprend cette initiative, à sa manière.")
             )
         return redirect(initiative)
-    messages.error(request, _("Décrivez en quelques mots comment votre mutuelle l'adapte."))
-    return redirect(initiative)
+    return _detail_page(request, initiative, replication_form=form, status=400)
 
 
 @require_POST
 def comment_add(request, pk):
+    """A comment refused (too long, forbidden characters, empty) comes back in its form with
+    the reason, with htmx or without."""
     initiative = _visible(request, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
@@ -263,12 +277,15 @@ def comment_add(request, pk):
                 by=request.user, initiative=initiative, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
         else:
+            if request.htmx:
+                initiative = _visible(request, pk)  # with its new comment
+                return _detail_page(request, initiative, comment_saved=True, partial=True)
             messages.success(request, _("Merci pour votre commentaire."))
-    else:
-        messages.error(request, _("Le commentaire est vide."))
-    return redirect(f"{initiative.get_absolute_url()}#commentaires")
+            return redirect(f"{initiative.get_absolute_url()}#commentaires")
+    partial = bool(request.htmx)
+    return _detail_page(request, initiative, comment_form=form, partial=partial, status=400)
 
 
 @require_POST

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import Form, ModelForm
 from mutuelles.models import Mutuelle
 
 from .models import Block, Edition
@@ -16,7 +17,7 @@ def _last_month() -> tuple[datetime.date, datetime.date]:
     return end.replace(day=1), end
 
 
-class AssembleForm(forms.Form):
+class AssembleForm(Form):
     period_start = forms.DateField(label=_("Du"), widget=DATE)
     period_end = forms.DateField(label=_("Au"), widget=DATE)
 
@@ -33,14 +34,14 @@ class AssembleForm(forms.Form):
         return cleaned
 
 
-class EditionForm(forms.ModelForm):
+class EditionForm(ModelForm):
     class Meta:
         model = Edition
         fields = ["title", "editorial"]
         widgets = {"editorial": forms.Textarea(attrs={"rows": 6, "data-rich-text": ""})}
 
 
-class BlockForm(forms.ModelForm):
+class BlockForm(ModelForm):
     class Meta:
         model = Block
         fields = ["mutuelle", "title", "body", "link"]
@@ -54,14 +55,14 @@ class BlockForm(forms.ModelForm):
         self.fields["mutuelle"].empty_label = _("Partie commune (tout le monde)")
 
 
-class BlockEditForm(forms.ModelForm):
+class BlockEditForm(ModelForm):
     """A block's text, where it stands (its part does not change)."""
 
     class Meta(BlockForm.Meta):
         fields = ["title", "body", "link"]
 
 
-class PartForm(forms.Form):
+class PartForm(Form):
     """Which mutuelle's version to preview or to send as a test."""
 
     mutuelle = forms.ModelChoiceField(
@@ -73,7 +74,7 @@ class PartForm(forms.Form):
     )
 
 
-class SendForm(forms.Form):
+class SendForm(Form):
     at = forms.DateTimeField(
         label=_("Programmer pour le (facultatif)"),
         required=False,
@@ -82,11 +83,11 @@ class SendForm(forms.Form):
     )
 
 
-class ImportForm(forms.Form):
+class ImportForm(Form):
     file = forms.FileField(
         label=_("Fichier CSV"),
         help_text=_(
             "Colonnes : email (obligatoire), nom, mutuelle (son identifiant, par exemple "
-            "armor). Séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252."
+            "armor). Séparateur virgule ou point-virgule ; UTF-8 ou Windows-1252 ; 5 Mo au plus."
         ),
     )

@@ -1,7 +1,5 @@
 """Subscribers imported from a CSV file: every line checked, all or nothing."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -9,6 +7,8 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core import tabular
+from core.text import has_forbidden
 from mutuelles.models import Mutuelle
 
 from .models import Subscriber
@@ -16,6 +16,7 @@ from .models import Subscriber
 EMAIL_COLUMNS = {"email", "e-mail", "courriel", "adresse e-mail", "adresse email"}
 NAME_COLUMNS = {"nom", "name", "nom complet"}
 MUTUELLE_COLUMNS = {"mutuelle"}
+MAX_LINES = 20_000
 
 
 @dataclass
@@ -26,14 +27,6 @@ class Report:
     errors: list[str] = field(default_factory=list)
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without its BOM), else Windows-1252, as Excel writes it in France."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252")
-
-
 def _column(header: list[str], names: set[str]) -> int | None:
     for index, title in enumerate(header):
         if title.strip().lower() in names:
@@ -41,57 +34,80 @@ def _column(header: list[str], names: set[str]) -> int | None:
     return None
 
 
-def subscribers_import(data: bytes) -> Report:
-    """Create the subscribers of a CSV file. Nothing is imported while one line is wrong; the
-    report lists each wrong line by its number. Known addresses keep their status."""
+def _too_long(number: int, what, value: str, field: str) -> str | None:
+    if tabular.too_long(value, Subscriber, field):
+        return _("Ligne %(line)s : %(what)s compte %(length)s caractères : %(max)s au plus.") % {
+            "line": number,
+            "what": what,
+            "length": len(value),
+            "max": Subscriber._meta.get_field(field).max_length,
+        }
+    return None
+
+
+def subscribers_import(upload) -> Report:
+    """Create the subscribers of a CSV (or XLSX) file. Nothing is imported while one line is
+    wrong; the report lists each wrong line by its number. Known addresses keep their status."""
     report = Report()
-    text = _decode(data)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = tabular.read_rows(upload, max_rows=MAX_LINES)
+    except tabular.UnreadableFile as error:
+        report.errors.append(str(error))
+        return report
     if not rows:
         report.errors.append(_("Le fichier est vide."))
         return report
-    header = rows[0]
+    header = [str(cell if cell is not None else "") for cell in rows[0].cells]
     email_at = _column(header, EMAIL_COLUMNS)
     if email_at is None:
+        found = ", ".join(h.strip()[:40] for h in header if h.strip()) or _("aucune")
         report.errors.append(
             _("Ligne 1 : il manque la colonne « email » (colonnes trouvées : %(columns)s).")
-            % {"columns": ", ".join(h.strip() for h in header if h.strip()) or _("aucune")}
+            % {"columns": found}
         )
         return report
     name_at, mutuelle_at = _column(header, NAME_COLUMNS), _column(header, MUTUELLE_COLUMNS)
     mutuelles = {m.slug: m for m in Mutuelle.objects.all()}
     seen: dict[str, tuple] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+    for row in rows[1:]:
+        number = row.number
+
+        def cell(index, cells=row.cells):
+            if index is None or index >= len(cells) or cells[index] is None:
+                return ""
+            return str(cells[index]).strip()
+
+        email, name, slug = cell(email_at).lower(), cell(name_at), cell(mutuelle_at).lower()
+        if has_forbidden(email + name + slug):
+            report.errors.append(
+                _("Ligne %(line)s : caractères de contrôle (invisibles) interdits.")
+                % {"line": number}
+            )
             continue
-
-        def cell(index, row=row):
-            return row[index].strip() if index is not None and index < len(row) else ""
-
-        email = cell(email_at).lower()
+        too_long = _too_long(number, _("l'adresse"), email, "email") or _too_long(
+            number, _("le nom"), name, "name"
+        )
+        if too_long:
+            report.errors.append(too_long)
+            continue
         try:
             validate_email(email)
         except ValidationError:
             report.errors.append(
                 _("Ligne %(line)s : « %(email)s » n'est pas une adresse e-mail valide.")
-                % {"line": number, "email": email or _("(vide)")}
+                % {"line": number, "email": email[:80] or _("(vide)")}
             )
             continue
-        slug = cell(mutuelle_at).lower()
         if slug and slug not in mutuelles:
             report.errors.append(
                 _("Ligne %(line)s : la mutuelle « %(slug)s » n'existe pas.")
-                % {"line": number, "slug": slug}
+                % {"line": number, "slug": slug[:80]}
             )
             continue
         if email in seen:
             report.merged += 1
             continue
-        seen[email] = (cell(name_at), mutuelles.get(slug))
+        seen[email] = (name, mutuelles.get(slug))
     if report.errors:
         return report
     known = set(Subscriber.objects.filter(email__in=seen).values_list("email", flat=True))

@@ -1,15 +1,44 @@
+import re
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import RichTextField
 from guides.models import Version
 from initiatives.models import Initiative
 from mutuelles.models import Mutuelle
+
+# A path of this site; to a browser, "//host" and "/\host" are another site.
+_PATH = re.compile(r"/(?![/\\])[^\s\\]*")
+
+
+def validate_link(value: str) -> None:
+    """A block links to a page of the intranet (`/initiatives/3/`) or to an https:// address:
+    nothing that runs (`javascript:`, `data:`), nothing sent in clear (`http:`), no other site
+    dressed as a path (`//evil.example`)."""
+    if _PATH.fullmatch(value):
+        return
+    try:
+        URLValidator(schemes=["https"])(value)
+    except ValidationError:
+        pass
+    else:
+        if not re.search(r"[\s\\]", value):
+            return
+    raise ValidationError(
+        _(
+            "Lien refusé : indiquez une page de l'intranet commençant par « / » (par exemple "
+            "/guides/eco-gestes/) ou une adresse complète commençant par https://."
+        ),
+        code="link",
+    )
 
 
 def new_token() -> str:
@@ -25,7 +54,7 @@ class Edition(models.Model):
 
     number = models.PositiveIntegerField(_("numéro"), unique=True)
     title = models.CharField(_("titre"), max_length=200)
-    editorial = models.TextField(_("éditorial"), blank=True)
+    editorial = RichTextField(_("éditorial"), blank=True)
     period_start = models.DateField(_("du"))
     period_end = models.DateField(_("au"))
     status = models.CharField(
@@ -86,8 +115,8 @@ class Block(models.Model):
     position = models.PositiveIntegerField(_("ordre"), default=0)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("titre"), max_length=200)
-    body = models.TextField(_("texte"), blank=True)
-    link = models.CharField(_("lien"), max_length=300, blank=True)
+    body = RichTextField(_("texte"), blank=True)
+    link = models.CharField(_("lien"), max_length=300, blank=True, validators=[validate_link])
     initiative = models.ForeignKey(
         Initiative, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -102,6 +131,11 @@ class Block(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def absolute_link(self) -> str:
+        """The link as an e-mail needs it: a page of the intranet gets the site's address."""
+        return settings.SITE_URL + self.link if self.link.startswith("/") else self.link
 
 
 class SubscriberQuerySet(models.QuerySet):

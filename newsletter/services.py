@@ -24,6 +24,7 @@ from actionplan.models import Status as DeploymentStatus
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
+from core import outbox
 from core.richtext import sanitize
 from guides.models import Status as GuideStatus
 from guides.models import Version
@@ -399,9 +400,7 @@ def start(edition: Edition) -> bool:
     ).update(status=Edition.Status.SENDING, started_at=timezone.now(), paused_reason="")
     if not won:
         return False
-    from .tasks import dispatch
-
-    transaction.on_commit(lambda: dispatch.delay(edition.pk))
+    outbox.enqueue("newsletter.tasks.dispatch", edition.pk)
     return True
 
 
@@ -610,9 +609,7 @@ def resume(*, by: User, edition: Edition) -> None:
         .update(paused_reason="")
     )
     if updated:
-        from .tasks import dispatch
-
-        transaction.on_commit(lambda: dispatch.delay(edition.pk))
+        outbox.enqueue("newsletter.tasks.dispatch", edition.pk)
 
 
 def finish_if_done(edition: Edition) -> bool:

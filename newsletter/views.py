@@ -89,8 +89,12 @@ def edition_detail(request, number):
 def _editor(request, edition, common, local, status=200, **forms):
     names = {m.pk: m for m in Mutuelle.objects.filter(pk__in=local)}
     if edition.is_editable:
+        refused = forms.get("block_edit_form")  # a block's form sent back with its errors
         for block in [*common, *(b for blocks in local.values() for b in blocks)]:
-            block.form = BlockEditForm(instance=block, prefix=f"bloc-{block.pk}")
+            if refused is not None and refused.instance.pk == block.pk:
+                block.form = refused
+            else:
+                block.form = BlockEditForm(instance=block, prefix=f"bloc-{block.pk}")
     context = {
         "edition": edition,
         "common": common,
@@ -149,19 +153,17 @@ def block_add(request, number):
 @require(Can.COORDINATE)
 def block_change(request, number, pk):
     """Change a block's text, move it up or down, or remove it."""
-    edition = _edition(request, number)
+    edition, common, local = _edition_parts(request, number)
     block = get_object_or_404(Block, pk=pk, edition=edition)
     action = request.POST.get("action")
     try:
         if action == "modifier":
             form = BlockEditForm(request.POST, instance=block, prefix=f"bloc-{block.pk}")
             if not form.is_valid():
-                messages.error(request, " ".join(e for es in form.errors.values() for e in es))
-            else:
-                services.block_save(
-                    by=request.user, edition=edition, block=block, **form.cleaned_data
-                )
-                messages.success(request, _("Bloc modifié."))
+                # The editor again, this block's form open with what was typed and why not.
+                return _editor(request, edition, common, local, status=400, block_edit_form=form)
+            services.block_save(by=request.user, edition=edition, block=block, **form.cleaned_data)
+            messages.success(request, _("Bloc modifié."))
         elif action == "supprimer":
             services.block_delete(by=request.user, block=block)
         elif action in ("monter", "descendre"):
@@ -265,7 +267,7 @@ def subscribers(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = imports.subscribers_import(form.cleaned_data["file"].read())
+        report = imports.subscribers_import(form.cleaned_data["file"])
         if not report.errors:
             messages.success(
                 request,

@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    "core.middleware.ForbiddenCharactersMiddleware",  # before anything reads cookies or GET
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,9 +190,11 @@ REDIS_CACHE_URL = os.environ.get("REDIS_CACHE_URL") or (
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: misses and dropped writes, never a 500 (core/cache.py).
+            "BACKEND": "core.cache.ForgivingRedisCache",
             "LOCATION": REDIS_CACHE_URL,
             "KEY_PREFIX": "rse",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 elif DEBUG:
@@ -222,6 +225,14 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
 # Workers log through LOGGING below, as the web processes do (request ids included).
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Side effects of writes wait in the outbox (core.outbox) until a task has run: one handed to
+# the broker but not run after this long is taken as lost and handed over again, at most
+# RSE_OUTBOX_MAX_ATTEMPTS times.
+RSE_OUTBOX_LOST_AFTER_SECONDS = env_int("RSE_OUTBOX_LOST_AFTER_SECONDS", 900)
+RSE_OUTBOX_MAX_ATTEMPTS = env_int("RSE_OUTBOX_MAX_ATTEMPTS", 5)
+# How often celery beat runs the housekeeping that makes work resume by itself after a fault:
+# the outbox, the newsletter's sweep and schedule.
+RSE_SWEEP_SECONDS = float(env_int("RSE_SWEEP_SECONDS", 60))
 
 # --- Authentication -------------------------------------------------------------------------
 
@@ -254,6 +265,10 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Solimut RSE] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = SITE_URL.split("://", 1)[0]
+# Behind a reverse proxy every request comes from the proxy's address: the sign-in rate limits
+# take the client's from X-Forwarded-For, counting this many trusted proxies from the right (the
+# entries a client wrote itself stay on the left, ignored). 0: no proxy, REMOTE_ADDR is the client.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # allauth's default limits apply (5 failed logins per address in 5 minutes, 10 a minute per
 # IP, password resets...); they live in the cache, Redis in production, so they hold across
 # every web process.
@@ -274,6 +289,7 @@ RSE_STALE_AFTER = timedelta(days=env_int("RSE_STALE_AFTER_DAYS", 30))
 RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")
 RSE_DIGEST_HOUR = env_int("RSE_DIGEST_HOUR", 8)
 CELERY_BEAT_SCHEDULE = {
+    "outbox-flush": {"task": "core.tasks.outbox_flush", "schedule": RSE_SWEEP_SECONDS},
     "deployment-digests": {
         "task": "actionplan.tasks.send_deployment_digests",
         "schedule": crontab(minute=0, hour=RSE_DIGEST_HOUR, day_of_week=RSE_DIGEST_DAY_OF_WEEK),
@@ -297,8 +313,8 @@ RSE_NEWSLETTER_RETRY_SECONDS = env_int("RSE_NEWSLETTER_RETRY_SECONDS", 60)
 # The sending pauses itself after this many failures in a row (the server is refusing).
 RSE_NEWSLETTER_PAUSE_AFTER = env_int("RSE_NEWSLETTER_PAUSE_AFTER", 20)
 CELERY_BEAT_SCHEDULE |= {
-    "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": 60.0},
-    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+    "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": RSE_SWEEP_SECONDS},
+    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": RSE_SWEEP_SECONDS},
     "newsletter-monthly": {
         "task": "newsletter.tasks.assemble_monthly",
         "schedule": crontab(minute=0, hour=7, day_of_month=1),

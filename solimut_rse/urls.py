@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from core import views as core_views
+
 from . import views
 
 # The admin signs in through allauth: same form, same rate limits, same two-factor step.
@@ -33,5 +35,5 @@ urlpatterns = [
     path("guides/", include("guides.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("", include("ambassadeurs.urls")),
-    path("media/<path:path>", views.media, name="media"),
+    path("media/<path:name>", core_views.media, name="media"),
 ]

@@ -5,13 +5,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django.views.static import serve
 
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
@@ -116,23 +115,3 @@ def healthz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": status}, status=200 if healthy else 503
     )
-
-
-INLINE_MEDIA = {"image/jpeg", "image/png", "image/webp"}
-PRIVATE_MEDIA = ("initiatives/files/", "guides/outils/", "guides/pdf/")
-
-
-@require_http_methods(["GET", "HEAD"])
-def media(request, path):
-    """Uploaded files (photos...) are for signed-in members only, like every other page.
-
-    Whatever a file holds, it cannot run on our origin: a sandboxing policy, and anything but a
-    picture is downloaded rather than shown.
-    """
-    if path.startswith(PRIVATE_MEDIA):
-        raise Http404  # served by their own views, which check who may see them
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    if response.get("Content-Type", "").split(";")[0] not in INLINE_MEDIA:
-        response["Content-Disposition"] = "attachment"
-    return response

@@ -114,22 +114,6 @@ def test_healthz_checks_the_broker_when_one_is_configured(client, db, redis_url)
     assert json.loads(response.content)["checks"]["broker"].startswith("error")
 
 
-def test_uploaded_files_are_sandboxed_and_only_pictures_shown_inline(
-    client, reader, settings, tmp_path
-):
-    (tmp_path / "media").mkdir(exist_ok=True)
-    (tmp_path / "media" / "page.html").write_text("<script>alert(1)</script>")
-    (tmp_path / "media" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    client.force_login(reader)
-    html = client.get("/media/page.html")
-    assert html["Content-Disposition"] == "attachment"
-    assert html["Content-Security-Policy"].startswith("sandbox")
-    picture = client.get("/media/photo.png")
-    assert not picture.get("Content-Disposition", "").startswith("attachment")
-    client.logout()
-    assert client.get("/media/photo.png").status_code == 302  # members only
-
-
 def test_the_cached_network_on_home_follows_changes(client, coordinator, reader, mutuelle):
     from ambassadeurs import services
     from ambassadeurs.models import Role

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from actionplan import imports, services
@@ -141,7 +142,7 @@ CSV_OK = (
 
 
 def test_import_applies_every_line(plan, coordinator):
-    lines = imports.parse("plan.csv", CSV_OK)
+    lines = imports.parse(SimpleUploadedFile("plan.csv", CSV_OK))
     assert services.plan_import(by=coordinator, plan=plan, lines=lines) == 3
     updated = plan.actions.get(code="1.1")
     assert updated.title == "Dépistage renforcé"  # an existing code is updated
@@ -163,7 +164,9 @@ def test_import_applies_nothing_when_one_line_is_wrong(plan, coordinator):
         ).encode()
     )
     with pytest.raises(ValidationError) as error:
-        services.plan_import(by=coordinator, plan=plan, lines=imports.parse("plan.csv", bad))
+        services.plan_import(
+            by=coordinator, plan=plan, lines=imports.parse(SimpleUploadedFile("plan.csv", bad))
+        )
     text = " | ".join(error.value.messages)
     assert "Ligne 5 : axe 9 inconnu" in text
     assert "Ligne 6 : le code 2.1 figure déjà ligne 3" in text
@@ -186,14 +189,14 @@ def test_import_reads_xlsx(plan, coordinator):
     sheet.append([2, "2.5", "Matériel reconditionné", datetime.date(2027, 12, 31)])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    lines = imports.parse("plan.xlsx", buffer.getvalue())
+    lines = imports.parse(SimpleUploadedFile("plan.xlsx", buffer.getvalue()))
     services.plan_import(by=coordinator, plan=plan, lines=lines)
     assert plan.actions.get(code="2.5").due_on == datetime.date(2027, 12, 31)
 
 
 def test_import_refuses_a_file_without_the_required_columns(plan):
     with pytest.raises(imports.ImportFileError, match="Colonnes obligatoires absentes"):
-        imports.parse("plan.csv", b"nom;date\nx;y\n")
+        imports.parse(SimpleUploadedFile("plan.csv", b"nom;date\nx;y\n"))
 
 
 # --- Reminders -------------------------------------------------------------------------------

@@ -172,13 +172,17 @@ def test_nothing_outside_our_files_is_fetched(settings, trap, tmp_path):
     assert len(fetcher.refused) == 8
 
 
-def test_our_own_static_and_media_files_are_served(settings):
+def test_our_static_files_and_the_versions_own_pictures_are_served(settings):
     settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
     PILImage.new("RGB", (4, 4)).save(settings.MEDIA_ROOT / "ok.png")
-    fetcher = pdf.OwnFilesFetcher()
+    PILImage.new("RGB", (4, 4)).save(settings.MEDIA_ROOT / "another-guide.png")
+    fetcher = pdf.OwnFilesFetcher(media=frozenset({"ok.png"}))
     css = fetcher.fetch(f"{settings.SITE_URL}/static/{pdf.STYLESHEET}")
     assert b"@page" in css.read() and css.content_type == "text/css"
     assert fetcher.fetch(f"{settings.SITE_URL}/media/ok.png").content_type == "image/png"
+    for stranger in ("another-guide.png", "./ok.png", "x/../ok.png", "OK.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(f"{settings.SITE_URL}/media/{stranger}")
     with pytest.raises(ValueError):
         fetcher.fetch("https://intranet.example/static/css/guide-print.css")  # another host
 
@@ -210,7 +214,7 @@ def test_a_version_being_rendered_gets_a_page_that_refreshes(
 ):
     settings.RSE_PDF_WAIT_SECONDS = 0
     asked = []
-    monkeypatch.setattr("guides.tasks.render_later", asked.append)
+    monkeypatch.setattr("guides.services.render_later", asked.append)
     client.force_login(reader)
     url = reverse("guides:pdf", args=[published.slug])
     first, second = client.get(url), client.get(url)
@@ -218,11 +222,11 @@ def test_a_version_being_rendered_gets_a_page_that_refreshes(
     page = first.content.decode()
     assert "Le PDF est en préparation" in page
     assert '<meta http-equiv="refresh" content="3">' in page
-    assert asked == [published.current_version_id]  # asked once for the two requests
+    assert [v.pk for v in asked] == [published.current_version_id]  # once for two requests
 
 
 def test_a_failed_render_says_why_and_its_authors_may_retry(
-    client, published, ambassador, reader, settings, monkeypatch
+    client, published, ambassador, reader, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     from guides import tasks
 
@@ -239,6 +243,7 @@ def test_a_failed_render_says_why_and_its_authors_may_retry(
 
     monkeypatch.undo()
     client.force_login(ambassador)
-    client.post(reverse("guides:pdf_retry", args=[published.slug, 1]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("guides:pdf_retry", args=[published.slug, 1]))
     version.refresh_from_db()
-    assert version.pdf_state == Version.PDF.READY  # eager in tests: rendered again at once
+    assert version.pdf_state == Version.PDF.READY  # eager in tests: rendered after the commit

@@ -93,7 +93,8 @@ def test_submit_review_send_back_and_publish(
 
     client.force_login(coordinator)
     refused = client.post(reverse("guides:send_back", args=[draft.slug]), {"comment": " "})
-    assert refused.status_code == 302
+    assert refused.status_code == 400
+    assert "Dites aux auteurs ce qu&#x27;il faut reprendre" in refused.content.decode()
     draft.refresh_from_db()
     assert draft.status == Status.IN_REVIEW  # a send-back says why, or does not happen
     with django_capture_on_commit_callbacks(execute=True):
@@ -333,3 +334,28 @@ def test_tools_and_pdfs_are_not_served_by_the_media_view(client, reader, setting
         file.write_bytes(b"%PDF-1.7")
         client.force_login(reader)
         assert client.get(f"/media/{path}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("guides:send_back", {"comment": "Ajoutez\x00 un glossaire."}, "caractères invisibles"),
+        ("guides:publish", {"note": "N" * 301}, "au plus 300 caractères"),
+        ("guides:publish", {"note": "Nouveau\x07 chapitre"}, "caractères invisibles"),
+    ],
+)
+def test_a_refused_review_form_keeps_what_the_coordinator_typed(
+    client, draft, ambassador, coordinator, name, data, reason
+):
+    services.submit(by=ambassador, guide=draft)
+    client.force_login(coordinator)
+
+    response = client.post(reverse(name, args=[draft.slug]), data)
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert reason in page
+    typed = next(iter(data.values())).replace("\x00", "").replace("\x07", "")
+    assert typed in page
+    draft.refresh_from_db()
+    assert draft.status == Status.IN_REVIEW and draft.current_version is None

@@ -369,3 +369,18 @@ def test_a_change_in_the_admin_shows_in_the_list(client, admin_user, reader, pub
     client.force_login(reader)
     results = client.get(reverse("initiatives:list")).text.split('class="results-count"')[1]
     assert "Défi vélo inter-agences" not in results
+
+
+def test_a_refused_take_up_keeps_its_notes_and_says_why(client, published, other_ambassador):
+    client.force_login(other_ambassador)
+
+    response = client.post(
+        reverse("initiatives:replicate", args=[published.pk]),
+        {"reprise-notes": "Avec nos élus\x00, en plus court.", "reprise-status": "ongoing"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "caractères invisibles interdits" in page
+    assert "Avec nos élus, en plus court.</textarea>" in page
+    assert not Replication.objects.exists()

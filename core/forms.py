@@ -1,0 +1,68 @@
+"""The base of every form of the project: text holding characters core.text forbids (NUL,
+control characters, lone surrogates) is refused before it reaches a service, with a French
+message on each field concerned and the text shown again without them."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .text import has_forbidden, strip_forbidden
+
+FORBIDDEN_MESSAGE = _(
+    "Ce texte contenait des caractères invisibles interdits (caractère nul, caractères de "
+    "contrôle) : ils ont été retirés. Vérifiez le texte, puis enregistrez de nouveau."
+)
+
+
+class CleanTextMixin:
+    def __init__(self, data=None, files=None, *args, **kwargs):
+        self.forbidden_in: set[str] = set()  # keys of `data` that held forbidden characters
+        if data is not None:
+            data = self._without_forbidden(data)
+        for _key, uploads in files.lists() if hasattr(files, "lists") else ():
+            for upload in uploads:
+                if has_forbidden(upload.name or ""):
+                    upload.name = strip_forbidden(upload.name)  # not typed: no need to say
+        super().__init__(data, files, *args, **kwargs)
+
+    def _without_forbidden(self, data):
+        pairs = data.lists() if hasattr(data, "lists") else data.items()
+        self.forbidden_in = {
+            key
+            for key, values in pairs
+            for value in (values if isinstance(values, list | tuple) else [values])
+            if isinstance(value, str) and has_forbidden(value)
+        }
+        if not self.forbidden_in:
+            return data
+        data = data.copy()
+        for key in self.forbidden_in:
+            if hasattr(data, "setlist"):
+                data.setlist(key, [strip_forbidden(value) for value in data.getlist(key)])
+            elif isinstance(data[key], list | tuple):
+                data[key] = [strip_forbidden(value) for value in data[key]]
+            else:
+                data[key] = strip_forbidden(data[key])
+        return data
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        # Only the fields of this form: other keys of the request are none of its business.
+        for name in sorted({self._field_of(key) for key in self.forbidden_in} - {None}):
+            self.add_error(name, FORBIDDEN_MESSAGE)
+
+    def _field_of(self, key: str) -> str | None:
+        by_html_name = {self.add_prefix(name): name for name in self.fields}
+        # Split widgets (a date and a time) post `name_0`, `name_1`.
+        return by_html_name.get(key) or by_html_name.get(re.sub(r"_\d+$", "", key))
+
+
+class Form(CleanTextMixin, forms.Form):
+    pass
+
+
+class ModelForm(CleanTextMixin, forms.ModelForm):
+    pass

@@ -1,0 +1,13 @@
+from django.http import Http404
+from django.views.decorators.http import require_http_methods
+
+from . import files
+
+
+@require_http_methods(["GET", "HEAD"])
+def media(request, name):
+    """`/media/<name>`: a stored file, for whoever may read the object it belongs to."""
+    found = files.find(request.user, name)
+    if found is None:
+        raise Http404
+    return files.response(found)
