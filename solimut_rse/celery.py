@@ -12,6 +12,37 @@ app = Celery("solimut_rse")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
+# Each kind of work has a queue of its own, beside the default one (beat's housekeeping): a
+# long newsletter sending or a heavy PDF never delays a notification, and docker-compose.yml
+# gives each queue its workers. The queues are named after the default queue (`rse.pdf`...),
+# so that a test's workers, on a default queue of their own, get all of theirs.
+KINDS = {
+    "ambassadeurs.tasks.send_invitation": "notifications",
+    "actionplan.tasks.send_deployment_digests": "notifications",
+    "initiatives.tasks.notify_comment": "notifications",
+    "initiatives.tasks.notify_replication": "notifications",
+    "guides.tasks.notify_event": "notifications",
+    "guides.tasks.render_pdf": "pdf",
+    "guides.tasks.pdf_stopped": "pdf",
+    "newsletter.tasks.dispatch": "newsletter",
+    "newsletter.tasks.send_batch": "newsletter",
+}
+
+
+def queues(default: str | None = None) -> list[str]:
+    """Every queue: the default one and one per kind of work."""
+    default = default or app.conf.task_default_queue
+    return [default, *sorted({f"{default}.{kind}" for kind in KINDS.values()})]
+
+
+def route(name, args, kwargs, options, task=None, **kw):
+    kind = KINDS.get(name)
+    default = app.conf.task_default_queue
+    return {"queue": f"{default}.{kind}" if kind else default}
+
+
+app.conf.task_routes = (route,)
+
 
 # A task queued while serving a request logs under that request's id: the id travels in a
 # message header. Eager tasks run inside the request and have it already.

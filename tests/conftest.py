@@ -16,6 +16,7 @@ from django.core.cache import cache
 
 from ambassadeurs.models import Role
 from solimut_rse.celery import app as celery_app
+from solimut_rse.celery import queues
 
 from .factories import MutuelleFactory, UserFactory
 
@@ -135,7 +136,13 @@ def celery_worker(redis_url, transactional_db):
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
     celery_app.control.purge()  # nothing left over from another test or a benchmark
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+    with start_worker(
+        celery_app,
+        pool="solo",
+        queues=queues(),
+        perform_ping_check=False,
+        shutdown_timeout=10,
+    ):
         yield
     celery_app.conf.task_always_eager = True
 
@@ -158,6 +165,7 @@ class WorkerProcesses:
                 "worker",
                 "--pool=prefork",
                 f"--concurrency={concurrency}",
+                f"--queues={','.join(queues(self.queue))}",
                 "--without-mingle",
                 "--without-gossip",
                 "--loglevel=INFO",

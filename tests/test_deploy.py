@@ -91,7 +91,7 @@ def test_check_deploy_is_clean_with_the_compose_defaults(tmp_path):
     services = compose_config(tmp_path, SECRET_KEY=a_secret_key())["services"]
     environment = {k: str(v) for k, v in services["web"]["environment"].items()}
     assert environment["DEBUG"] == "0"
-    for service in ("worker", "beat"):  # one image, one configuration
+    for service in ("worker", "worker-pdf", "worker-newsletter", "beat"):  # one configuration
         assert {k: str(v) for k, v in services[service]["environment"].items()} == environment
     assert_check_deploy_is_clean(bare_environment(**environment))
 
