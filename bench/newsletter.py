@@ -80,6 +80,7 @@ def main():
     from mutuelles.models import Mutuelle
     from newsletter import rendering, services
     from newsletter.models import Block, Edition, Subscriber
+    from solimut_rse.celery import app, queues
 
     mutuelles = [
         Mutuelle.objects.create(name=f"Mutuelle {n}", short_name=f"M{n}", slug=f"m{n}")
@@ -144,6 +145,7 @@ def main():
             "worker",
             "--pool=prefork",
             "--concurrency=2",
+            f"--queues={','.join(queues())}",
             "--without-mingle",
             "--without-gossip",
             "--loglevel=WARNING",
@@ -151,8 +153,6 @@ def main():
         cwd=ROOT,
         env=env,
     )
-    from solimut_rse.celery import app
-
     app.control.purge()
     deadline = time.monotonic() + 60
     while not app.control.ping(timeout=0.5):
