@@ -1,14 +1,19 @@
 """Shared fixtures: one member per role, real services (Redis, Celery, SMTP, Chromium)."""
 
 import asyncio
+import contextlib
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -20,6 +25,8 @@ from solimut_rse.celery import app as celery_app
 from .factories import MutuelleFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + Playwright
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def require_service(name: str, reason: str) -> None:
@@ -127,17 +134,101 @@ def redis_url():
     return url
 
 
-@pytest.fixture
-def celery_worker(redis_url, transactional_db):
-    """A real Celery worker consuming from Redis, in a thread of this process."""
-    from celery.contrib.testing.worker import start_worker
+def _queue_forget(queue: str) -> None:
+    """Delete a test's queue with whatever is left in it, and the messages a killed worker of
+    that queue held unacknowledged (the Redis transport keeps them aside, to hand them back an
+    hour later): nothing of the test stays in the broker, and nothing else is touched. Never
+    `control.purge()`: it empties every queue the app knows, shared ones included."""
+    with celery_app.connection_for_write() as connection:
+        channel = connection.default_channel
+        declared = celery_app.amqp.queues[queue](channel)
+        declared.declare()  # the binding must be known to this channel to be deleted
+        declared.delete()
+        # The transport's own bookkeeping: tag -> [message, exchange, routing key].
+        client = channel.client
+        for tag, entry in client.hgetall(channel.unacked_key).items():
+            if json.loads(entry)[2] == queue:
+                client.hdel(channel.unacked_key, tag)
+                client.zrem(channel.unacked_index_key, tag)
 
+
+@contextlib.contextmanager
+def _own_queue(redis_url: str):
+    """Tasks queued meanwhile (by the test or by the workers) go to a queue of this test alone:
+    no other consumer (a worker of an earlier test, a developer's worker on the same Redis) can
+    take them, and nothing queued elsewhere reaches this test's workers."""
+    queue = f"tests-{uuid.uuid4().hex[:8]}"
+    default_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
-    celery_app.control.purge()  # nothing left over from another test or a benchmark
-    with start_worker(celery_app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_default_queue = queue
+    try:
+        yield queue
+    finally:
+        celery_app.conf.task_default_queue = default_queue
+        celery_app.conf.task_always_eager = True
+        _queue_forget(queue)
+
+
+class InProcessWorker:
+    """The Celery worker thread of `celery_worker`, and what it still has to do."""
+
+    def __init__(self, queue: str):
+        self.queue = queue
+        self._lock = threading.Lock()
+        self._queued: Counter[str] = Counter()
+        self._done: Counter[str] = Counter()
+
+    def _on_queued(self, sender=None, routing_key=None, headers=None, **kwargs):
+        if routing_key == self.queue:
+            with self._lock:
+                self._queued[headers["id"]] += 1
+
+    def _on_done(self, sender=None, task_id=None, **kwargs):
+        with self._lock:
+            self._done[task_id] += 1
+
+    def wait_idle(self, timeout: float = 120.0) -> None:
+        """Return once every task queued since the worker started has run, those its tasks
+        queued included (a task queued for later is waited for): after that, nothing more can
+        come of them. Tasks are counted as they are queued and as they end, in this process
+        (the test and the worker thread both queue here), so no task is ever in between."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                left = self._queued - self._done
+            if not left:
+                return
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the worker still had {sum(left.values())} task(s) to run after {timeout} s"
+                )
+            time.sleep(0.05)
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db):
+    """A real Celery worker consuming from Redis, in a thread of this process, on a queue of
+    this test's own. `celery_worker.wait_idle()` waits until it has nothing left to do."""
+    from celery import signals
+    from celery.contrib.testing.worker import start_worker
+
+    with _own_queue(redis_url) as queue:
+        worker = InProcessWorker(queue)
+        signals.before_task_publish.connect(worker._on_queued, weak=False)
+        signals.task_postrun.connect(worker._on_done, weak=False)
+        try:
+            with start_worker(
+                celery_app,
+                pool="solo",
+                queues=[queue],
+                perform_ping_check=False,
+                shutdown_timeout=60,  # a loaded machine may take a while to end a batch
+            ):
+                yield worker
+        finally:
+            signals.before_task_publish.disconnect(worker._on_queued)
+            signals.task_postrun.disconnect(worker._on_done)
 
 
 class WorkerProcesses:
@@ -147,6 +238,7 @@ class WorkerProcesses:
         self.env, self.log_dir, self.queue, self.processes = env, log_dir, queue, []
 
     def start(self, concurrency: int = 1, **env) -> subprocess.Popen:
+        """Start a worker process (`env`: its settings), once it is ready."""
         log = self.log_dir / f"worker-{len(self.processes)}.log"
         process = subprocess.Popen(
             [
@@ -158,18 +250,21 @@ class WorkerProcesses:
                 "worker",
                 "--pool=prefork",
                 f"--concurrency={concurrency}",
+                f"--queues={self.queue}",
                 "--without-mingle",
                 "--without-gossip",
                 "--loglevel=INFO",
                 f"--hostname=test{len(self.processes)}@%h",
             ],
+            cwd=ROOT,
             env={**self.env, **{key: str(value) for key, value in env.items()}},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its pool processes too can be killed at once
         )
         self.processes.append(process)
-        deadline = time.monotonic() + 30
+        # Importing Django and the apps takes seconds on a loaded machine: be generous.
+        deadline = time.monotonic() + 120
         while " ready." not in log.read_text():
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"the worker did not start:\n{log.read_text()[-3000:]}")
@@ -179,7 +274,7 @@ class WorkerProcesses:
     def kill(self, process: subprocess.Popen) -> None:
         """SIGKILL the worker and its pool processes, as a crash or the OOM killer would."""
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        process.wait(timeout=30)
 
     def stop(self):
         for process in self.processes:
@@ -189,7 +284,8 @@ class WorkerProcesses:
 
 @pytest.fixture
 def worker_processes(redis_url, transactional_db, settings, tmp_path):
-    """Start worker processes with `worker_processes.start(**env)`; all are killed at the end."""
+    """Start worker processes with `worker_processes.start(**env)`; all are killed at the end.
+    They consume a queue of this test's own, and queue their own tasks there too."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -205,20 +301,13 @@ def worker_processes(redis_url, transactional_db, settings, tmp_path):
     }
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         env |= {"EMAIL_HOST": settings.EMAIL_HOST, "EMAIL_PORT": str(settings.EMAIL_PORT)}
-    # A queue of their own: no other consumer (an in-process worker of an earlier test) can
-    # take their tasks, and nothing left over from elsewhere reaches them.
-    queue = f"tests-{uuid.uuid4().hex[:8]}"
-    default_queue = celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = redis_url
-    celery_app.conf.task_default_queue = queue
-    env["CELERY_TASK_DEFAULT_QUEUE"] = queue  # what the workers queue goes there too
-    workers = WorkerProcesses(env, tmp_path, queue)
-    yield workers
-    workers.stop()
-    celery_app.control.purge()
-    celery_app.conf.task_default_queue = default_queue
-    celery_app.conf.task_always_eager = True
+    with _own_queue(redis_url) as queue:
+        env["CELERY_TASK_DEFAULT_QUEUE"] = queue
+        workers = WorkerProcesses(env, tmp_path, queue)
+        try:
+            yield workers
+        finally:
+            workers.stop()
 
 
 class SMTPSink:
@@ -239,11 +328,19 @@ class SMTPSink:
             self.messages.append(envelope)
         return reply
 
-    def wait_for(self, count: int, timeout: float = 15.0):
+    def wait_for(self, count: int, timeout: float = 60.0) -> list:
+        """The messages received, once there are at least `count`; fails after `timeout` s,
+        saying how many came. To check that nothing more comes, wait for the worker to be idle
+        (`celery_worker.wait_idle()`), then count."""
         deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
+        while len(self.messages) < count:
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the SMTP server received {len(self.messages)} message(s) within "
+                    f"{timeout} s, {count} expected"
+                )
             time.sleep(0.05)
-        return self.messages
+        return list(self.messages)
 
 
 def _free_port() -> int:
