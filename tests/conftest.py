@@ -319,14 +319,29 @@ class SMTPSink:
         # returns the SMTP reply, `delay` is slept before answering.
         self.answer = None
         self.delay = 0.0
+        self._hold_after: int | None = None
+        self._released = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
+        while self._hold_after is not None and len(self.messages) >= self._hold_after:
+            if self._released.is_set():
+                break
+            await asyncio.sleep(0.01)
         reply = self.answer(envelope) if self.answer else "250 Message accepted for delivery"
         if reply.startswith("250"):
             self.messages.append(envelope)
         return reply
+
+    def hold_after(self, count: int) -> None:
+        """Leave every message after the `count`-th unanswered until `release()`: a sender is
+        then caught in the middle of its sending for sure, however fast or slow it goes."""
+        self._hold_after = count
+        self._released.clear()
+
+    def release(self) -> None:
+        self._released.set()
 
     def wait_for(self, count: int, timeout: float = 60.0) -> list:
         """The messages received, once there are at least `count`; fails after `timeout` s,
