@@ -235,16 +235,19 @@ class WorkerProcesses:
     """Real `celery worker` processes (prefork pool, as in production) on the test database."""
 
     def __init__(self, env: dict, log_dir, queue: str):
-        self.env, self.log_dir, self.queue, self.processes = env, log_dir, queue, []
+        self.env, self.log_dir, self.queue = env, log_dir, queue
+        self.processes: list[subprocess.Popen] = []
+        self.logs: list[Path] = []
 
-    def start(self, concurrency: int = 1, **env) -> subprocess.Popen:
-        """Start a worker process (`env`: its settings), once it is ready."""
+    def start(self, concurrency: int = 1, imports=(), **env) -> subprocess.Popen:
+        """Start a worker process, once it is ready. `imports` names test modules the worker
+        imports first (see tests/worker.py), to change it for one test; `env`, its settings."""
         log = self.log_dir / f"worker-{len(self.processes)}.log"
         process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "celery",
+                "tests.worker",
                 "-A",
                 "solimut_rse",
                 "worker",
@@ -257,12 +260,17 @@ class WorkerProcesses:
                 f"--hostname=test{len(self.processes)}@%h",
             ],
             cwd=ROOT,
-            env={**self.env, **{key: str(value) for key, value in env.items()}},
+            env={
+                **self.env,
+                "RSE_TEST_WORKER_IMPORTS": ",".join(imports),
+                **{key: str(value) for key, value in env.items()},
+            },
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its pool processes too can be killed at once
         )
         self.processes.append(process)
+        self.logs.append(log)
         # Importing Django and the apps takes seconds on a loaded machine: be generous.
         deadline = time.monotonic() + 120
         while " ready." not in log.read_text():
@@ -270,6 +278,10 @@ class WorkerProcesses:
                 pytest.fail(f"the worker did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
         return process
+
+    def log(self, process: subprocess.Popen) -> str:
+        """What the worker wrote so far (its pool processes included)."""
+        return self.logs[self.processes.index(process)].read_text()
 
     def kill(self, process: subprocess.Popen) -> None:
         """SIGKILL the worker and its pool processes, as a crash or the OOM killer would."""
