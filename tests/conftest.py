@@ -15,6 +15,7 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+import factory.random
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +40,10 @@ def require_service(name: str, reason: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test starts with an empty cache (rate limits!), its own media folder, fast hashing."""
+    """Each test starts with an empty cache (rate limits!), its own media folder, fast hashing,
+    and the same made-up names: Faker's draws depend on no other test, so a test whose names
+    happen to clash (one full name inside another) fails every run, not one run in a thousand."""
+    factory.random.reseed_random("solimut-rse")
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing is deliberately slow; tests create many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

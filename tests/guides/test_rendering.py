@@ -31,22 +31,28 @@ def renders(monkeypatch):
     return calls
 
 
-def _together(count, work):
-    """Run `work` in `count` threads released at the same instant; their results, in order."""
-    barrier, results = threading.Barrier(count), [None] * count
+def _together(count, work, timeout: float = 180):
+    """Run `work` in `count` threads released at the same instant; their results, in order.
+    Fails, saying why, if a thread raised or had not finished within `timeout` s."""
+    barrier, results, errors = threading.Barrier(count), [None] * count, []
 
     def run(index):
         try:
             barrier.wait()
             results[index] = work()
+        except Exception as error:
+            errors.append(error)
         finally:
             connection.close()
 
     threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + timeout
     for thread in threads:
-        thread.join(60)
+        thread.join(max(deadline - time.monotonic(), 0))
+    if errors or any(thread.is_alive() for thread in threads):
+        pytest.fail(f"threads not done within {timeout} s, or failed: {errors!r}")
     return results
 
 
@@ -69,7 +75,7 @@ def test_concurrent_renders_claim_the_version_once(on_postgresql, draft, coordin
 def test_readers_asking_at_once_share_one_render_by_the_worker(
     celery_worker, on_postgresql, draft, coordinator, reader, renders, settings
 ):
-    settings.RSE_PDF_WAIT_SECONDS = 20
+    settings.RSE_PDF_WAIT_SECONDS = 120  # each reader waits for the render, however slow
     version = services.publish(by=coordinator, guide=draft)  # the worker starts rendering
     url = reverse("guides:pdf", args=[draft.slug])
 
