@@ -312,11 +312,19 @@ def pdf_render(version: Version) -> bool:
     return True
 
 
-def pdf_failed(version: Version, reason: str) -> None:
-    """Record why the render failed and tell the authors (who can ask again once fixed)."""
-    Version.objects.filter(pk=version.pk).update(pdf_state=Version.PDF.FAILED, pdf_error=reason)
-    event = _event(version.guide, Event.Kind.PDF_FAILED, None, reason)
-    outbox.enqueue("guides.tasks.notify_event", event.pk)
+def pdf_failed(version: Version, reason: str) -> bool:
+    """Record why the render failed and tell the authors (who can ask again once fixed). Only
+    a render still on its way fails, and once: a render stopped at its soft time limit may be
+    reported again by its hard limit, if recording the first took that long."""
+    with transaction.atomic():
+        failed = Version.objects.filter(
+            pk=version.pk, pdf_state__in=[Version.PDF.PENDING, Version.PDF.RENDERING]
+        ).update(pdf_state=Version.PDF.FAILED, pdf_error=reason)
+        if not failed:
+            return False
+        event = _event(version.guide, Event.Kind.PDF_FAILED, None, reason)
+        outbox.enqueue("guides.tasks.notify_event", event.pk)
+    return True
 
 
 def pdf_retry(*, by: User, version: Version) -> None:

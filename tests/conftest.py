@@ -1,15 +1,21 @@
 """Shared fixtures: one member per role, real services (Redis, Celery, SMTP, Chromium)."""
 
 import asyncio
+import contextlib
+import json
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
+from collections import Counter
+from pathlib import Path
 
+import factory.random
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +28,8 @@ from .factories import MutuelleFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # live_server + Playwright
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def require_service(name: str, reason: str) -> None:
     """Skip for a missing service on a laptop; fail in CI, where RSE_REQUIRE_SERVICES=1."""
@@ -33,7 +41,10 @@ def require_service(name: str, reason: str) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
-    """Each test starts with an empty cache (rate limits!), its own media folder, fast hashing."""
+    """Each test starts with an empty cache (rate limits!), its own media folder, fast hashing,
+    and the same made-up names: Faker's draws depend on no other test, so a test whose names
+    happen to clash (one full name inside another) fails every run, not one run in a thousand."""
+    factory.random.reseed_random("solimut-rse")
     settings.MEDIA_ROOT = tmp_path / "media"
     # Hashing is deliberately slow; tests create many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -128,38 +139,123 @@ def redis_url():
     return url
 
 
-@pytest.fixture
-def celery_worker(redis_url, transactional_db):
-    """A real Celery worker consuming from Redis, in a thread of this process."""
-    from celery.contrib.testing.worker import start_worker
+def _queue_forget(queue: str) -> None:
+    """Delete a test's queues (its default one and one per kind of work) with whatever is left
+    in them, and the messages a killed worker of theirs held unacknowledged (the Redis transport
+    keeps them aside, to hand them back an hour later): nothing of the test stays in the
+    broker, and nothing else is touched. Never `control.purge()`: it empties every queue the
+    app knows, shared ones included."""
+    names = queues(queue)
+    with celery_app.connection_for_write() as connection:
+        channel = connection.default_channel
+        for name in names:
+            declared = celery_app.amqp.queues[name](channel)
+            declared.declare()  # the binding must be known to this channel to be deleted
+            declared.delete()
+        # The transport's own bookkeeping: tag -> [message, exchange, routing key].
+        client = channel.client
+        for tag, entry in client.hgetall(channel.unacked_key).items():
+            if json.loads(entry)[2] in names:
+                client.hdel(channel.unacked_key, tag)
+                client.zrem(channel.unacked_index_key, tag)
 
+
+@contextlib.contextmanager
+def _own_queue(redis_url: str):
+    """Tasks queued meanwhile (by the test or by the workers) go to queues of this test alone:
+    no other consumer (a worker of an earlier test, a developer's worker on the same Redis) can
+    take them, and nothing queued elsewhere reaches this test's workers."""
+    queue = f"tests-{uuid.uuid4().hex[:8]}"
+    default_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = redis_url
-    celery_app.control.purge()  # nothing left over from another test or a benchmark
-    with start_worker(
-        celery_app,
-        pool="solo",
-        queues=queues(),
-        perform_ping_check=False,
-        shutdown_timeout=10,
-    ):
-        yield
-    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_default_queue = queue
+    try:
+        yield queue
+    finally:
+        celery_app.conf.task_default_queue = default_queue
+        celery_app.conf.task_always_eager = True
+        _queue_forget(queue)
+
+
+class InProcessWorker:
+    """The Celery worker thread of `celery_worker`, and what it still has to do."""
+
+    def __init__(self, queue: str):
+        self.queue = queue
+        self._lock = threading.Lock()
+        self._queued: Counter[str] = Counter()
+        self._done: Counter[str] = Counter()
+
+    def _on_queued(self, sender=None, routing_key=None, headers=None, **kwargs):
+        if routing_key in queues(self.queue):
+            with self._lock:
+                self._queued[headers["id"]] += 1
+
+    def _on_done(self, sender=None, task_id=None, **kwargs):
+        with self._lock:
+            self._done[task_id] += 1
+
+    def wait_idle(self, timeout: float = 120.0) -> None:
+        """Return once every task queued since the worker started has run, those its tasks
+        queued included (a task queued for later is waited for): after that, nothing more can
+        come of them. Tasks are counted as they are queued and as they end, in this process
+        (the test and the worker thread both queue here), so no task is ever in between."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                left = self._queued - self._done
+            if not left:
+                return
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the worker still had {sum(left.values())} task(s) to run after {timeout} s"
+                )
+            time.sleep(0.05)
+
+
+@pytest.fixture
+def celery_worker(redis_url, transactional_db):
+    """A real Celery worker consuming from Redis, in a thread of this process, on a queue of
+    this test's own. `celery_worker.wait_idle()` waits until it has nothing left to do."""
+    from celery import signals
+    from celery.contrib.testing.worker import start_worker
+
+    with _own_queue(redis_url) as queue:
+        worker = InProcessWorker(queue)
+        signals.before_task_publish.connect(worker._on_queued, weak=False)
+        signals.task_postrun.connect(worker._on_done, weak=False)
+        try:
+            with start_worker(
+                celery_app,
+                pool="solo",
+                queues=queues(queue),
+                perform_ping_check=False,
+                shutdown_timeout=60,  # a loaded machine may take a while to end a batch
+            ):
+                yield worker
+        finally:
+            signals.before_task_publish.disconnect(worker._on_queued)
+            signals.task_postrun.disconnect(worker._on_done)
 
 
 class WorkerProcesses:
     """Real `celery worker` processes (prefork pool, as in production) on the test database."""
 
     def __init__(self, env: dict, log_dir, queue: str):
-        self.env, self.log_dir, self.queue, self.processes = env, log_dir, queue, []
+        self.env, self.log_dir, self.queue = env, log_dir, queue
+        self.processes: list[subprocess.Popen] = []
+        self.logs: list[Path] = []
 
-    def start(self, concurrency: int = 1, **env) -> subprocess.Popen:
+    def start(self, concurrency: int = 1, imports=(), **env) -> subprocess.Popen:
+        """Start a worker process, once it is ready. `imports` names test modules the worker
+        imports first (see tests/worker.py), to change it for one test; `env`, its settings."""
         log = self.log_dir / f"worker-{len(self.processes)}.log"
         process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
-                "celery",
+                "tests.worker",
                 "-A",
                 "solimut_rse",
                 "worker",
@@ -171,23 +267,34 @@ class WorkerProcesses:
                 "--loglevel=INFO",
                 f"--hostname=test{len(self.processes)}@%h",
             ],
-            env={**self.env, **{key: str(value) for key, value in env.items()}},
+            cwd=ROOT,
+            env={
+                **self.env,
+                "RSE_TEST_WORKER_IMPORTS": ",".join(imports),
+                **{key: str(value) for key, value in env.items()},
+            },
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its pool processes too can be killed at once
         )
         self.processes.append(process)
-        deadline = time.monotonic() + 30
+        self.logs.append(log)
+        # Importing Django and the apps takes seconds on a loaded machine: be generous.
+        deadline = time.monotonic() + 120
         while " ready." not in log.read_text():
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"the worker did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.1)
         return process
 
+    def log(self, process: subprocess.Popen) -> str:
+        """What the worker wrote so far (its pool processes included)."""
+        return self.logs[self.processes.index(process)].read_text()
+
     def kill(self, process: subprocess.Popen) -> None:
         """SIGKILL the worker and its pool processes, as a crash or the OOM killer would."""
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)
+        process.wait(timeout=30)
 
     def stop(self):
         for process in self.processes:
@@ -197,7 +304,8 @@ class WorkerProcesses:
 
 @pytest.fixture
 def worker_processes(redis_url, transactional_db, settings, tmp_path):
-    """Start worker processes with `worker_processes.start(**env)`; all are killed at the end."""
+    """Start worker processes with `worker_processes.start(**env)`; all are killed at the end.
+    They consume a queue of this test's own, and queue their own tasks there too."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -213,20 +321,13 @@ def worker_processes(redis_url, transactional_db, settings, tmp_path):
     }
     if settings.EMAIL_BACKEND.endswith("smtp.EmailBackend"):
         env |= {"EMAIL_HOST": settings.EMAIL_HOST, "EMAIL_PORT": str(settings.EMAIL_PORT)}
-    # A queue of their own: no other consumer (an in-process worker of an earlier test) can
-    # take their tasks, and nothing left over from elsewhere reaches them.
-    queue = f"tests-{uuid.uuid4().hex[:8]}"
-    default_queue = celery_app.conf.task_default_queue
-    celery_app.conf.task_always_eager = False
-    celery_app.conf.broker_url = redis_url
-    celery_app.conf.task_default_queue = queue
-    env["CELERY_TASK_DEFAULT_QUEUE"] = queue  # what the workers queue goes there too
-    workers = WorkerProcesses(env, tmp_path, queue)
-    yield workers
-    workers.stop()
-    celery_app.control.purge()
-    celery_app.conf.task_default_queue = default_queue
-    celery_app.conf.task_always_eager = True
+    with _own_queue(redis_url) as queue:
+        env["CELERY_TASK_DEFAULT_QUEUE"] = queue
+        workers = WorkerProcesses(env, tmp_path, queue)
+        try:
+            yield workers
+        finally:
+            workers.stop()
 
 
 class SMTPSink:
@@ -238,20 +339,43 @@ class SMTPSink:
         # returns the SMTP reply, `delay` is slept before answering.
         self.answer = None
         self.delay = 0.0
+        self._hold_after: int | None = None
+        self._released = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
+        while self._hold_after is not None and len(self.messages) >= self._hold_after:
+            if self._released.is_set():
+                break
+            await asyncio.sleep(0.01)
         reply = self.answer(envelope) if self.answer else "250 Message accepted for delivery"
         if reply.startswith("250"):
             self.messages.append(envelope)
         return reply
 
-    def wait_for(self, count: int, timeout: float = 15.0):
+    def hold_after(self, count: int) -> None:
+        """Leave every message after the `count`-th unanswered until `release()`: a sender is
+        then caught in the middle of its sending for sure, however fast or slow it goes."""
+        self._hold_after = count
+        self._released.clear()
+
+    def release(self) -> None:
+        self._released.set()
+
+    def wait_for(self, count: int, timeout: float = 60.0) -> list:
+        """The messages received, once there are at least `count`; fails after `timeout` s,
+        saying how many came. To check that nothing more comes, wait for the worker to be idle
+        (`celery_worker.wait_idle()`), then count."""
         deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
+        while len(self.messages) < count:
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the SMTP server received {len(self.messages)} message(s) within "
+                    f"{timeout} s, {count} expected"
+                )
             time.sleep(0.05)
-        return self.messages
+        return list(self.messages)
 
 
 def _free_port() -> int:

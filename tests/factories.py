@@ -1,3 +1,5 @@
+import time
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -66,17 +68,25 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
     description = "Avancer ensemble sur un sujet commun."
 
 
+# Seconds a code must still have before its step ends when a test reads it: time to type it
+# and for the server to check it, on a slow, loaded machine.
+TOTP_MARGIN = 10
+
+
 def totp_code(user) -> str:
-    """The code a member's authenticator app shows right now."""
+    """The code the member's authenticator app shows, read early enough in its 30 s step to
+    be still valid when the server checks it: in the last seconds of a step, this waits for
+    the next one. allauth accepts the code of the current step only, so a code read at 29.9 s
+    and checked at 30.1 s was refused. (As in real life, a member signing in twice within one
+    step is refused the same code the second time.)"""
+    from allauth.mfa import app_settings
     from allauth.mfa.adapter import get_adapter
     from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import (
-        format_hotp_value,
-        hotp_value,
-        yield_hotp_counters_from_time,
-    )
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    period = app_settings.TOTP_PERIOD
+    while period - time.time() % period < TOTP_MARGIN:
+        time.sleep(0.05)  # at most TOTP_MARGIN seconds: the next step is coming
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     secret = get_adapter().decrypt(authenticator.data["secret"])
-    counters = list(yield_hotp_counters_from_time())
-    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))

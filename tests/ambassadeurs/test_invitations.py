@@ -217,7 +217,8 @@ def test_invitation_goes_through_the_celery_worker_and_smtp(
         {"email": "par.le.worker@armor.example", "role": Role.READER, "mutuelle": mutuelle.pk},
     )
     assert response.status_code == 302
-    received = smtp_server.wait_for(1)
+    celery_worker.wait_idle()
+    received = smtp_server.messages
     assert len(received) == 1
     assert received[0].rcpt_tos == ["par.le.worker@armor.example"]
     body = received[0].content.decode()

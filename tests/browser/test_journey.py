@@ -35,16 +35,19 @@ def people(db):
 
 
 def sign_in(page: Page, base: str, email: str):
-    """Sign in as a member would, typing the authenticator's code when two-factor is on."""
+    """Sign in as a member would, typing the authenticator's code when two-factor is on.
+    Each step waits for the page it leads to: `wait_for_load_state()` after a click may
+    return at once, the page still loaded being the one left, and the sign-in then raced the
+    next navigation."""
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/2fa/authenticate/" in page.url:
         page.locator("input[name=code]").fill(totp_code(User.objects.get(email=email)))
         page.locator("main button[type=submit]").first.click()
-        page.wait_for_load_state()
+        page.wait_for_url(lambda url: "/accounts/2fa/authenticate/" not in url)
 
 
 def test_ambassador_signs_in_lands_home_and_uses_the_directory(page: Page, live_server, people):

@@ -14,6 +14,7 @@ from core.cache import ForgivingRedisCache
 from core.models import OutboxMessage
 from initiatives.models import Comment, Initiative
 from solimut_rse.celery import app as celery_app
+from solimut_rse.celery import queues
 from tests.faults.conftest import use_broker
 
 
@@ -87,7 +88,7 @@ def test_a_comment_saved_while_the_broker_is_down_answers_once_and_is_notified_l
         assert smtp_server.messages == []
 
         own_redis.start()  # the broker is back; beat's flush hands the task over again
-        with start_worker(celery_app, pool="solo", perform_ping_check=False):
+        with start_worker(celery_app, pool="solo", queues=queues(), perform_ping_check=False):
             assert outbox.flush() == 1
             received = smtp_server.wait_for(1, timeout=20)
             assert len(received) == 1 and received[0].rcpt_tos == [ambassador.email]

@@ -31,22 +31,28 @@ def renders(monkeypatch):
     return calls
 
 
-def _together(count, work):
-    """Run `work` in `count` threads released at the same instant; their results, in order."""
-    barrier, results = threading.Barrier(count), [None] * count
+def _together(count, work, timeout: float = 180):
+    """Run `work` in `count` threads released at the same instant; their results, in order.
+    Fails, saying why, if a thread raised or had not finished within `timeout` s."""
+    barrier, results, errors = threading.Barrier(count), [None] * count, []
 
     def run(index):
         try:
             barrier.wait()
             results[index] = work()
+        except Exception as error:
+            errors.append(error)
         finally:
             connection.close()
 
     threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + timeout
     for thread in threads:
-        thread.join(60)
+        thread.join(max(deadline - time.monotonic(), 0))
+    if errors or any(thread.is_alive() for thread in threads):
+        pytest.fail(f"threads not done within {timeout} s, or failed: {errors!r}")
     return results
 
 
@@ -69,7 +75,7 @@ def test_concurrent_renders_claim_the_version_once(on_postgresql, draft, coordin
 def test_readers_asking_at_once_share_one_render_by_the_worker(
     celery_worker, on_postgresql, draft, coordinator, reader, renders, settings
 ):
-    settings.RSE_PDF_WAIT_SECONDS = 20
+    settings.RSE_PDF_WAIT_SECONDS = 120  # each reader waits for the render, however slow
     version = services.publish(by=coordinator, guide=draft)  # the worker starts rendering
     url = reverse("guides:pdf", args=[draft.slug])
 
@@ -86,6 +92,35 @@ def test_readers_asking_at_once_share_one_render_by_the_worker(
     assert renders == [version.pk]
 
 
+# --- Time limits, on a real prefork worker process -------------------------------------------
+
+
+def _publish_and_wait_for_the_render(coordinator, draft, timeout: float = 180) -> Version:
+    """Publish `draft`; its version once the worker's render has ended, however it ended."""
+    version = services.publish(by=coordinator, guide=draft)
+    deadline = time.monotonic() + timeout
+    while Version.objects.get(pk=version.pk).pdf_state in ("pending", "rendering"):
+        assert time.monotonic() < deadline, f"the render was not stopped within {timeout} s"
+        time.sleep(0.2)
+    version.refresh_from_db()
+    return version
+
+
+def _assert_failed_and_told(version, draft, ambassador, smtp_server):
+    """The version failed for being too long, and its author got the French e-mail, once."""
+    assert version.pdf_state == Version.PDF.FAILED
+    assert "a dépassé 2 secondes" in version.pdf_error
+    assert draft.events.filter(kind=Event.Kind.PDF_FAILED).count() == 1
+    # Two e-mails to the author: "published", and what happened and what to do.
+    received = [
+        email.message_from_bytes(m.content, policy=email.policy.default)
+        for m in smtp_server.wait_for(2)
+    ]
+    failed = [m for m in received if "n'a pas pu être produit" in m["Subject"]]
+    assert len(failed) == 1 and failed[0]["To"] == ambassador.email
+    assert "allégez-le" in failed[0].get_body(("plain",)).get_content()
+
+
 def test_a_pathological_document_fails_within_the_time_limit(
     smtp_server, worker_processes, draft, ambassador, coordinator, settings
 ):
@@ -100,20 +135,31 @@ def test_a_pathological_document_fails_within_the_time_limit(
         revision=draft.revision,
         body=f"<h2>Annexe</h2><table><tbody>{rows}</tbody></table>",
     )
-    started = time.monotonic()
-    version = services.publish(by=coordinator, guide=draft)
-    while Version.objects.get(pk=version.pk).pdf_state in ("pending", "rendering"):
-        assert time.monotonic() - started < 60, "the render was not stopped"
-        time.sleep(0.2)
-    version.refresh_from_db()
-    assert version.pdf_state == Version.PDF.FAILED
-    assert "a dépassé 2 secondes" in version.pdf_error
-    assert draft.events.filter(kind=Event.Kind.PDF_FAILED).exists()
-    # The authors are told, by e-mail, what happened and what to do.
-    received = [
-        email.message_from_bytes(m.content, policy=email.policy.default)
-        for m in smtp_server.wait_for(2, timeout=20)
-    ]
-    failed = [m for m in received if "n'a pas pu être produit" in m["Subject"]]
-    assert len(failed) == 1 and failed[0]["To"] == ambassador.email
-    assert "allégez-le" in failed[0].get_body(("plain",)).get_content()
+    # Stopped by the soft limit, or by the hard one (2 + 30 s) when WeasyPrint holds on to it.
+    version = _publish_and_wait_for_the_render(coordinator, draft)
+    _assert_failed_and_told(version, draft, ambassador, smtp_server)
+
+
+def test_a_render_past_its_soft_time_limit_stops_and_its_authors_are_told(
+    smtp_server, worker_processes, draft, ambassador, coordinator, settings
+):
+    settings.RSE_PDF_TIME_LIMIT = 2
+    worker = worker_processes.start(RSE_PDF_TIME_LIMIT=2, imports=["tests.guides.pdf_engine_slow"])
+    version = _publish_and_wait_for_the_render(coordinator, draft)
+    _assert_failed_and_told(version, draft, ambassador, smtp_server)
+    log = worker_processes.log(worker)
+    assert "Soft time limit (2s) exceeded" in log
+    assert "Hard time limit" not in log  # the render stopped itself
+
+
+def test_a_render_deaf_to_its_soft_time_limit_is_stopped_at_the_hard_limit_and_told(
+    smtp_server, worker_processes, draft, ambassador, coordinator, settings
+):
+    """The engine swallows the soft limit (or is stuck in C code): the hard limit kills its
+    pool process, and the version is marked failed at once, its authors told, instead of
+    staying "being rendered" until someone asks again minutes later."""
+    settings.RSE_PDF_TIME_LIMIT = 2
+    worker = worker_processes.start(RSE_PDF_TIME_LIMIT=2, imports=["tests.guides.pdf_engine_deaf"])
+    version = _publish_and_wait_for_the_render(coordinator, draft)
+    assert "Hard time limit (32s) exceeded" in worker_processes.log(worker)
+    _assert_failed_and_told(version, draft, ambassador, smtp_server)

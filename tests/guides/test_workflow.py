@@ -212,10 +212,15 @@ def test_list_is_filtered_by_theme_and_searched(client, published, reader, coord
 
 
 def _xlsx() -> bytes:
+    """A minimal spreadsheet, the same bytes at every call: `writestr` with a bare name stamps
+    each entry with the current time, so two archives made a second apart differed."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("xl/workbook.xml", "<workbook/>")
+        for name, content in [
+            ("[Content_Types].xml", "<Types/>"),
+            ("xl/workbook.xml", "<workbook/>"),
+        ]:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content)
     return buffer.getvalue()
 
 
@@ -231,14 +236,15 @@ def test_tools_are_checked_and_downloaded(client, published, ambassador, reader)
     assert "le maximum est 20,0" in too_big.content.decode()
     assert not published.tools.exists()
 
-    ok = SimpleUploadedFile("grille.xlsx", _xlsx())
+    spreadsheet = _xlsx()
+    ok = SimpleUploadedFile("grille.xlsx", spreadsheet)
     assert client.post(url, {"file": ok, "title": "Grille d'évaluation"}).status_code == 302
     tool = published.tools.get()
     assert tool.kind == "xlsx"
     client.force_login(reader)
     download = client.get(reverse("guides:tool", args=[published.slug, tool.pk]))
     assert download.status_code == 200
-    assert b"".join(download.streaming_content) == _xlsx()
+    assert b"".join(download.streaming_content) == spreadsheet  # the very file uploaded
     assert "Grille d&#x27;évaluation" in client.get(published.get_absolute_url()).content.decode()
 
 

@@ -322,7 +322,8 @@ def test_notifications_go_through_the_worker_and_smtp(
         {"reprise-notes": "À notre façon", "reprise-status": "considering"},
     )
     client.post(reverse("initiatives:comment", args=[initiative.pk]), {"text": "Bravo !"})
-    received = smtp_server.wait_for(2)
+    celery_worker.wait_idle()
+    received = smtp_server.messages
     assert sorted(m.rcpt_tos[0] for m in received) == ["auteur@armor.example"] * 2
     bodies = " ".join(m.content.decode() for m in received)
     assert "reprend votre initiative" in bodies and "Bravo !" in bodies
