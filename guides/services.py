@@ -260,17 +260,23 @@ def _stale_before() -> datetime.datetime:
     return timezone.now() - datetime.timedelta(seconds=settings.RSE_PDF_TIME_LIMIT + 60)
 
 
-def pdf_claim(version: Version) -> bool:
-    """Take the render of `version`: true for exactly one caller, whatever the concurrency."""
+def pdf_claim(version: Version, *, resume: datetime.datetime | None = None) -> bool:
+    """Take the render of `version`: true for exactly one caller, whatever the concurrency.
+    `resume` is the moment of a claim this caller already holds (its render was cut from the
+    database in the middle): it takes its own claim back."""
     now = timezone.now()
+    claimable = Q(pdf_state=Version.PDF.PENDING) | Q(
+        pdf_state=Version.PDF.RENDERING, pdf_started_at__lt=_stale_before()
+    )
+    if resume is not None:
+        claimable |= Q(pdf_state=Version.PDF.RENDERING, pdf_started_at=resume)
     claimed = (
         Version.objects.filter(pk=version.pk)
-        .filter(
-            Q(pdf_state=Version.PDF.PENDING)
-            | Q(pdf_state=Version.PDF.RENDERING, pdf_started_at__lt=_stale_before())
-        )
+        .filter(claimable)
         .update(pdf_state=Version.PDF.RENDERING, pdf_started_at=now, pdf_error="")
     )
+    if claimed:
+        version.pdf_state, version.pdf_started_at = Version.PDF.RENDERING, now
     return claimed == 1
 
 
@@ -297,11 +303,11 @@ def render_later(version: Version) -> None:
     )
 
 
-def pdf_render(version: Version) -> bool:
+def pdf_render(version: Version, *, resume: datetime.datetime | None = None) -> bool:
     """Render and store the PDF if this caller wins the claim; False when someone else has it."""
     from . import pdf
 
-    if not pdf_claim(version):
+    if not pdf_claim(version, resume=resume):
         return False
     data = pdf.render(version)
     version.pdf.save(version.pdf_filename(), ContentFile(data), save=False)

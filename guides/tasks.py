@@ -1,9 +1,11 @@
+import datetime
 import logging
 
 from celery import Task, shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.worker.request import Request
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.utils.translation import gettext as _
 
 from . import services
@@ -47,19 +49,32 @@ class RenderTask(Task):
 
 @shared_task(
     base=RenderTask,
+    bind=True,
     soft_time_limit=settings.RSE_PDF_TIME_LIMIT,
     time_limit=settings.RSE_PDF_TIME_LIMIT + 30,
     acks_late=True,
 )
-def render_pdf(version_id: int) -> bool:
-    """Render a version's PDF once: a second delivery of the task finds it claimed or done."""
-    version = Version.objects.select_related("guide").filter(pk=version_id).first()
-    if version is None:
-        return False
+def render_pdf(self, version_id: int, resume: str | None = None) -> bool:
+    """Render a version's PDF once: a second delivery of the task finds it claimed or done.
+    Cut from the database in the middle, it renders again once PostgreSQL is back, taking back
+    its own claim (`resume`)."""
+    version = None
     try:
-        return services.pdf_render(version)
+        version = Version.objects.select_related("guide").filter(pk=version_id).first()
+        if version is None:
+            return False
+        held = version.pdf_started_at
+        resumed = datetime.datetime.fromisoformat(resume) if resume else None
+        return services.pdf_render(version, resume=resumed)
     except SoftTimeLimitExceeded:
         services.pdf_failed(version, _too_long())
+    except (OperationalError, InterfaceError) as error:
+        if version is not None and version.pdf_started_at != held:
+            resume = version.pdf_started_at.isoformat()  # claimed by this render
+        logger.warning("PDF of guide version %s cut from the database: again soon", version_id)
+        raise self.retry(
+            exc=error, kwargs={"resume": resume}, countdown=5, max_retries=60
+        ) from error
     except Exception:
         logger.exception("PDF of guide version %s failed", version_id)
         services.pdf_failed(
@@ -73,7 +88,7 @@ def render_pdf(version_id: int) -> bool:
 
 
 @shared_task
-def pdf_stopped(version_id: int) -> None:
+def pdf_stopped(version_id: int, resume: str | None = None) -> None:
     """A render killed at its hard time limit (see `RenderRequest`): its version is marked
     failed and its authors told, as at the soft limit."""
     version = Version.objects.select_related("guide").filter(pk=version_id).first()

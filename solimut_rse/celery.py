@@ -22,8 +22,8 @@ KINDS = {
     "initiatives.tasks.notify_comment": "notifications",
     "initiatives.tasks.notify_replication": "notifications",
     "guides.tasks.notify_event": "notifications",
+    "guides.tasks.pdf_stopped": "notifications",  # not behind the next render
     "guides.tasks.render_pdf": "pdf",
-    "guides.tasks.pdf_stopped": "pdf",
     "newsletter.tasks.dispatch": "newsletter",
     "newsletter.tasks.send_batch": "newsletter",
 }

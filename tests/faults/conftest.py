@@ -13,6 +13,7 @@ import pytest
 
 from solimut_rse.celery import app as celery_app
 from tests.conftest import require_service
+from tests.guides.conftest import draft, theme  # noqa: F401  (fixtures: a guide in draft)
 from tests.newsletter.conftest import network  # noqa: F401  (a fixture: eight mutuelles)
 
 

@@ -4,6 +4,9 @@ finishes by itself (workers and celery beat, real processes), nobody acting."""
 import threading
 from collections import Counter
 
+from core.models import OutboxMessage
+from guides import services as guide_services
+from guides.models import Event, Version
 from newsletter import services
 from newsletter.models import Delivery, Edition
 from solimut_rse.celery import app as celery_app
@@ -72,5 +75,62 @@ def test_a_sending_cut_from_redis_midway_finishes_by_itself(
         assert at_cut < SUBSCRIBERS
         received = _everyone_received_it(smtp_server, edition)
         assert sum(count - 1 for count in received.values()) <= 1
+    finally:
+        use_broker(previous)
+
+
+def _heavy_guide(draft, ambassador):
+    """A guide whose PDF takes a few seconds to lay out: time enough to cut in the middle."""
+    rows = "".join(f"<tr><td>{n}</td><td>{'mot ' * 20}</td></tr>" for n in range(1500))
+    guide_services.draft_save(
+        by=ambassador,
+        guide=draft,
+        revision=draft.revision,
+        body=f"<h2>Annexe</h2><table><tbody>{rows}</tbody></table>",
+    )
+
+
+def _rendered(version) -> bool:
+    version.refresh_from_db()
+    assert version.pdf_state != Version.PDF.FAILED, version.pdf_error
+    return version.pdf_state == Version.PDF.READY
+
+
+def test_a_render_cut_from_postgresql_midway_finishes_by_itself(
+    worker_processes, database_relay, draft, ambassador, coordinator
+):
+    _heavy_guide(draft, ambassador)
+    worker_processes.start()
+    version = guide_services.publish(by=coordinator, guide=draft)
+    wait_until(
+        lambda: Version.objects.get(pk=version.pk).pdf_state == Version.PDF.RENDERING,
+        60,
+        "the render did not start",
+    )
+    database_relay.cut()  # the worker's connection is gone while it lays the PDF out
+    threading.Timer(2.0, database_relay.restore).start()
+    wait_until(lambda: _rendered(version), 180, "the render did not finish by itself", every=0.2)
+    assert version.pdf.size > 10_000
+    assert not Event.objects.filter(kind=Event.Kind.PDF_FAILED).exists()  # nobody was told
+
+
+def test_a_render_lost_with_redis_is_handed_over_again_by_the_outbox(
+    worker_processes, own_redis, beat, draft, ambassador, coordinator
+):
+    own_redis.start()
+    worker_processes.env["REDIS_URL"] = own_redis.url
+    previous = celery_app.conf.broker_url
+    use_broker(own_redis.url)
+    try:
+        version = guide_services.publish(by=coordinator, guide=draft)  # queued, no worker yet
+        message = OutboxMessage.objects.get(task="guides.tasks.render_pdf")
+        assert message.sent_at is not None
+        own_redis.stop()  # Redis restarts empty: the queued render is lost with it
+        own_redis.start()
+        worker_processes.start(RSE_OUTBOX_LOST_AFTER_SECONDS=2)  # the flush runs in a worker
+        beat()
+        wait_until(lambda: _rendered(version), 120, "the lost render was never handed over")
+        message.refresh_from_db()
+        assert message.done_at is not None and message.attempts == 2
     finally:
         use_broker(previous)
