@@ -119,3 +119,11 @@ def test_a_task_the_broker_lost_is_handed_over_again_then_abandoned(db, settings
     assert lost.done_at is not None and lost.attempts == 2  # ran in-process (eager) this time
     assert queued.done_at is None and queued.attempts == 1
     assert worn.abandoned_at is not None and worn.done_at is None
+
+
+def test_administrators_see_what_waits_in_the_outbox(client, admin_user):
+    OutboxMessage.objects.create(task="guides.tasks.render_pdf", args=[7])
+    client.force_login(admin_user)
+    page = client.get("/admin/core/outboxmessage/")
+    assert page.status_code == 200 and "guides.tasks.render_pdf" in page.text
+    assert client.get("/admin/core/outboxmessage/add/").status_code == 403  # a record, not a form
