@@ -5,7 +5,8 @@ Every model field that stores a file registers here, from its app's `AppConfig.r
 member may read (`readable(user)`, built on the same querysets the pages use: a draft's picture
 follows its draft). A file is served only when such a row stores exactly the requested name
 (once the URL is decoded), so `//`, `./`, `../`, another case or another folder simply name no
-file (404), whether it exists or not. Every file leaves through `response()`: sandboxed, and downloaded unless it is a picture.
+file (404), whether it exists or not. Every file leaves through `response()`: sandboxed, and
+downloaded unless it is a picture.
 """
 
 import mimetypes
