@@ -23,13 +23,19 @@ handler404 = "solimut_rse.errors.page_not_found"
 handler500 = "solimut_rse.errors.server_error"
 handler429 = "solimut_rse.errors.too_many_requests"
 
+# The mutuelles' pages show their people: they gather two apps, so they live here.
+mutuelle_urls = [
+    path("", views.mutuelle_list, name="list"),
+    path("<slug:slug>/", views.mutuelle_detail, name="detail"),
+]
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
-    path("mutuelles/", include("mutuelles.urls")),
+    path("mutuelles/", include((mutuelle_urls, "mutuelles"))),
     path("plan/", include("actionplan.urls")),
     path("initiatives/", include("initiatives.urls")),
     path("guides/", include("guides.urls")),

@@ -1,4 +1,5 @@
-"""The composition root: pages that gather every app (home) and the service's own (healthz)."""
+"""The composition root: pages that gather several apps (home, the mutuelles' pages) and the
+service's own (healthz)."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -6,6 +7,7 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -70,6 +72,20 @@ def home(request):
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]
         context["pending_invitations"] = Invitation.objects.pending().count()
     return TemplateResponse(request, "home.html", context)
+
+
+@require_http_methods(["GET"])
+def mutuelle_list(request):
+    return TemplateResponse(
+        request, "mutuelles/list.html", {"mutuelles": people.mutuelles_overview()}
+    )
+
+
+@require_http_methods(["GET"])
+def mutuelle_detail(request, slug):
+    mutuelle = get_object_or_404(people.mutuelles_overview(), slug=slug)
+    context = {"mutuelle": mutuelle, "ambassadors": mutuelle.ambassadors}
+    return TemplateResponse(request, "mutuelles/detail.html", context)
 
 
 def _check_database():
