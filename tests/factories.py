@@ -3,6 +3,7 @@ import time
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import reverse
 
 from ambassadeurs.models import Role, User, WorkingGroup
 from mutuelles.models import Mutuelle, Theme
@@ -90,3 +91,25 @@ def totp_code(user) -> str:
     authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
     secret = get_adapter().decrypt(authenticator.data["secret"])
     return format_hotp_value(hotp_value(secret, int(time.time()) // period))
+
+
+def initiative_admin_post(client, initiative, **changes):
+    """Post the admin's change form of `initiative` as shown, with `changes`."""
+    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not isinstance(value, list)
+    }
+    data |= {
+        "mutuelle": initiative.mutuelle_id,
+        "author": initiative.author_id,
+        "themes": list(initiative.themes.values_list("pk", flat=True)),
+        "images-TOTAL_FORMS": 0,
+        "images-INITIAL_FORMS": 0,
+        "attachments-TOTAL_FORMS": 0,
+        "attachments-INITIAL_FORMS": 0,
+        **changes,
+    }
+    return client.post(url, data)

@@ -16,7 +16,7 @@ from core.forms import FORBIDDEN_MESSAGE, CleanTextMixin
 from guides import services as guide_services
 from initiatives.forms import CommentForm
 from initiatives.models import Initiative
-from tests.factories import ThemeFactory
+from tests.factories import ThemeFactory, initiative_admin_post
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,25 +114,7 @@ def test_forbidden_characters_through_the_admin_are_refused(
     theme = ThemeFactory()
     initiative.themes.set([theme])
     client.force_login(admin_user)
-    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and not isinstance(value, list)
-    }
-    data |= {
-        "title": "Titre\x00 piégé",
-        "mutuelle": mutuelle.pk,
-        "author": ambassador.pk,
-        "themes": [theme.pk],
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-        "attachments-TOTAL_FORMS": 0,
-        "attachments-INITIAL_FORMS": 0,
-    }
-
-    response = client.post(url, data)
+    response = initiative_admin_post(client, initiative, title="Titre\x00 piégé")
 
     assert response.status_code == 200  # the admin shows its form again
     assert list(response.context["adminform"].form.errors) == ["title"]

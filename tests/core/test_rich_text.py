@@ -6,7 +6,6 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
-from django.urls import reverse
 
 from ambassadeurs.models import Role
 from core.fields import RichTextField, sanitize_stored
@@ -14,7 +13,7 @@ from core.richtext import sanitize
 from guides.models import Guide, Version
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
-from tests.factories import ThemeFactory, UserFactory
+from tests.factories import ThemeFactory, UserFactory, initiative_admin_post
 
 from ..initiatives.test_sanitizer import DANGEROUS, VECTORS
 
@@ -95,25 +94,7 @@ def test_a_coordinator_saving_through_the_admin_stores_clean_html(client, mutuel
     theme = ThemeFactory()
     initiative.themes.set([theme])
     client.force_login(coordinator)
-    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and not isinstance(value, list)
-    }
-    data |= {
-        "body": ATTACK,
-        "mutuelle": mutuelle.pk,
-        "author": ambassador.pk,
-        "themes": [theme.pk],
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-        "attachments-TOTAL_FORMS": 0,
-        "attachments-INITIAL_FORMS": 0,
-    }
-
-    response = client.post(url, data)
+    response = initiative_admin_post(client, initiative, body=ATTACK)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     initiative.refresh_from_db()
