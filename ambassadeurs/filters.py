@@ -1,25 +1,19 @@
 import django_filters
-from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mutuelles.models import Mutuelle
+from core.filters import WordsFilter
+from mutuelles.filters import by_mutuelle
 
 from .models import Role, WorkingGroup
 
 
 class MemberFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
+    q = WordsFilter(
+        fields=["first_name", "last_name", "job_title", "email"],
         label=_("Nom, fonction ou e-mail"),
-        method="search",
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        placeholder=None,
     )
-    mutuelle = django_filters.ModelChoiceFilter(
-        label=_("Mutuelle"),
-        queryset=Mutuelle.objects.active(),
-        to_field_name="slug",
-        empty_label=_("Toutes les mutuelles"),
-    )
+    mutuelle = by_mutuelle(empty_label=_("Toutes les mutuelles"))
     role = django_filters.ChoiceFilter(
         label=_("Rôle"), choices=Role.choices, empty_label=_("Tous les rôles")
     )
@@ -30,13 +24,3 @@ class MemberFilter(django_filters.FilterSet):
         to_field_name="slug",
         empty_label=_("Tous les groupes"),
     )
-
-    def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(job_title__icontains=word)
-                | Q(email__icontains=word)
-            )
-        return queryset

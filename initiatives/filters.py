@@ -3,7 +3,8 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mutuelles.models import Mutuelle, Theme
+from core.filters import WordsFilter
+from mutuelles.filters import by_mutuelle, by_theme
 
 from .models import Audience, Status, Transposability
 
@@ -19,24 +20,9 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class InitiativeFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Recherche"),
-        method="search",
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("mot-clé")}),
-    )
-    mutuelle = django_filters.ModelChoiceFilter(
-        label=_("Mutuelle"),
-        queryset=Mutuelle.objects.active(),
-        to_field_name="slug",
-        empty_label=_("Toutes"),
-    )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Thème"),
-        field_name="themes",
-        queryset=Theme.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Tous"),
-    )
+    q = WordsFilter(fields=["title", "summary", "body", "place", "partners"])
+    mutuelle = by_mutuelle()
+    theme = by_theme(field_name="themes")
     public = django_filters.ModelChoiceFilter(
         label=_("Public"),
         field_name="audiences",
@@ -60,17 +46,6 @@ class InitiativeFilter(django_filters.FilterSet):
         method="linked_action",
         widget=forms.TextInput(attrs={"placeholder": "2.3", "size": 6}),
     )
-
-    def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(body__icontains=word)
-                | Q(place__icontains=word)
-                | Q(partners__icontains=word)
-            )
-        return queryset
 
     def linked_action(self, queryset, name, value):
         return queryset.filter(actions__plan__is_current=True, actions__code=value.strip())
