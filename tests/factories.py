@@ -1,3 +1,4 @@
+import datetime
 import time
 
 import factory
@@ -5,6 +6,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
+from actionplan.models import ActionPlan
 from ambassadeurs.models import Role, User, WorkingGroup
 from mutuelles.models import Mutuelle, Theme
 
@@ -31,6 +33,20 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Thème {n}")
     slug = factory.Sequence(lambda n: f"theme-{n}")
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    """The current plan voted at the AG of June 2026, for July 2026 - June 2028."""
+
+    class Meta:
+        model = ActionPlan
+
+    title = "Plan d'action RSE 2026-2028"
+    assembly = "AG du 18 juin 2026"
+    adopted_on = datetime.date(2026, 6, 18)
+    starts_on = datetime.date(2026, 7, 1)
+    ends_on = datetime.date(2028, 6, 30)
+    is_current = True
 
 
 class UserFactory(factory.django.DjangoModelFactory):

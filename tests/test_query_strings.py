@@ -13,11 +13,11 @@ from django import forms
 from django.urls import reverse
 
 from actionplan import services as plan_services
-from actionplan.models import Action, ActionPlan, Axis
+from actionplan.models import Action, Axis
 from guides import services as guide_services
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
-from tests.factories import ThemeFactory
+from tests.factories import PlanFactory, ThemeFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ["actionplan", "ambassadeurs", "guides", "initiatives", "mutuelles", "newsletter"]
@@ -62,14 +62,7 @@ VALUES = ["99999999999999999999", "-1", "1e9", "99999", "²", "9" * 300]
 @pytest.fixture
 def world(admin_user, ambassador, mutuelle):
     """A current plan, a published guide in two versions, an initiative and an edition."""
-    plan = ActionPlan.objects.create(
-        title="Plan 2026-2028",
-        assembly="AG",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     action = Action.objects.create(plan=plan, axis=axis, code="1.1", title="Dépistage")
     plan_services.deployments_ensure(actions=[action])

@@ -3,19 +3,13 @@ import datetime
 import pytest
 
 from actionplan import services
-from actionplan.models import Action, ActionPlan, Axis, Indicator, Scope
+from actionplan.models import Action, Axis, Indicator, Scope
+from tests.factories import PlanFactory
 
 
 @pytest.fixture
 def plan(db, mutuelle, other_mutuelle):
-    plan = ActionPlan.objects.create(
-        title="Plan d'action RSE 2026-2028",
-        assembly="AG du 18 juin 2026",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     Axis.objects.create(plan=plan, number=2, title="Environnement")
     actions = [

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from actionplan import imports, services
 from actionplan.models import Action, Deployment, DeploymentChange, Measurement, Scope, Status
-from tests.factories import MutuelleFactory
+from tests.factories import MutuelleFactory, PlanFactory
 
 
 def test_every_active_mutuelle_gets_a_deployment_of_each_per_mutuelle_action(
@@ -237,7 +237,7 @@ def test_stale_deployments_are_in_the_digest(plan, ambassador, deployment, mailo
 def test_the_weekly_digest_goes_through_the_worker_and_smtp(
     celery_worker, smtp_server, transactional_db
 ):
-    from actionplan.models import ActionPlan, Axis
+    from actionplan.models import Axis
     from actionplan.tasks import send_deployment_digests
     from ambassadeurs.models import Role
     from tests.factories import UserFactory
@@ -249,14 +249,7 @@ def test_the_weekly_digest_goes_through_the_worker_and_smtp(
     )
     UserFactory(email="ambassadeur@calme.example", role=Role.AMBASSADOR, mutuelle=calm)
     UserFactory(email="salarie@armor.example", role=Role.READER, mutuelle=armor)
-    plan = ActionPlan.objects.create(
-        title="Plan",
-        assembly="AG",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 1, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory(starts_on=datetime.date(2026, 1, 1))
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     action = Action.objects.create(
         plan=plan,

