@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from core.forms import Form, ModelForm
+from core.widgets import Picker
 
 from .models import Guide
 
@@ -19,16 +20,16 @@ class GuideForm(ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
             "body": forms.Textarea(attrs={"rows": 24, "data-rich-text": "guide"}),
-            "authors": forms.SelectMultiple(attrs={"size": 6}),
-            "actions": forms.SelectMultiple(attrs={"size": 8}),
+            "authors": Picker(placeholder=_("Tapez un nom ou une mutuelle…")),
+            "actions": Picker(placeholder=_("Tapez un code ou un mot du titre…")),
         }
         help_texts = {
             "body": _(
                 "Titres de niveau 2 pour les chapitres, de niveau 3 pour les sections : ils font "
                 "le sommaire. Listes, tableaux, images et liens sont conservés dans le PDF."
             ),
-            "authors": _("Les co-auteurs peuvent modifier le brouillon. Ctrl ou Cmd + clic."),
-            "actions": _("Ctrl ou Cmd + clic pour en choisir plusieurs."),
+            "authors": _("Les co-auteurs peuvent modifier le brouillon."),
+            "actions": _("Les actions du plan que ce guide sert, s'il y en a."),
         }
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.forms import Form, ModelForm
+from core.widgets import Picker
 from mutuelles.models import Mutuelle
 
 from .models import Comment, Initiative, Replication
@@ -37,20 +38,20 @@ class InitiativeForm(ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
             "body": forms.Textarea(attrs={"rows": 12, "data-rich-text": ""}),
-            "themes": forms.CheckboxSelectMultiple,
-            "audiences": forms.CheckboxSelectMultiple,
+            "themes": Picker,
+            "audiences": Picker,
             "transposability": forms.RadioSelect,
             "starts_on": DATE,
             "ends_on": DATE,
             "partners": forms.Textarea(attrs={"rows": 2}),
             "results": forms.Textarea(attrs={"rows": 3}),
             "lessons": forms.Textarea(attrs={"rows": 3}),
-            "actions": forms.SelectMultiple(attrs={"size": 8}),
+            "actions": Picker(placeholder=_("Tapez un code ou un mot du titre…")),
         }
         localized_fields = ["budget"]  # "1 200,50" as people type it in France
         help_texts = {
             "body": _("Le récit de l'initiative : titres, listes, liens, gras."),
-            "actions": _("Ctrl ou Cmd + clic pour en choisir plusieurs."),
+            "actions": _("Les actions du plan que cette initiative sert, s'il y en a."),
         }
 
     def __init__(self, *args, user, **kwargs):
