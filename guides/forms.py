@@ -29,7 +29,6 @@ class GuideForm(ModelForm):
                 "le sommaire. Listes, tableaux, images et liens sont conservés dans le PDF."
             ),
             "authors": _("Les co-auteurs peuvent modifier le brouillon."),
-            "actions": _("Les actions du plan que ce guide sert, s'il y en a."),
         }
 
     def __init__(self, *args, **kwargs):

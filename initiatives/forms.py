@@ -51,7 +51,6 @@ class InitiativeForm(ModelForm):
         localized_fields = ["budget"]  # "1 200,50" as people type it in France
         help_texts = {
             "body": _("Le récit de l'initiative : titres, listes, liens, gras."),
-            "actions": _("Les actions du plan que cette initiative sert, s'il y en a."),
         }
 
     def __init__(self, *args, user, **kwargs):
