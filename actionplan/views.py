@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import fragments
+from core import contributions, fragments
 from mutuelles.models import Mutuelle
 
 from . import charts, exports, imports, selectors, services
@@ -99,9 +99,8 @@ def action_detail(request, pk):
     context = {
         "action": action,
         "deployments": selectors.action_deployments(action),
-        # Initiatives and guides link themselves to actions (their apps build on this one).
-        "initiatives": action.initiatives.published().select_related("mutuelle"),
-        "guides": action.guides.readable().select_related("current_version"),
+        # What later apps hold about the action (initiatives, guides) comes from them.
+        "sections": contributions.render("actionplan:action", request, action),
     }
     return TemplateResponse(request, "actionplan/action.html", context)
 

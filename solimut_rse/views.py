@@ -76,7 +76,7 @@ def home(request):
 @require_http_methods(["GET"])
 def mutuelle_list(request):
     return TemplateResponse(
-        request, "mutuelles/list.html", {"mutuelles": people.mutuelles_overview()}
+        request, "mutuelle_list.html", {"mutuelles": people.mutuelles_overview()}
     )
 
 
@@ -84,7 +84,7 @@ def mutuelle_list(request):
 def mutuelle_detail(request, slug):
     mutuelle = get_object_or_404(people.mutuelles_overview(), slug=slug)
     context = {"mutuelle": mutuelle, "ambassadors": mutuelle.ambassadors}
-    return TemplateResponse(request, "mutuelles/detail.html", context)
+    return TemplateResponse(request, "mutuelle_detail.html", context)
 
 
 def _check_database():
