@@ -17,9 +17,12 @@ for it, from its `AppConfig.ready()`:
     )
 
 The page's view renders the slot, `contributions.render("actionplan:action", request, action)`,
-and its template places the sections it gets: `{% for section in sections %}{{ section }}{%
-endfor %}`. Sections come in the order of INSTALLED_APPS (the order their apps registered
-them), so a page always reads the same; a section that renders nothing is left out.
+and its template places the sections it gets:
+
+    {% for section in sections %}{{ section }}{% endfor %}
+
+Sections come in the order of INSTALLED_APPS (the order their apps registered them), so a page
+always reads the same; a section that renders nothing is left out.
 
 The slots:
 - "actionplan:action": panels beside an action's description (the object: the action).
