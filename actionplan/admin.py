@@ -15,29 +15,25 @@ from .models import (
 from .services import TRACKED_FIELDS, deployment_update, deployments_ensure
 
 
-class PlanAdmin(BumpingAdmin):
-    revision = "actionplan"
-
-
 class AxisInline(admin.TabularInline):
     model = Axis
     extra = 0
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(PlanAdmin):
+class ActionPlanAdmin(BumpingAdmin):
     list_display = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
     inlines = [AxisInline]
 
 
 @admin.register(Axis)
-class AxisAdmin(PlanAdmin):
+class AxisAdmin(BumpingAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
 
 
 @admin.register(Action)
-class ActionAdmin(PlanAdmin):
+class ActionAdmin(BumpingAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if obj.plan.is_current:
@@ -58,7 +54,7 @@ class DeploymentChangeInline(admin.TabularInline):
 
 
 @admin.register(Deployment)
-class DeploymentAdmin(PlanAdmin):
+class DeploymentAdmin(BumpingAdmin):
     list_display = ["action", "mutuelle", "status", "progress", "updated_at", "updated_by"]
     list_filter = ["status", "mutuelle", "action__axis"]
     search_fields = ["action__code", "action__title", "local_approach"]
@@ -76,7 +72,7 @@ class DeploymentAdmin(PlanAdmin):
 
 
 @admin.register(DeploymentChange)
-class DeploymentChangeAdmin(PlanAdmin):
+class DeploymentChangeAdmin(BumpingAdmin):
     list_display = ["deployment", "changed_at", "changed_by", "progress"]
     list_select_related = ["deployment__action", "deployment__mutuelle", "changed_by"]
     readonly_fields = [
@@ -94,20 +90,20 @@ class DeploymentChangeAdmin(PlanAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(PlanAdmin):
+class IndicatorAdmin(BumpingAdmin):
     list_display = ["name", "unit", "target", "direction", "action", "plan"]
     list_filter = ["plan", "direction"]
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(PlanAdmin):
+class MeasurementAdmin(BumpingAdmin):
     list_display = ["indicator", "mutuelle", "period", "value", "entered_by"]
     list_filter = ["indicator", "mutuelle"]
     list_select_related = ["indicator", "mutuelle", "entered_by"]
 
 
 @admin.register(FieldFeedback)
-class FieldFeedbackAdmin(PlanAdmin):
+class FieldFeedbackAdmin(BumpingAdmin):
     list_display = ["subject", "mutuelle", "sentiment", "author", "created_at"]
     list_filter = ["sentiment", "mutuelle"]
     search_fields = ["subject", "text"]

@@ -1,15 +1,14 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Avg, Count, Max, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
+from core import fragments
 from mutuelles.models import Mutuelle
 
 from .dates import quarter_start
@@ -271,20 +270,21 @@ def _month_ends(start: datetime.date, today: datetime.date):
         day = following
 
 
-def _timeline(plan, deployments, today):
+def _timeline(plan, deployments, today) -> list:
     """Mean progress of the shown deployments at the end of each month, replayed from the
-    history. The history only grows, so the result is cached under its size and last change."""
-    changes = DeploymentChange.objects.filter(deployment__in=deployments)
-    mark = changes.aggregate(last=Max("pk"), n=Count("pk"))
-    shown = hashlib.sha256(str(deployments.query).encode()).hexdigest()[:16]
-    key = (
-        f"actionplan:timeline:{plan.pk}:{today}:{shown}:{mark['last']}:{mark['n']}:"
-        f"{deployments.count()}"
+    history: once per revision of the plan (and of the mutuelles, which are shown when active)
+    and set of deployments shown."""
+    return fragments.cached(
+        "actionplan:timeline",
+        revisions=["actionplan", "mutuelles"],
+        vary=[plan.pk, today, deployments.query],
+        render=lambda: _replay(plan, deployments, today),
+        timeout=60 * 60 * 24,
     )
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
 
+
+def _replay(plan, deployments, today) -> list:
+    changes = DeploymentChange.objects.filter(deployment__in=deployments)
     # Start from each deployment's progress before its first change (or now, if none)...
     progress = dict(deployments.values_list("pk", "progress"))
     history = list(
@@ -306,5 +306,4 @@ def _timeline(plan, deployments, today):
             progress[deployment_id] = after
             index += 1
         points.append((month, round(total / count)))
-    cache.set(key, points, 60 * 60 * 24)
     return points

@@ -36,11 +36,6 @@ from .models import (
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 
 
-def plan_revision() -> int:
-    """A number that changes whenever anything the dashboard shows changes."""
-    return revisions.current("actionplan")
-
-
 def plan_changed() -> None:
     """Called by every write below (and the admin): the cached dashboard is rendered again."""
     revisions.bump("actionplan")

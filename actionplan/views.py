@@ -1,8 +1,5 @@
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -12,12 +9,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
+from core import contributions, fragments
 from mutuelles.models import Mutuelle
 
 from . import charts, exports, imports, selectors, services
@@ -56,20 +53,11 @@ DASHBOARD_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within t
 
 
 def _dashboard(request, plan):
-    """The coordinators' dashboard, rendered once per revision of the plan and set of filters:
-    every write of the plan changes the revision (services.plan_changed)."""
+    """The coordinators' dashboard: the plan, the mutuelles (and themes, in its filters) and
+    who last updated what, rendered once per revision of them and set of filters."""
     filters = DashboardFilterForm(request.GET or None, plan=plan)
-    key = "actionplan:dashboard:" + ":".join(
-        [
-            str(plan.pk),
-            str(services.plan_revision()),
-            str(timezone.localdate()),
-            get_language(),
-            hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32],
-        ]
-    )
-    html = cache.get(key)
-    if html is None:
+
+    def render():
         board = selectors.dashboard(plan, **filters.filters(), page=request.GET.get("page"))
         context = {
             "board": board,
@@ -83,9 +71,15 @@ def _dashboard(request, plan):
             "status_choices": Status.choices,
             "stale_days": settings.RSE_STALE_AFTER.days,
         }
-        html = render_to_string("actionplan/partials/dashboard.html", context, request)
-        cache.set(key, html, DASHBOARD_CACHE_SECONDS)
-    return html
+        return render_to_string("actionplan/partials/dashboard.html", context, request)
+
+    return fragments.cached(
+        "actionplan:dashboard",
+        revisions=["actionplan", "mutuelles", "ambassadeurs"],
+        vary=[plan.pk, timezone.localdate(), request.GET.urlencode()],
+        render=render,
+        timeout=DASHBOARD_CACHE_SECONDS,
+    )
 
 
 @require_http_methods(["GET"])
@@ -105,9 +99,8 @@ def action_detail(request, pk):
     context = {
         "action": action,
         "deployments": selectors.action_deployments(action),
-        # Initiatives and guides link themselves to actions (their apps build on this one).
-        "initiatives": action.initiatives.published().select_related("mutuelle"),
-        "guides": action.guides.readable().select_related("current_version"),
+        # What later apps hold about the action (initiatives, guides) comes from them.
+        "sections": contributions.render("actionplan:action", request, action),
     }
     return TemplateResponse(request, "actionplan/action.html", context)
 

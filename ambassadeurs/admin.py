@@ -9,8 +9,6 @@ from .models import Invitation, User, WorkingGroup
 
 @admin.register(User)
 class UserAdmin(BumpingAdmin, BaseUserAdmin):
-    revision = "network"
-
     ordering = ["last_name", "first_name"]
     list_display = ["email", "first_name", "last_name", "mutuelle", "role", "is_active"]
     list_filter = ["role", "mutuelle", "is_active", "is_staff", "is_superuser"]
@@ -35,7 +33,7 @@ class UserAdmin(BumpingAdmin, BaseUserAdmin):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(BumpingAdmin):
     list_display = ["name", "theme", "lead"]
     list_filter = ["theme"]
     search_fields = ["name", "description"]
@@ -45,7 +43,7 @@ class WorkingGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(BumpingAdmin):
     list_display = ["email", "role", "mutuelle", "invited_by", "created_at", "accepted_at"]
     list_filter = ["role", "mutuelle"]
     search_fields = ["email"]

@@ -6,6 +6,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
+from core import revisions
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Role, User, WorkingGroup
@@ -213,4 +214,5 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
         )
         members = ambassadors[index::2] + colleagues[index::7] + coordinators[:1]
         group.members.set(members)
+    revisions.bump("ambassadeurs")
     return accounts

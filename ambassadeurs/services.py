@@ -142,7 +142,7 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
         invitation.accepted_at = timezone.now()
         invitation.user = user
         invitation.save(update_fields=["accepted_at", "user"])
-        revisions.bump("network")
+        revisions.bump("ambassadeurs")
     return user
 
 
@@ -167,7 +167,7 @@ def member_update_profile(*, member: User, by: User, **fields) -> User:
     elif square is not None:
         member.photo.save(square.name, square, save=False)
     member.save()
-    revisions.bump("network")
+    revisions.bump("ambassadeurs")
     return member
 
 
@@ -194,7 +194,7 @@ def member_set_access(
         )
     member.role, member.mutuelle, member.is_active = role, mutuelle, is_active
     member.save(update_fields=["role", "mutuelle", "is_active"])
-    revisions.bump("network")
+    revisions.bump("ambassadeurs")
     return member
 
 

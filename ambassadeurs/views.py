@@ -9,6 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import contributions
+
 from . import selectors, services
 from .filters import MemberFilter
 from .forms import InvitationAcceptForm, InvitationForm, MemberAccessForm, ProfileForm
@@ -81,10 +83,13 @@ def profile_edit(request):
         else:
             messages.success(request, _("Votre profil est enregistré."))
             return redirect(member)
+    context = {
+        "form": form,
+        # Later apps' links about the member's account (the newsletter subscription).
+        "account_links": contributions.render("ambassadeurs:profile", request, member),
+    }
     status = 400 if form.errors else 200
-    return TemplateResponse(
-        request, "ambassadeurs/profile_form.html", {"form": form}, status=status
-    )
+    return TemplateResponse(request, "ambassadeurs/profile_form.html", context, status=status)
 
 
 @require_http_methods(["GET"])

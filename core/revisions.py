@@ -1,5 +1,11 @@
-"""Revision numbers that change whenever some data changes: pages cached under a revision are
-rendered again after any write (the services, the admin and the demo data all bump them)."""
+"""Revision numbers that change whenever some data changes: the fragments cached under them
+(`core.fragments`) are rendered again after any write.
+
+One revision per app whose data a cached fragment shows, named after the app: "mutuelles"
+(mutuelles and themes), "ambassadeurs" (members), "actionplan", "initiatives". Every write of
+such data bumps its app's revision: the services, the admin (every ModelAdmin of these apps is
+a `BumpingAdmin`), the demo data and the members' own profile edits.
+"""
 
 import time
 
@@ -19,22 +25,24 @@ def bump(name: str) -> None:
 
 
 class BumpingAdmin(admin.ModelAdmin):
-    """Changes made in the admin bump `revision` like any other write."""
+    """Changes made in the admin (inlines and bulk deletions included) bump the revision of the
+    model's app like any other write."""
 
-    revision = ""
+    def _bump(self) -> None:
+        bump(self.model._meta.app_label)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        bump(self.revision)
+        self._bump()
 
     def delete_model(self, request, obj):
         super().delete_model(request, obj)
-        bump(self.revision)
+        self._bump()
 
     def delete_queryset(self, request, queryset):
         super().delete_queryset(request, queryset)
-        bump(self.revision)
+        self._bump()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        bump(self.revision)
+        self._bump()

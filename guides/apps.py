@@ -7,8 +7,9 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides et outils")
 
     def ready(self):
-        from core import files
+        from core import contributions, files
 
+        from . import selectors
         from .models import Guide, Picture, Tool, Version
 
         # Pictures, tools and PDFs follow their guide: a draft's are for its authors and the
@@ -19,3 +20,9 @@ class GuidesConfig(AppConfig):
         files.register(Picture, "image", readable=of_visible(Picture))
         files.register(Tool, "file", readable=of_visible(Tool))
         files.register(Version, "pdf", readable=of_visible(Version))
+
+        contributions.register(
+            "actionplan:action",
+            template="guides/_action_section.html",
+            context=lambda request, action: {"guides": selectors.action_guides(action)},
+        )

@@ -17,6 +17,11 @@ def guide_list(user) -> QuerySet[Guide]:
     )
 
 
+def action_guides(action) -> QuerySet[Guide]:
+    """Readable guides that serve an action of the plan."""
+    return Guide.objects.readable().filter(actions=action).select_related("current_version")
+
+
 def desk(user) -> dict[str, list[Guide]]:
     """The guides waiting for this member: their drafts, and for coordinators the reviews."""
     if not can(user, Can.DRAFT_GUIDES):

@@ -24,12 +24,8 @@ class AttachmentInline(admin.TabularInline):
     readonly_fields = ["kind", "size"]
 
 
-class InitiativesAdmin(BumpingAdmin):
-    revision = "initiatives"
-
-
 @admin.register(Initiative)
-class InitiativeAdmin(InitiativesAdmin):
+class InitiativeAdmin(BumpingAdmin):
     list_display = [
         "title",
         "mutuelle",
@@ -47,20 +43,20 @@ class InitiativeAdmin(InitiativesAdmin):
 
 
 @admin.register(Audience)
-class AudienceAdmin(InitiativesAdmin):
+class AudienceAdmin(BumpingAdmin):
     list_display = ["name", "position"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Replication)
-class ReplicationAdmin(InitiativesAdmin):
+class ReplicationAdmin(BumpingAdmin):
     list_display = ["initiative", "mutuelle", "status", "contact", "created_at"]
     list_filter = ["status", "mutuelle"]
     list_select_related = ["initiative", "mutuelle", "contact"]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(BumpingAdmin):
     list_display = ["__str__", "initiative", "author", "created_at", "hidden_at"]
     list_filter = ["hidden_at"]
     list_select_related = ["initiative", "author"]

@@ -7,8 +7,9 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from core import files
+        from core import contributions, files
 
+        from . import selectors
         from .models import Attachment, Image, Initiative
 
         # Pictures and files follow their initiative: a draft's stay within its mutuelle.
@@ -19,3 +20,12 @@ class InitiativesConfig(AppConfig):
 
         files.register(Image, "image", "thumbnail", readable=of_visible(Image))
         files.register(Attachment, "file", readable=of_visible(Attachment))
+
+        contributions.register(
+            "actionplan:action",
+            template="initiatives/partials/action_section.html",
+            context=lambda request, action: {
+                "action": action,
+                "initiatives": selectors.action_initiatives(action),
+            },
+        )

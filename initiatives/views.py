@@ -1,20 +1,16 @@
-import hashlib
-
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import files, revisions
+from core import files, fragments
 
 from . import exports, selectors, services
 from .filters import InitiativeFilter
@@ -38,9 +34,6 @@ def _editable(request, pk) -> Initiative:
     return initiative
 
 
-LIST_CACHE_SECONDS = 600
-
-
 def _who_sees_what(user) -> str:
     """Members who see the same initiatives share the cached pages of the list."""
     if can(user, Can.COORDINATE):
@@ -54,23 +47,21 @@ def _who_sees_what(user) -> str:
 def initiative_list(request):
     found = InitiativeFilter(request.GET, queryset=selectors.initiative_list(request.user))
     table = request.GET.get("vue") == "tableau"
-    # The results (count, cards or table, pagination) are rendered once per revision of the
-    # initiatives: every write through the services or the admin changes it.
-    key = "initiatives:list:" + ":".join(
-        [
-            str(revisions.current("initiatives")),
-            _who_sees_what(request.user),
-            get_language(),
-            hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:32],
-        ]
-    )
-    results = cache.get(key)
-    if results is None:
+
+    def render():
         page = Paginator(found.qs, PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = selectors.with_cards(page.object_list)
         context = {"page": page, "table": table}
-        results = render_to_string("initiatives/list.html#results", context, request)
-        cache.set(key, results, LIST_CACHE_SECONDS)
+        return render_to_string("initiatives/list.html#results", context, request)
+
+    # The results (count, cards or table, pagination) show initiatives, their mutuelles and
+    # themes; the filters' form around them is rendered for each request.
+    results = fragments.cached(
+        "initiatives:list",
+        revisions=["initiatives", "mutuelles"],
+        vary=[_who_sees_what(request.user), request.GET.urlencode()],
+        render=render,
+    )
     context = {"filter": found, "table": table, "results": results}
     return TemplateResponse(request, "initiatives/list.html", context)
 

@@ -7,8 +7,6 @@ from .models import Mutuelle, Theme
 
 @admin.register(Mutuelle)
 class MutuelleAdmin(BumpingAdmin):
-    revision = "network"
-
     list_display = ["name", "short_name", "region", "headcount", "is_active"]
     list_filter = ["is_active", "region"]
     search_fields = ["name", "short_name", "region"]
@@ -16,7 +14,7 @@ class MutuelleAdmin(BumpingAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(BumpingAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]

@@ -1,5 +1,7 @@
 """Fictional reference data for the demo: eight mutuelles and the group's shared themes."""
 
+from core import revisions
+
 from .models import Mutuelle, Theme
 
 MUTUELLES = [
@@ -105,4 +107,5 @@ def seed(*, extra: int = 0) -> dict[str, Mutuelle]:
                 "is_active": True,
             },
         )
+    revisions.bump("mutuelles")
     return mutuelles

@@ -7,4 +7,8 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Lettre ESS/RSE")
 
     def ready(self):
+        from core import contributions
+
         from . import signals  # noqa: F401  (members are subscribers, kept in sync)
+
+        contributions.register("ambassadeurs:profile", template="newsletter/_profile_link.html")

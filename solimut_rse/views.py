@@ -10,14 +10,13 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
-from core import revisions
+from core import fragments
 from guides.models import Guide
 from initiatives import selectors as initiatives
 from newsletter.models import Edition
@@ -26,27 +25,27 @@ from .celery import app as celery_app
 
 
 def _latest_initiatives(request) -> str:
-    """The same cards for everyone, rendered once per revision of the initiatives."""
-    key = f"home:latest:{revisions.current('initiatives')}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        cards = {"latest_initiatives": initiatives.latest_published()}
-        html = render_to_string("initiatives/partials/latest.html", cards, request)
-        cache.set(key, html, 600)
-    return html
+    """The same cards for everyone: initiatives with their mutuelle, themes and pictures."""
+    return fragments.cached(
+        "home:latest",
+        revisions=["initiatives", "mutuelles"],
+        render=lambda: render_to_string(
+            "initiatives/partials/latest.html",
+            {"latest_initiatives": initiatives.latest_published()},
+            request,
+        ),
+    )
 
 
 def _network(request) -> tuple[list, str]:
-    """The group's mutuelles with their counts, and their cards, once per revision of the
-    network (members and mutuelles: bumped by the services, the admin and the demo data)."""
-    key = f"home:network:{revisions.current('network')}:{get_language()}"
-    cached = cache.get(key)
-    if cached is None:
+    """The group's mutuelles with their counts and ambassadors, and their cards."""
+
+    def render():
         mutuelles = list(people.mutuelles_overview())
         cards = render_to_string("mutuelles/partials/grid.html", {"mutuelles": mutuelles}, request)
-        cached = (mutuelles, cards)
-        cache.set(key, cached, 600)
-    return cached
+        return mutuelles, cards
+
+    return fragments.cached("home:network", revisions=["mutuelles", "ambassadeurs"], render=render)
 
 
 @require_http_methods(["GET"])
@@ -77,7 +76,7 @@ def home(request):
 @require_http_methods(["GET"])
 def mutuelle_list(request):
     return TemplateResponse(
-        request, "mutuelles/list.html", {"mutuelles": people.mutuelles_overview()}
+        request, "mutuelle_list.html", {"mutuelles": people.mutuelles_overview()}
     )
 
 
@@ -85,7 +84,7 @@ def mutuelle_list(request):
 def mutuelle_detail(request, slug):
     mutuelle = get_object_or_404(people.mutuelles_overview(), slug=slug)
     context = {"mutuelle": mutuelle, "ambassadors": mutuelle.ambassadors}
-    return TemplateResponse(request, "mutuelles/detail.html", context)
+    return TemplateResponse(request, "mutuelle_detail.html", context)
 
 
 def _check_database():

@@ -4,6 +4,7 @@ import time
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django import forms
 from django.urls import reverse
 
 from actionplan.models import ActionPlan
@@ -109,23 +110,35 @@ def totp_code(user) -> str:
     return format_hotp_value(hotp_value(secret, int(time.time()) // period))
 
 
-def initiative_admin_post(client, initiative, **changes):
-    """Post the admin's change form of `initiative` as shown, with `changes`."""
-    url = reverse("admin:initiatives_initiative_change", args=[initiative.pk])
-    form = client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and not isinstance(value, list)
-    }
-    data |= {
-        "mutuelle": initiative.mutuelle_id,
-        "author": initiative.author_id,
-        "themes": list(initiative.themes.values_list("pk", flat=True)),
-        "images-TOTAL_FORMS": 0,
-        "images-INITIAL_FORMS": 0,
-        "attachments-TOTAL_FORMS": 0,
-        "attachments-INITIAL_FORMS": 0,
-        **changes,
-    }
-    return client.post(url, data)
+def _as_posted(form) -> dict:
+    """What a browser posts for `form` as the admin shows it (files and empty values left out)."""
+    data = {}
+    for name, field in form.fields.items():
+        if field.disabled:
+            continue
+        value, key = form[name].value(), form.add_prefix(name)
+        if value is None or value is False or isinstance(field, forms.FileField):
+            continue
+        if value is True:
+            data[key] = "on"
+        elif isinstance(field.widget, forms.MultiWidget):  # a date and a time
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, list | tuple):
+            data[key] = [str(getattr(item, "pk", item)) for item in value]
+        else:
+            data[key] = str(value)
+    return data
+
+
+def admin_post(client, obj, **changes):
+    """Post the admin's change form of `obj` as shown (inlines included), with `changes`."""
+    url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+    page = client.get(url).context
+    data = _as_posted(page["adminform"].form)
+    for inline in page["inline_admin_formsets"]:
+        formset = inline.formset
+        data |= _as_posted(formset.management_form)
+        for form in formset.forms:
+            data |= _as_posted(form)
+    return client.post(url, data | changes)

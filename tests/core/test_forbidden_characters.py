@@ -16,7 +16,7 @@ from core.forms import FORBIDDEN_MESSAGE, CleanTextMixin
 from guides import services as guide_services
 from initiatives.forms import CommentForm
 from initiatives.models import Initiative
-from tests.factories import ThemeFactory, initiative_admin_post
+from tests.factories import ThemeFactory, admin_post
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,7 +114,7 @@ def test_forbidden_characters_through_the_admin_are_refused(
     theme = ThemeFactory()
     initiative.themes.set([theme])
     client.force_login(admin_user)
-    response = initiative_admin_post(client, initiative, title="Titre\x00 piégé")
+    response = admin_post(client, initiative, title="Titre\x00 piégé")
 
     assert response.status_code == 200  # the admin shows its form again
     assert list(response.context["adminform"].form.errors) == ["title"]

@@ -13,7 +13,7 @@ from core.richtext import sanitize
 from guides.models import Guide, Version
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
-from tests.factories import ThemeFactory, UserFactory, initiative_admin_post
+from tests.factories import ThemeFactory, UserFactory, admin_post
 
 from ..initiatives.test_sanitizer import DANGEROUS, VECTORS
 
@@ -94,7 +94,7 @@ def test_a_coordinator_saving_through_the_admin_stores_clean_html(client, mutuel
     theme = ThemeFactory()
     initiative.themes.set([theme])
     client.force_login(coordinator)
-    response = initiative_admin_post(client, initiative, body=ATTACK)
+    response = admin_post(client, initiative, body=ATTACK)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     initiative.refresh_from_db()

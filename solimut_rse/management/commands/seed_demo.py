@@ -3,7 +3,6 @@ from django.db import transaction
 
 from actionplan import demo as plan
 from ambassadeurs import demo as people
-from core import revisions
 from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
@@ -29,7 +28,6 @@ class Command(BaseCommand):
         initiatives.seed(extra=400 * scale)
         guides.seed()
         newsletter.seed()
-        revisions.bump("network")
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")
         for email, description in accounts:
