@@ -101,17 +101,16 @@ def invitation_send(*, invitation: Invitation) -> None:
     """Send the invitation e-mail (in French: the invitee has not chosen a language yet)."""
     if invitation.accepted_at is not None:
         return
-    message = mail.build(
-        subject=gettext_lazy("[Solimut RSE] Votre invitation à l'intranet du réseau ESS/RSE"),
-        template="ambassadeurs/email/invitation",
-        context={
+    mail.notify(
+        gettext_lazy("[Solimut RSE] Votre invitation à l'intranet du réseau ESS/RSE"),
+        "ambassadeurs/email/invitation",
+        {
             "invitation": invitation,
             "url": invitation_url(invitation),
             "expires_at": invitation.expires_at,
         },
-        to=[invitation.email],
+        [invitation.email],
     )
-    mail.send([message])
 
 
 def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:
