@@ -6,16 +6,14 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import revisions
+from core import mail, revisions
 from mutuelles.models import Mutuelle
 
 from .dates import quarter_start
@@ -322,34 +320,31 @@ def digests_send(*, now: datetime.datetime | None = None) -> int:
         ambassadors[ambassador.mutuelle_id].append(ambassador)
 
     messages = []
-    with translation.override(settings.LANGUAGE_CODE):
-        for mutuelle, lists in by_mutuelle.items():
-            for ambassador in ambassadors[mutuelle.pk]:
-                context = {
-                    "ambassador": ambassador,
-                    "mutuelle": mutuelle,
-                    "plan": plan,
-                    "overdue": lists["overdue"],
-                    "stale": lists["stale"],
-                    "stale_days": settings.RSE_STALE_AFTER.days,
-                    "site_url": settings.SITE_URL,
-                }
-                message = EmailMultiAlternatives(
-                    subject=_("[Solimut RSE] %(mutuelle)s : %(count)s action(s) à mettre à jour")
-                    % {
-                        "mutuelle": mutuelle.short_name,
-                        "count": len(lists["overdue"]) + len(lists["stale"]),
-                    },
-                    body=render_to_string("actionplan/email/digest.txt", context),
+    for mutuelle, lists in by_mutuelle.items():
+        count = len(lists["overdue"]) + len(lists["stale"])
+        with mail.french():
+            subject = _("[Solimut RSE] %(mutuelle)s : %(count)s action(s) à mettre à jour") % {
+                "mutuelle": mutuelle.short_name,
+                "count": count,
+            }
+        for ambassador in ambassadors[mutuelle.pk]:
+            context = {
+                "ambassador": ambassador,
+                "mutuelle": mutuelle,
+                "plan": plan,
+                "overdue": lists["overdue"],
+                "stale": lists["stale"],
+                "stale_days": settings.RSE_STALE_AFTER.days,
+            }
+            messages.append(
+                mail.build(
+                    subject=subject,
+                    template="actionplan/email/digest",
+                    context=context,
                     to=[ambassador.email],
                 )
-                message.attach_alternative(
-                    render_to_string("actionplan/email/digest.html", context), "text/html"
-                )
-                messages.append(message)
-    if messages:
-        with get_connection() as connection:
-            connection.send_messages(messages)
+            )
+    mail.send(messages)
     return len(messages)
 
 

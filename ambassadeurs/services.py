@@ -5,14 +5,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from core import outbox, pictures, revisions
+from core import mail, outbox, pictures, revisions
 from mutuelles.models import Mutuelle
 
 from .models import Invitation, Role, User, WorkingGroup
@@ -102,22 +101,16 @@ def invitation_send(*, invitation: Invitation) -> None:
     """Send the invitation e-mail (in French: the invitee has not chosen a language yet)."""
     if invitation.accepted_at is not None:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
+    mail.notify(
+        gettext_lazy("[Solimut RSE] Votre invitation à l'intranet du réseau ESS/RSE"),
+        "ambassadeurs/email/invitation",
+        {
             "invitation": invitation,
             "url": invitation_url(invitation),
             "expires_at": invitation.expires_at,
-        }
-        subject = render_to_string("ambassadeurs/email/invitation_subject.txt", context)
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("ambassadeurs/email/invitation_message.txt", context),
-            to=[invitation.email],
-        )
-        message.attach_alternative(
-            render_to_string("ambassadeurs/email/invitation_message.html", context), "text/html"
-        )
-    message.send()
+        },
+        [invitation.email],
+    )
 
 
 def invitation_accept(*, token: str, first_name: str, last_name: str, password: str) -> User:

@@ -1,7 +1,7 @@
 """`make bench`, the newsletter: e-mails per second delivered to a local SMTP sink by the
 Celery pipeline (2 worker processes, every delivery written and marked) for 10,000
-subscribers, against a bare Python loop that builds the same messages with Django's e-mail
-classes and sends them over one SMTP connection to the same sink (no database, no Celery),
+subscribers, against a bare Python loop that builds the same messages with the project's
+mailer and sends them over one SMTP connection to the same sink (no database, no Celery),
 in the same run. Needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL); uses a database of
 its own. Writes var/bench/newsletter.md."""
 
@@ -75,11 +75,13 @@ def main():
     import django
 
     django.setup()
-    from django.core.mail import EmailMultiAlternatives, get_connection
+    from django.core.mail import get_connection
 
+    from core import mail
     from mutuelles.models import Mutuelle
-    from newsletter import rendering, services
+    from newsletter import rendering
     from newsletter.models import Block, Edition, Subscriber
+    from newsletter.services import sending
     from solimut_rse.celery import app, queues
 
     mutuelles = [
@@ -106,19 +108,20 @@ def main():
         Block.objects.create(edition=edition, mutuelle=mutuelle, kind="text", title="Local")
 
     # The bare loop: the same messages (the mutuelles' versions rendered once, as the pipeline
-    # does), built with Django's e-mail classes, sent over one connection. No database.
+    # does), built by the project's mailer, sent over one connection. No database.
     messages = rendering.Messages(edition)
     recipients = list(Subscriber.objects.values_list("email", "mutuelle_id", "token"))
-    html = {m.pk: messages.preview_html(m.pk) for m in mutuelles}
-    text = {m.pk: messages._render(m.pk)[0] for m in mutuelles}
+    rendered = {m.pk: messages.render(m.pk) for m in mutuelles}
     server = sink()
     started = time.perf_counter()
     with get_connection() as connection:
         for n, (address, mutuelle_id, token) in enumerate(recipients):
             link = rendering.unsubscribe_url(token)
-            message = EmailMultiAlternatives(
+            text, html = rendered[mutuelle_id]
+            message = mail.compose(
                 subject=edition.title,
-                body=text[mutuelle_id].replace(rendering.UNSUBSCRIBE, link),
+                text=text.replace(rendering.UNSUBSCRIBE, link),
+                html=html.replace(rendering.UNSUBSCRIBE, link),
                 to=[address],
                 headers={
                     "Message-ID": f"<bare-{n}@bench>",
@@ -126,10 +129,7 @@ def main():
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
             )
-            message.attach_alternative(
-                html[mutuelle_id].replace(rendering.UNSUBSCRIBE, link), "text/html"
-            )
-            connection.send_messages([message])
+            mail.send([message], connection=connection)
     bare_s = time.perf_counter() - started
     bare_count = sink_count(server)
 
@@ -158,14 +158,14 @@ def main():
     while not app.control.ping(timeout=0.5):
         assert time.monotonic() < deadline, "the worker did not start"
     started = time.perf_counter()
-    services.start(edition)
+    sending.start(edition)
     while Edition.objects.get(pk=edition.pk).status != Edition.Status.SENT:
         time.sleep(0.05)
     pipeline_s = time.perf_counter() - started
     worker.terminate()
     worker.wait(timeout=60)
     pipeline_count = sink_count(server)
-    progress = services.progress(edition)
+    progress = sending.progress(edition)
 
     result = {
         "subscribers": SUBSCRIBERS,

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from ambassadeurs.models import Role, User
 
-from . import services
 from .models import Delivery, Edition
+from .services import assembly, sending
 
 
 def _month(today: datetime.date, back: int) -> tuple[datetime.date, datetime.date]:
@@ -26,11 +26,11 @@ def seed() -> int:
     today = timezone.localdate()
     for back in (2, 1):
         start, end = _month(today, back)
-        edition = services.edition_assemble(by=coordinator, period_start=start, period_end=end)
+        edition = assembly.edition_assemble(by=coordinator, period_start=start, period_end=end)
         sent_at = timezone.make_aware(
             datetime.datetime.combine(end + datetime.timedelta(days=3), datetime.time(9))
         )
-        services.deliveries_create(edition)
+        sending.deliveries_create(edition)
         Delivery.objects.filter(edition=edition).update(
             status=Delivery.Status.SENT, attempts=1, sent_at=sent_at
         )
@@ -38,5 +38,5 @@ def seed() -> int:
             status=Edition.Status.SENT, started_at=sent_at, sent_at=sent_at
         )
     # The month under way, so far: the coordinator's draft.
-    services.edition_assemble(by=coordinator, period_start=today.replace(day=1), period_end=today)
+    assembly.edition_assemble(by=coordinator, period_start=today.replace(day=1), period_end=today)
     return 3

@@ -2,21 +2,26 @@
 Each mutuelle's version is rendered once per sending; a subscriber's message only gets their
 own unsubscribe link. No tracking pixel, no rewritten link."""
 
+from collections.abc import Sequence
+from email.utils import make_msgid
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
 
+from core import mail
 from core.richtext import to_text
+from mutuelles.models import Mutuelle
 
 from .models import Block, Delivery, Edition
 
 UNSUBSCRIBE = "https://unsubscribe.invalid/TOKEN"  # replaced by each subscriber's own link
 
 
-def parts(edition: Edition, blocks=None) -> tuple[list[Block], dict[int, list[Block]]]:
+def parts(
+    edition: Edition, blocks: Sequence[Block] | None = None
+) -> tuple[list[Block], dict[int, list[Block]]]:
     """The common blocks and, per mutuelle id, the local ones, in their order."""
     blocks = list(edition.blocks.select_related("mutuelle")) if blocks is None else blocks
     common = [b for b in blocks if b.mutuelle_id is None]
@@ -32,44 +37,48 @@ def unsubscribe_url(token: str) -> str:
 
 
 class Messages:
+    """The e-mails of one edition: each mutuelle's version rendered once, then one message per
+    subscriber with their own unsubscribe link."""
+
     def __init__(self, edition: Edition):
         self.edition = edition
         self.common, self.local = parts(edition)
         self.mutuelles = {b.mutuelle_id: b.mutuelle for bs in self.local.values() for b in bs}
         self._rendered: dict[int | None, tuple[str, str]] = {}
 
-    def _render(self, mutuelle_id: int | None) -> tuple[str, str]:
+    def render(self, mutuelle_id: int | None) -> tuple[str, str]:
+        """The text and HTML of a subscriber of that mutuelle (None: of none), with a stand-in
+        for the unsubscribe link."""
         if mutuelle_id not in self._rendered:
             for block in [*self.common, *self.local.get(mutuelle_id, [])]:
                 block.text = to_text(block.body)
-            context = {
-                "editorial_text": to_text(self.edition.editorial),
-                "edition": self.edition,
-                "common": self.common,
-                "local": self.local.get(mutuelle_id, []),
-                "mutuelle": self.mutuelles.get(mutuelle_id),
-                "site_url": settings.SITE_URL,
-                "logo_url": settings.SITE_URL + static("img/logo-email.png"),
-                "unsubscribe_url": UNSUBSCRIBE,
-                "archive_url": settings.SITE_URL + self.edition.get_absolute_url(),
-            }
-            with translation.override(settings.LANGUAGE_CODE):
-                self._rendered[mutuelle_id] = (
-                    render_to_string("newsletter/email.txt", context),
-                    render_to_string("newsletter/email.html", context),
-                )
+            self._rendered[mutuelle_id] = mail.render(
+                "newsletter/email",
+                {
+                    "editorial_text": to_text(self.edition.editorial),
+                    "edition": self.edition,
+                    "common": self.common,
+                    "local": self.local.get(mutuelle_id, []),
+                    "mutuelle": self.mutuelles.get(mutuelle_id),
+                    "logo_url": settings.SITE_URL + static("img/logo-email.png"),
+                    "unsubscribe_url": UNSUBSCRIBE,
+                    "archive_url": settings.SITE_URL + self.edition.get_absolute_url(),
+                },
+            )
         return self._rendered[mutuelle_id]
 
-    def _message(self, to: str, mutuelle_id, token: str | None, message_id: str, connection=None):
-        text, html = self._render(mutuelle_id)
+    def _message(
+        self, to: str, mutuelle_id: int | None, token: str | None, message_id: str
+    ) -> EmailMultiAlternatives:
+        text, html = self.render(mutuelle_id)
         link = (
             unsubscribe_url(token) if token else settings.SITE_URL + reverse("ambassadeurs:profile")
         )
-        message = EmailMultiAlternatives(
+        return mail.compose(
             subject=self.edition.title,
-            body=text.replace(UNSUBSCRIBE, link),
+            text=text.replace(UNSUBSCRIBE, link),
+            html=html.replace(UNSUBSCRIBE, link),
             to=[to],
-            connection=connection,
             headers={
                 "Message-ID": message_id,
                 "List-Unsubscribe": f"<{link}>",
@@ -78,25 +87,17 @@ class Messages:
                 "Precedence": "bulk",
             },
         )
-        message.attach_alternative(html.replace(UNSUBSCRIBE, link), "text/html")
-        return message
 
-    def build(self, delivery: Delivery, connection=None) -> EmailMultiAlternatives:
+    def build(self, delivery: Delivery) -> EmailMultiAlternatives:
         subscriber = delivery.subscriber
         return self._message(
-            subscriber.email,
-            subscriber.mutuelle_id,
-            subscriber.token,
-            delivery.message_id,
-            connection,
+            subscriber.email, subscriber.mutuelle_id, subscriber.token, delivery.message_id
         )
 
     def preview_html(self, mutuelle_id: int | None) -> str:
-        return self._render(mutuelle_id)[1]
+        return self.render(mutuelle_id)[1]
 
-    def preview_message(self, to: str, mutuelle) -> EmailMultiAlternatives:
-        from email.utils import make_msgid
-
+    def preview_message(self, to: str, mutuelle: Mutuelle | None) -> EmailMultiAlternatives:
         message = self._message(to, mutuelle.pk if mutuelle else None, None, make_msgid("rse"))
         message.subject = f"[TEST] {message.subject}"
         return message

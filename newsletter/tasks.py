@@ -3,8 +3,8 @@ import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from . import services
 from .models import Edition
+from .services import assembly, sending
 
 
 @shared_task
@@ -13,12 +13,12 @@ def dispatch(edition_id: int) -> int:
     edition = Edition.objects.filter(pk=edition_id, status=Edition.Status.SENDING).first()
     if edition is None or edition.paused_reason:
         return 0
-    services.deliveries_create(edition)
-    batches = services.pending_batches(edition)
+    sending.deliveries_create(edition)
+    batches = sending.pending_batches(edition)
     for ids in batches:
         send_batch.delay(edition.pk, ids)
     if not batches:
-        services.finish_if_done(edition)
+        sending.finish_if_done(edition)
     return len(batches)
 
 
@@ -27,7 +27,7 @@ def send_batch(edition_id: int, ids: list[int]) -> int:
     """One batch over one SMTP connection; temporary failures come back later, further apart
     each time. A worker killed in the middle leaves its deliveries leased: `sweep` hands them
     to another worker once the lease has run out."""
-    retry, delay = services.batch_send(edition_id, ids)
+    retry, delay = sending.batch_send(edition_id, ids)
     if retry:
         send_batch.apply_async((edition_id, retry), countdown=delay)
     return len(ids) - len(retry)
@@ -37,7 +37,7 @@ def send_batch(edition_id: int, ids: list[int]) -> int:
 def send_due() -> int:
     """celery beat, every minute: start the scheduled editions whose time has come."""
     due = Edition.objects.filter(status=Edition.Status.SCHEDULED, scheduled_at__lte=timezone.now())
-    return sum(services.start(edition) for edition in due)
+    return sum(sending.start(edition) for edition in due)
 
 
 @shared_task
@@ -47,13 +47,13 @@ def sweep() -> int:
     for edition in Edition.objects.filter(status=Edition.Status.SENDING, paused_reason=""):
         if not edition.deliveries.exists():
             # Its dispatch has not run yet, or died before writing: ask again once it is late.
-            if edition.started_at < timezone.now() - services.lease():
+            if edition.started_at < timezone.now() - sending.lease():
                 dispatch.delay(edition.pk)
             continue
-        for ids in services.pending_batches(edition, stale_only=True):
+        for ids in sending.pending_batches(edition, stale_only=True):
             send_batch.delay(edition.pk, ids)
             count += len(ids)
-        services.finish_if_done(edition)
+        sending.finish_if_done(edition)
     return count
 
 
@@ -65,4 +65,4 @@ def assemble_monthly() -> int | None:
     start = end.replace(day=1)
     if Edition.objects.filter(period_start=start, period_end=end).exists():
         return None
-    return services.edition_assemble(period_start=start, period_end=end).pk
+    return assembly.edition_assemble(period_start=start, period_end=end).pk

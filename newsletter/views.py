@@ -13,7 +13,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
 from mutuelles.models import Mutuelle
 
-from . import imports, rendering, services
+from . import imports, rendering
 from .forms import (
     AssembleForm,
     BlockEditForm,
@@ -24,6 +24,8 @@ from .forms import (
     SendForm,
 )
 from .models import Block, Edition, Subscriber
+from .services import assembly, editing, sending
+from .services.subscribers import subscriber_sync, subscription_set
 
 
 def _edition(request, number) -> Edition:
@@ -52,7 +54,7 @@ def archive(request):
 def assemble(request):
     form = AssembleForm(request.POST)
     if form.is_valid():
-        edition = services.edition_assemble(by=request.user, **form.cleaned_data)
+        edition = assembly.edition_assemble(by=request.user, **form.cleaned_data)
         messages.success(request, _("Édition préparée : relisez-la, complétez-la, envoyez-la."))
         return redirect(edition)
     messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -105,7 +107,7 @@ def _editor(request, edition, common, local, status=200, **forms):
         "block_form": forms.get("block_form") or BlockForm(prefix="bloc"),
         "part_form": PartForm(),
         "send_form": forms.get("send_form") or SendForm(),
-        "progress": services.progress(edition),
+        "progress": sending.progress(edition),
     }
     return TemplateResponse(request, "newsletter/editor.html", context, status=status)
 
@@ -124,7 +126,7 @@ def edition_update(request, number):
     form = EditionForm(request.POST, instance=edition)
     if form.is_valid():
         try:
-            services.edition_update(by=request.user, edition=edition, **form.cleaned_data)
+            editing.edition_update(by=request.user, edition=edition, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -140,7 +142,7 @@ def block_add(request, number):
     form = BlockForm(request.POST, prefix="bloc")
     if form.is_valid():
         try:
-            services.block_save(by=request.user, edition=edition, **form.cleaned_data)
+            editing.block_save(by=request.user, edition=edition, **form.cleaned_data)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -162,14 +164,12 @@ def block_change(request, number, pk):
             if not form.is_valid():
                 # The editor again, this block's form open with what was typed and why not.
                 return _editor(request, edition, common, local, status=400, block_edit_form=form)
-            services.block_save(by=request.user, edition=edition, block=block, **form.cleaned_data)
+            editing.block_save(by=request.user, edition=edition, block=block, **form.cleaned_data)
             messages.success(request, _("Bloc modifié."))
         elif action == "supprimer":
-            services.block_delete(by=request.user, block=block)
+            editing.block_delete(by=request.user, block=block)
         elif action in ("monter", "descendre"):
-            services.block_move(
-                by=request.user, block=block, offset=-1 if action == "monter" else 1
-            )
+            editing.block_move(by=request.user, block=block, offset=-1 if action == "monter" else 1)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(f"{edition.get_absolute_url()}#bloc-{block.pk}")
@@ -198,7 +198,7 @@ def test_send(request, number):
     edition = _edition(request, number)
     form = PartForm(request.POST)
     mutuelle = form.cleaned_data["mutuelle"] if form.is_valid() else None
-    services.test_send(by=request.user, edition=edition, mutuelle=mutuelle)
+    sending.test_send(by=request.user, edition=edition, mutuelle=mutuelle)
     messages.success(
         request, _("Un envoi de test est parti vers %(email)s.") % {"email": request.user.email}
     )
@@ -212,7 +212,7 @@ def send(request, number):
     form = SendForm(request.POST)
     if form.is_valid():
         try:
-            edition = services.edition_send(
+            edition = sending.edition_send(
                 by=request.user, edition=edition, at=form.cleaned_data["at"]
             )
         except ValidationError as error:
@@ -235,7 +235,7 @@ def send(request, number):
 @require(Can.COORDINATE)
 def unschedule(request, number):
     edition = _edition(request, number)
-    services.edition_unschedule(by=request.user, edition=edition)
+    sending.edition_unschedule(by=request.user, edition=edition)
     messages.success(request, _("Envoi déprogrammé : l'édition redevient un brouillon."))
     return redirect(edition)
 
@@ -244,7 +244,7 @@ def unschedule(request, number):
 @require(Can.COORDINATE)
 def resume(request, number):
     edition = _edition(request, number)
-    services.resume(by=request.user, edition=edition)
+    sending.resume(by=request.user, edition=edition)
     messages.success(request, _("L'envoi reprend."))
     return redirect(edition)
 
@@ -254,7 +254,7 @@ def resume(request, number):
 def progress(request, number):
     """The progress bar alone, polled by htmx while the edition is being sent."""
     edition = _edition(request, number)
-    context = {"edition": edition, "progress": services.progress(edition)}
+    context = {"edition": edition, "progress": sending.progress(edition)}
     return TemplateResponse(request, "newsletter/editor.html#progress", context)
 
 
@@ -290,11 +290,11 @@ def subscribers(request):
 @require_http_methods(["GET", "POST"])
 def subscription(request):
     """A member's own subscription, from their profile."""
-    subscriber = services.subscriber_sync(request.user)
+    subscriber = subscriber_sync(request.user)
     subscriber.refresh_from_db()
     if request.method == "POST":
         subscribed = request.POST.get("subscribed") == "1"
-        services.subscription_set(subscriber=subscriber, subscribed=subscribed)
+        subscription_set(subscriber=subscriber, subscribed=subscribed)
         messages.success(
             request,
             _("Vous recevrez la lettre ESS/RSE.")
@@ -318,7 +318,7 @@ def unsubscribe(request, token):
         )
     done = False
     if request.method == "POST":
-        services.subscription_set(subscriber=subscriber, subscribed=False)
+        subscription_set(subscriber=subscriber, subscribed=False)
         done = True
     context = {"subscriber": subscriber, "done": done}
     return TemplateResponse(request, "newsletter/unsubscribe.html", context)

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ambassadeurs import services
 from ambassadeurs.models import Invitation, Role, User
@@ -78,6 +78,16 @@ def test_coordinator_invites_from_the_ui_and_the_invitee_creates_their_account(
     assert client.get(reverse("home")).status_code == 200
     client.logout()
     assert client.login(email=user.email, password="Prevention-2026!")
+
+
+def test_the_invitation_is_in_french_whatever_the_language_of_who_sends_it(invitation, mailoutbox):
+    mailoutbox.clear()
+    with translation.override("en"):
+        services.invitation_send(invitation=invitation)
+    message = mailoutbox[-1]
+    assert message.subject == "[Solimut RSE] Votre invitation à l'intranet du réseau ESS/RSE"
+    assert "Vous êtes invité·e" in message.body
+    assert "Vous êtes invité·e" in message.alternatives[0][0]
 
 
 def test_a_link_works_only_once(client, invitation):

@@ -85,11 +85,11 @@ def test_assemble_edit_preview_send_and_watch_it_go(
 def test_archive_and_edition_pages_have_no_serious_accessibility_violation(
     browser, live_server, network
 ):
-    from newsletter import services
     from newsletter.models import Edition
+    from newsletter.services import assembly
 
     start = timezone.localdate().replace(day=1) - datetime.timedelta(days=20)
-    edition = services.edition_assemble(
+    edition = assembly.edition_assemble(
         period_start=start.replace(day=1), period_end=start.replace(day=28)
     )
     page = browser.new_context(bypass_csp=True, locale="fr-FR").new_page()

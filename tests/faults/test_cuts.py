@@ -7,8 +7,8 @@ from collections import Counter
 from core.models import OutboxMessage
 from guides import services as guide_services
 from guides.models import Event, Version
-from newsletter import services
 from newsletter.models import Delivery, Edition
+from newsletter.services import sending
 from solimut_rse.celery import app as celery_app
 from tests.newsletter.conftest import make_edition, make_subscribers
 
@@ -44,7 +44,7 @@ def test_a_sending_cut_from_postgresql_midway_finishes_by_itself(
     edition = _sending(smtp_server, network, settings)
     worker_processes.start(**LEASE)
     beat(**LEASE)
-    services.start(edition)
+    sending.start(edition)
     wait_until(lambda: len(smtp_server.messages) >= 100, 60, "the sending did not start")
     database_relay.cut()
     at_cut = len(smtp_server.messages)
@@ -67,7 +67,7 @@ def test_a_sending_cut_from_redis_midway_finishes_by_itself(
     try:
         worker_processes.start(**LEASE)
         beat(**LEASE)
-        services.start(edition)
+        sending.start(edition)
         wait_until(lambda: len(smtp_server.messages) >= 100, 60, "the sending did not start")
         own_redis.stop()  # the queued batches are lost with it
         at_cut = len(smtp_server.messages)

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from newsletter import services
 from newsletter.models import Block
+from newsletter.services import editing
 
 REFUSED = [
     "javascript:alert(document.cookie)",
@@ -78,7 +78,7 @@ def test_changing_a_block_to_a_dangerous_link_is_refused_with_the_text_kept(
 @pytest.mark.parametrize("link", REFUSED)
 def test_the_service_refuses_a_dangerous_link_too(coordinator, edition, link):
     with pytest.raises(ValidationError) as refused:
-        services.block_save(by=coordinator, edition=edition, title="Agenda", link=link)
+        editing.block_save(by=coordinator, edition=edition, title="Agenda", link=link)
 
     assert MESSAGE in refused.value.message_dict["link"][0]
 

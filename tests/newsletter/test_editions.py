@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ambassadeurs.models import User
-from newsletter import services
 from newsletter.models import Block, Edition, Subscriber
+from newsletter.services import assembly, subscribers
 
 from .conftest import make_edition
 
@@ -29,7 +29,7 @@ def test_a_deleted_member_leaves_the_list(reader):
 def test_every_active_member_is_a_subscriber_and_keeps_their_choice(reader, mutuelle):
     subscriber = Subscriber.objects.get(user=reader)
     assert subscriber.email == reader.email and subscriber.mutuelle == mutuelle
-    services.subscription_set(subscriber=subscriber, subscribed=False)
+    subscribers.subscription_set(subscriber=subscriber, subscribed=False)
     reader.email = "nouvelle.adresse@armor.example"
     reader.save()
     subscriber.refresh_from_db()
@@ -37,11 +37,11 @@ def test_every_active_member_is_a_subscriber_and_keeps_their_choice(reader, mutu
     assert subscriber.status == Subscriber.Status.UNSUBSCRIBED  # not reset by the sync
     reader.is_active = False
     reader.save()
-    assert reader.subscriber not in services.recipients()
+    assert reader.subscriber not in subscribers.recipients()
 
 
 def test_a_member_subscribes_again_from_their_profile(client, reader):
-    services.subscription_set(subscriber=reader.subscriber, subscribed=False)
+    subscribers.subscription_set(subscriber=reader.subscriber, subscribed=False)
     client.force_login(reader)
     url = reverse("newsletter:subscription")
     assert "Recevoir la lettre ESS/RSE" in client.get(url).content.decode()
@@ -122,7 +122,7 @@ def test_assembly_runs_a_bounded_number_of_queries(
     when = datetime.datetime(2026, 10, 15, 10, tzinfo=datetime.UTC)
     _activity(network, count, when)
     with django_assert_max_num_queries(12):
-        edition = services.edition_assemble(
+        edition = assembly.edition_assemble(
             by=coordinator,
             period_start=datetime.date(2026, 10, 1),
             period_end=datetime.date(2026, 10, 31),
@@ -269,7 +269,7 @@ def test_csv_import_checks_every_line_and_imports_all_or_nothing(client, coordin
 
 
 def test_csv_import_keeps_the_choice_of_known_addresses(client, coordinator, reader):
-    services.subscription_set(subscriber=reader.subscriber, subscribed=False)
+    subscribers.subscription_set(subscriber=reader.subscriber, subscribed=False)
     client.force_login(coordinator)
     _import(client, f"email\n{reader.email}\n".encode())
     assert User.objects.get(pk=reader.pk).subscriber.status == Subscriber.Status.UNSUBSCRIBED

@@ -5,10 +5,12 @@ import urllib.parse
 from collections import Counter
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
-from newsletter import services, tasks
+from newsletter import tasks
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.services import sending
 
 from .conftest import make_edition, make_subscribers, parse
 
@@ -25,7 +27,7 @@ def _wait_sent(edition, timeout=180):
     _wait_until(
         lambda: Edition.objects.get(pk=edition.pk).status == Edition.Status.SENT,
         timeout,
-        lambda: f"not sent yet: {services.progress(edition)}",
+        lambda: f"not sent yet: {sending.progress(edition)}",
     )
 
 
@@ -36,7 +38,7 @@ def test_a_thousand_subscribers_get_it_once_with_their_local_part(
     everyone = set(Subscriber.objects.values_list("email", flat=True))
     assert len(everyone) == 1001  # the coordinator is a member, hence a subscriber
     edition = make_edition(network)
-    services.edition_send(by=coordinator, edition=edition)
+    sending.edition_send(by=coordinator, edition=edition)
     _wait_sent(edition)
     celery_worker.wait_idle()  # nothing more can come: every message is in
     received = [parse(m) for m in smtp_server.messages]
@@ -60,7 +62,7 @@ def test_a_thousand_subscribers_get_it_once_with_their_local_part(
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     delivery = Delivery.objects.get(subscriber__email=received[0]["To"])
     assert delivery.message_id == received[0]["Message-ID"]
-    assert services.progress(edition) == {
+    assert sending.progress(edition) == {
         "total": 1001,
         "sent": 1001,
         "failed": 0,
@@ -72,7 +74,7 @@ def test_a_thousand_subscribers_get_it_once_with_their_local_part(
 def test_no_tracking_pixel_and_no_rewritten_link(smtp_server, celery_worker, network, settings):
     make_subscribers(1, network)
     edition = make_edition(network)
-    services.start(edition)
+    sending.start(edition)
     html = parse(smtp_server.wait_for(1)[0]).get_body(("html",)).get_content()
     images = html.split("<img")[1:]
     assert (
@@ -92,9 +94,9 @@ def _hrefs(html):
 def test_pressing_send_twice_sends_once(smtp_server, celery_worker, network, coordinator):
     make_subscribers(40, network)
     edition = make_edition(network)
-    services.edition_send(by=coordinator, edition=edition)
-    with pytest.raises(services.ValidationError):
-        services.edition_send(by=coordinator, edition=edition)
+    sending.edition_send(by=coordinator, edition=edition)
+    with pytest.raises(ValidationError):
+        sending.edition_send(by=coordinator, edition=edition)
     _wait_sent(edition)
     celery_worker.wait_idle()  # a second sending, had it been queued, would have run by now
     assert len(smtp_server.messages) == Subscriber.objects.count() == 41  # with the coordinator
@@ -118,7 +120,7 @@ def test_temporary_failures_are_retried_and_permanent_ones_bounce(
         return "250 OK"
 
     smtp_server.answer = answer
-    services.start(edition)
+    sending.start(edition)
     _wait_sent(edition)
     celery_worker.wait_idle()
     delivered = {m.rcpt_tos[0] for m in smtp_server.messages}
@@ -139,11 +141,11 @@ def test_sending_pauses_itself_when_the_server_refuses_and_resumes(
     make_subscribers(20, network)
     edition = make_edition(network)
     smtp_server.answer = lambda envelope: "421 4.7.0 Trop de messages, ralentissez"
-    services.start(edition)
+    sending.start(edition)
     _wait_until(
         lambda: Edition.objects.get(pk=edition.pk).paused_reason,
         120,
-        lambda: f"the sending did not pause: {services.progress(edition)}",
+        lambda: f"the sending did not pause: {sending.progress(edition)}",
     )
     client.force_login(coordinator)
     page = client.get(edition.get_absolute_url()).content.decode()
@@ -162,7 +164,7 @@ def test_a_worker_killed_mid_send_loses_no_one(smtp_server, worker_processes, ne
     edition = make_edition(network)
     smtp_server.hold_after(150)  # the worker is surely in the middle when it is killed
     worker = worker_processes.start(RSE_NEWSLETTER_LEASE_SECONDS=3)
-    services.start(edition)
+    sending.start(edition)
     smtp_server.wait_for(150, timeout=120)
     worker_processes.kill(worker)
     smtp_server.release()
@@ -185,7 +187,7 @@ def _sweep_until_sent(edition, timeout=180):
     """What celery beat does every minute, here once a lease period, until the edition is
     sent: the dead worker's leases run out when they do, however slow the machine, and the
     sweep that comes next hands its deliveries to the live worker."""
-    period = services.lease().total_seconds()
+    period = sending.lease().total_seconds()
     next_sweep = time.monotonic()
 
     def sent():
@@ -197,12 +199,12 @@ def _sweep_until_sent(edition, timeout=180):
             next_sweep = time.monotonic() + period
         return False
 
-    _wait_until(sent, timeout, lambda: f"not sent yet: {services.progress(edition)}")
+    _wait_until(sent, timeout, lambda: f"not sent yet: {sending.progress(edition)}")
 
 
 def test_the_unsubscribe_link_of_the_received_mail_works(smtp_server, celery_worker, network):
     make_subscribers(1, network)
-    services.start(make_edition(network))
+    sending.start(make_edition(network))
     message = parse(smtp_server.wait_for(1)[0])
     url = urllib.parse.urlsplit(message["List-Unsubscribe"].strip().strip("<>")).path
     anonymous = Client()
