@@ -3,7 +3,9 @@ with their history, and field feedback. Deterministic, so `seed_demo` stays idem
 
 import datetime
 import random
+import tomllib
 from decimal import Decimal
+from importlib import resources
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,414 +24,10 @@ from .models import (
     FieldFeedback,
     Indicator,
     Measurement,
-    Scope,
-    Sentiment,
     Status,
 )
 
-AXES = [
-    (
-        1,
-        "Prendre soin de la santé des salariés et des adhérents",
-        "Prévention, activité physique et bien-être, au travail comme auprès des adhérents.",
-    ),
-    (
-        2,
-        "Réduire notre empreinte environnementale",
-        "Mesurer, puis réduire : énergie, achats, mobilité, numérique.",
-    ),
-    (
-        3,
-        "Être un employeur responsable",
-        "Égalité professionnelle, qualité de vie au travail, inclusion.",
-    ),
-    (
-        4,
-        "Agir avec nos territoires et porter la voix mutualiste",
-        "Partenariats locaux, mécénat, plaidoyer et transparence.",
-    ),
-]
-
-# code, title, theme slug, scope, due date, owner, local approaches (one is picked per mutuelle)
-ACTIONS = [
-    (
-        "1.1",
-        "Déployer une campagne de dépistage du cancer colorectal auprès des adhérents de 50 à "
-        "74 ans",
-        "prevention-sante",
-        Scope.MUTUELLE,
-        "2027-03-31",
-        "Direction santé",
-        [
-            "Courrier personnalisé avec le kit de dépistage, relance par SMS à trois semaines.",
-            "Stands en agence pendant Mars bleu, avec un médecin du centre de santé partenaire.",
-            "Appels sortants des conseillers aux adhérents concernés, en lien avec la CPAM.",
-        ],
-    ),
-    (
-        "1.2",
-        "Proposer à chaque salarié un bilan de prévention des troubles musculo-squelettiques",
-        "qvt",
-        Scope.MUTUELLE,
-        "2027-06-30",
-        "Ressources humaines",
-        [
-            "Ergonome présent deux jours par site, ateliers de 30 minutes sur le temps de travail.",
-            "Auto-diagnostic en ligne puis visite de poste pour les salariés qui le demandent.",
-            "Intégré à l'entretien annuel, avec un budget pour le matériel adapté.",
-        ],
-    ),
-    (
-        "1.3",
-        "Organiser un défi sportif inter-mutuelles chaque printemps",
-        "sport",
-        Scope.GROUP,
-        "2027-05-31",
-        "Groupe de travail Sport en entreprise",
-        [],
-    ),
-    (
-        "1.4",
-        "Former des sentinelles en santé mentale sur chaque site",
-        "bien-etre",
-        Scope.MUTUELLE,
-        "2027-12-31",
-        "Ressources humaines",
-        [
-            "Deux volontaires par site formés aux premiers secours en santé mentale (PSSM).",
-            "Formation commune avec la mutuelle voisine pour partager les coûts.",
-            "Module de sensibilisation pour tous les managers avant de former les sentinelles.",
-        ],
-    ),
-    (
-        "1.5",
-        "Relayer le Mois sans tabac auprès des salariés",
-        "prevention-sante",
-        Scope.MUTUELLE,
-        "2026-11-30",
-        "Ambassadeur ESS/RSE",
-        [
-            "Affiches, kits d'aide à l'arrêt et consultation de tabacologue sur site.",
-            "Équipes « sans tabac » inscrites sur la plateforme nationale, défi entre services.",
-            "Relais dans l'intranet local et la lettre interne, témoignages de salariés.",
-        ],
-    ),
-    (
-        "1.6",
-        "Ouvrir l'activité physique adaptée aux adhérents en affection de longue durée",
-        "sport",
-        Scope.MUTUELLE,
-        "2028-03-31",
-        "Direction santé",
-        [
-            "Prise en charge de 12 séances par an dans le contrat responsable.",
-            "Partenariat avec les maisons sport-santé du territoire.",
-            "Expérimentation sur une agence avant d'élargir.",
-        ],
-    ),
-    (
-        "2.1",
-        "Réaliser le bilan carbone de chaque mutuelle, scopes 1 à 3",
-        "environnement",
-        Scope.MUTUELLE,
-        "2027-06-30",
-        "Services généraux",
-        [
-            "Cabinet retenu avec le groupe, données collectées par les services généraux.",
-            "Bilan réalisé en interne avec l'outil de l'ADEME, relu par le groupe.",
-            "Stagiaire de master dédié, accompagné par l'ambassadeur.",
-        ],
-    ),
-    (
-        "2.2",
-        "Adopter la charte des achats responsables du groupe",
-        "environnement",
-        Scope.MUTUELLE,
-        "2026-12-31",
-        "Achats",
-        [
-            "Charte présentée au conseil, critères RSE dans chaque appel d'offres.",
-            "Clauses environnementales ajoutées aux contrats à leur renouvellement.",
-            "Fournisseurs locaux privilégiés pour l'entretien et la restauration.",
-        ],
-    ),
-    (
-        "2.3",
-        "Réduire de 20 % la consommation d'énergie des agences",
-        "environnement",
-        Scope.MUTUELLE,
-        "2028-06-30",
-        "Services généraux",
-        [
-            "Relamping LED et programmation du chauffage, suivi mensuel des compteurs.",
-            "Audit énergétique des trois plus grosses agences d'abord.",
-            "Éco-gestes affichés et référents énergie dans chaque agence.",
-        ],
-    ),
-    (
-        "2.4",
-        "Mettre en place un plan de mobilité employeur",
-        "environnement",
-        Scope.MUTUELLE,
-        "2027-09-30",
-        "Ressources humaines",
-        [
-            "Forfait mobilités durables de 500 € et abris vélos sécurisés.",
-            "Covoiturage organisé entre les sites, places réservées.",
-            "Télétravail deux jours par semaine et flotte de vélos électriques.",
-        ],
-    ),
-    (
-        "2.5",
-        "Allonger à cinq ans au moins la durée de vie du matériel informatique",
-        "environnement",
-        Scope.MUTUELLE,
-        "2027-12-31",
-        "Direction des systèmes d'information",
-        [
-            "Achat de matériel reconditionné pour les postes standards.",
-            "Contrat de maintenance étendu et don du matériel réformé à une association.",
-            "Renouvellement au cas par cas plutôt que par génération.",
-        ],
-    ),
-    (
-        "2.6",
-        "Supprimer le plastique à usage unique de tous les sites",
-        "environnement",
-        Scope.MUTUELLE,
-        "2026-10-31",
-        "Services généraux",
-        [
-            "Gourdes offertes aux salariés, fontaines à eau branchées sur le réseau.",
-            "Vaisselle réutilisable dans les salles de pause, fin des gobelets.",
-            "Prestataire de restauration tenu par une clause zéro plastique.",
-        ],
-    ),
-    (
-        "2.7",
-        "Dématérialiser les échanges avec les adhérents qui le souhaitent",
-        "environnement",
-        Scope.MUTUELLE,
-        "2027-12-31",
-        "Relation adhérents",
-        [
-            "Espace adhérent refondu, relevés en ligne par défaut avec accord explicite.",
-            "Accompagnement en agence des adhérents éloignés du numérique.",
-            "Envoi papier maintenu pour les plus de 75 ans sauf demande contraire.",
-        ],
-    ),
-    (
-        "3.1",
-        "Publier l'index égalité femmes-hommes avec un plan d'action",
-        "egalite",
-        Scope.MUTUELLE,
-        "2027-03-01",
-        "Ressources humaines",
-        [
-            "Plan d'action négocié avec les représentants du personnel.",
-            "Rattrapage salarial budgété sur deux ans.",
-            "Objectifs de mixité dans les promotions internes.",
-        ],
-    ),
-    (
-        "3.2",
-        "Former les managers à la prévention des violences sexistes et sexuelles",
-        "egalite",
-        Scope.MUTUELLE,
-        "2027-06-30",
-        "Ressources humaines",
-        [
-            "Formation en présentiel d'une demi-journée par une association spécialisée.",
-            "E-learning commun du groupe puis atelier de cas pratiques.",
-            "Référent VSS désigné et formé en premier.",
-        ],
-    ),
-    (
-        "3.3",
-        "Signer un accord sur le télétravail et le droit à la déconnexion",
-        "qvt",
-        Scope.MUTUELLE,
-        "2027-01-31",
-        "Direction générale",
-        [
-            "Accord signé, plages sans réunion et messagerie coupée le soir.",
-            "Charte en attendant l'accord, négociation en cours.",
-            "Expérimentation de six mois dans deux services avant l'accord.",
-        ],
-    ),
-    (
-        "3.4",
-        "Accueillir des alternants et stagiaires issus des quartiers prioritaires",
-        "solidarite",
-        Scope.MUTUELLE,
-        "2027-09-30",
-        "Ressources humaines",
-        [
-            "Partenariat avec une école de la deuxième chance.",
-            "Tutorat par des salariés volontaires, parrainage des alternants.",
-            "Offres diffusées dans les missions locales.",
-        ],
-    ),
-    (
-        "3.5",
-        "Mesurer la qualité de vie au travail par un baromètre commun",
-        "qvt",
-        Scope.GROUP,
-        "2027-04-30",
-        "Coordination RSE du groupe",
-        [],
-    ),
-    (
-        "4.1",
-        "Nouer un partenariat avec une association locale d'aide alimentaire",
-        "solidarite",
-        Scope.MUTUELLE,
-        "2027-03-31",
-        "Ambassadeur ESS/RSE",
-        [
-            "Collecte deux fois par an et journée de bénévolat des salariés.",
-            "Convention avec l'épicerie solidaire du quartier de l'agence.",
-            "Don des invendus de la restauration d'entreprise.",
-        ],
-    ),
-    (
-        "4.2",
-        "Proposer un jour de mécénat de compétences par salarié et par an",
-        "solidarite",
-        Scope.MUTUELLE,
-        "2027-12-31",
-        "Ressources humaines",
-        [
-            "Plateforme de missions proposée par une association partenaire.",
-            "Missions choisies par les équipes, journée prise sur le temps de travail.",
-            "Priorité aux associations de santé du territoire.",
-        ],
-    ),
-    (
-        "4.3",
-        "Porter le plaidoyer du groupe sur l'accès aux soins auprès des élus",
-        "plaidoyer",
-        Scope.GROUP,
-        "2027-12-31",
-        "Présidence du groupe",
-        [],
-    ),
-    (
-        "4.4",
-        "Former les élus mutualistes aux enjeux de la RSE",
-        "plaidoyer",
-        Scope.MUTUELLE,
-        "2027-10-31",
-        "Vie mutualiste",
-        [
-            "Séminaire annuel des délégués avec un module RSE.",
-            "Fiches pratiques envoyées avant chaque conseil d'administration.",
-            "Binômes élu-salarié sur les projets RSE locaux.",
-        ],
-    ),
-    (
-        "4.5",
-        "Publier un rapport RSE annuel commun",
-        "plaidoyer",
-        Scope.GROUP,
-        "2027-06-30",
-        "Coordination RSE du groupe",
-        [],
-    ),
-    (
-        "4.6",
-        "Relayer la newsletter ESS/RSE auprès de tous les salariés",
-        "solidarite",
-        Scope.MUTUELLE,
-        "2027-12-31",
-        "Ambassadeur ESS/RSE",
-        [
-            "Présentée en réunion d'équipe chaque mois, affichée en salle de pause.",
-            "Relayée sur l'intranet local avec un mot de la direction.",
-            "Lue à voix haute lors du café mensuel de l'agence.",
-        ],
-    ),
-]
-
-INDICATORS = [
-    # name, unit, target, direction, action code, typical value range
-    (
-        "Émissions de gaz à effet de serre par salarié",
-        "tCO2e",
-        "4",
-        Direction.DECREASE,
-        "2.1",
-        (3.2, 6.5),
-    ),
-    ("Consommation d'énergie des agences", "kWh/m²", "120", Direction.DECREASE, "2.3", (105, 190)),
-    ("Index égalité femmes-hommes", "points", "85", Direction.INCREASE, "3.1", (74, 96)),
-    ("Managers formés à la prévention des VSS", "%", "80", Direction.INCREASE, "3.2", (10, 90)),
-    ("Jours de mécénat de compétences", "jours", "100", Direction.INCREASE, "4.2", (5, 130)),
-]
-
-NEXT_STEPS = [
-    "Point d'étape avec la direction",
-    "Valider le budget",
-    "Lancer la communication interne",
-    "Choisir le prestataire",
-    "Présenter au CSE",
-    "Bilan à six mois",
-]
-
-FEEDBACK = [
-    (
-        "Le défi sportif a fédéré les équipes",
-        "1.3",
-        Sentiment.POSITIVE,
-        "Beaucoup de collègues demandent une deuxième édition à l'automne, et des équipes mixtes "
-        "entre agences.",
-    ),
-    (
-        "Le bilan carbone inquiète les agences",
-        "2.1",
-        Sentiment.MIXED,
-        "Les équipes craignent un surcroît de travail pour collecter les données ; un modèle de "
-        "tableau commun rassurerait.",
-    ),
-    (
-        "Gourdes appréciées, fontaines trop rares",
-        "2.6",
-        Sentiment.MIXED,
-        "Les gourdes ont eu du succès, mais il n'y a qu'une fontaine par étage : files d'attente.",
-    ),
-    (
-        "Télétravail : besoin de règles claires",
-        "3.3",
-        Sentiment.NEGATIVE,
-        "Les managers appliquent des règles différentes ; les salariés attendent l'accord.",
-    ),
-    (
-        "Forte envie de mécénat de compétences",
-        "4.2",
-        Sentiment.POSITIVE,
-        "Une trentaine de volontaires dès la première réunion d'information.",
-    ),
-    (
-        "La newsletter est peu lue en agence",
-        "4.6",
-        Sentiment.NEGATIVE,
-        "Les conseillers en agence n'ouvrent pas leur messagerie pendant les heures d'accueil.",
-    ),
-    (
-        "Mois sans tabac : des témoignages touchants",
-        "1.5",
-        Sentiment.POSITIVE,
-        "Deux collègues ont raconté leur arrêt en réunion d'équipe, très bien reçu.",
-    ),
-    (
-        "Sentinelles santé mentale : des questions",
-        "1.4",
-        Sentiment.MIXED,
-        "Les volontaires se demandent quel temps leur sera accordé et qui les soutiendra.",
-    ),
-]
-
-PLAN_TITLE = "Plan d'action RSE 2026-2028"
+PLAN = tomllib.loads((resources.files(__package__) / "demo" / "plan.toml").read_text("utf-8"))
 
 
 def _at(day: datetime.date, hour=10) -> datetime.datetime:
@@ -446,12 +44,9 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
     themes = {theme.slug: theme for theme in Theme.objects.all()}
 
     plan, _ = ActionPlan.objects.update_or_create(
-        title=PLAN_TITLE,
+        title=PLAN["title"],
         defaults={
-            "assembly": "Assemblée générale du 18 juin 2026",
-            "adopted_on": datetime.date(2026, 6, 18),
-            "starts_on": datetime.date(2026, 7, 1),
-            "ends_on": datetime.date(2028, 6, 30),
+            field: PLAN[field] for field in ("assembly", "adopted_on", "starts_on", "ends_on")
         },
     )
     ActionPlan.objects.exclude(pk=plan.pk).update(is_current=False)
@@ -459,33 +54,36 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
     plan.is_current = True
 
     axes = {}
-    for number, title, description in AXES:
-        axes[number], _ = Axis.objects.update_or_create(
-            plan=plan, number=number, defaults={"title": title, "description": description}
+    for axis in PLAN["axes"]:
+        axes[axis["number"]], _ = Axis.objects.update_or_create(
+            plan=plan,
+            number=axis["number"],
+            defaults={"title": axis["title"], "description": axis["description"]},
         )
 
-    specs = list(ACTIONS)
+    specs = PLAN["actions"]
     if actions_per_axis:  # the large data set: more actions of the same kinds on each axis
         specs = []
         for number in axes:
-            base = [spec for spec in ACTIONS if spec[0].startswith(f"{number}.")]
+            base = [spec for spec in PLAN["actions"] if spec["code"].startswith(f"{number}.")]
             for i in range(actions_per_axis):
-                _code, title, *rest = base[i % len(base)]
+                spec = base[i % len(base)]
                 suffix = f" ({i // len(base) + 1})" if i >= len(base) else ""
-                specs.append((f"{number}.{i + 1}", title + suffix, *rest))
+                specs.append({**spec, "code": f"{number}.{i + 1}", "title": spec["title"] + suffix})
     actions = {}
-    for position, (code, title, theme, scope, due, owner, _approaches) in enumerate(specs):
+    for position, spec in enumerate(specs):
+        code = spec["code"]
         actions[code], _ = Action.objects.update_or_create(
             plan=plan,
             code=code,
             defaults={
                 "axis": axes[int(code.split(".")[0])],
-                "title": title,
+                "title": spec["title"],
                 "description": "",
-                "theme": themes.get(theme),
-                "scope": scope,
-                "due_on": datetime.date.fromisoformat(due),
-                "owner": owner,
+                "theme": themes.get(spec["theme"]),
+                "scope": spec["scope"],
+                "due_on": spec["due_on"],
+                "owner": spec["owner"],
                 "position": position,
             },
         )
@@ -499,7 +97,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
         Deployment.objects.filter(action__plan=plan).select_related("action", "mutuelle")
     )
     DeploymentChange.objects.filter(deployment__in=deployments).delete()
-    approach_texts = {spec[0]: spec[6] for spec in specs}
+    approach_texts = {spec["code"]: spec["approaches"] for spec in specs}
     changes = []
     # One mutuelle out of five has not updated anything for a while: the dashboard shows it.
     slow = {
@@ -525,7 +123,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
             texts[(mutuelle_id or 0) % len(texts)] if texts and status != Status.NOT_STARTED else ""
         )
         deployment.next_step = (
-            rng.choice(NEXT_STEPS) if status in (Status.IN_PROGRESS, Status.BLOCKED) else ""
+            rng.choice(PLAN["next_steps"]) if status in (Status.IN_PROGRESS, Status.BLOCKED) else ""
         )
         # A few steps of history from the start of the plan to the last update.
         steps = 0 if status == Status.NOT_STARTED else rng.randint(1, 3)
@@ -567,15 +165,16 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
     Measurement.objects.filter(indicator__plan=plan).delete()
     quarters = [datetime.date(2026, 7, 1), datetime.date(2026, 10, 1)]
     measurements = []
-    for name, unit, target, direction, code, (low, high) in INDICATORS:
+    for spec in PLAN["indicators"]:
+        unit, direction, (low, high) = spec["unit"], spec["direction"], spec["range"]
         indicator, _ = Indicator.objects.update_or_create(
             plan=plan,
-            name=name,
+            name=spec["name"],
             defaults={
                 "unit": unit,
-                "target": Decimal(target),
+                "target": Decimal(spec["target"]),
                 "direction": direction,
-                "action": actions.get(code),
+                "action": actions.get(spec["action"]),
             },
         )
         for mutuelle in mutuelles:
@@ -600,18 +199,16 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
 
     FieldFeedback.objects.filter(mutuelle__in=mutuelles, action__plan=plan).delete()
     feedback = []
-    for index, (subject, code, sentiment, text) in enumerate(
-        FEEDBACK * max(1, len(mutuelles) // 8)
-    ):
+    for index, spec in enumerate(PLAN["feedback"] * max(1, len(mutuelles) // 8)):
         mutuelle = mutuelles[(index * 3) % len(mutuelles)]
         feedback.append(
             FieldFeedback(
                 mutuelle=mutuelle,
                 author=ambassadors.get(mutuelle.pk),
-                subject=subject,
-                action=actions.get(code),
-                sentiment=sentiment,
-                text=text,
+                subject=spec["subject"],
+                action=actions.get(spec["action"]),
+                sentiment=spec["sentiment"],
+                text=spec["text"],
                 created_at=now - datetime.timedelta(days=3 + index * 4),
             )
         )

@@ -1,6 +1,8 @@
 """Demo members and working groups; every account has the password `solimut-demo`."""
 
 import functools
+import tomllib
+from importlib import resources
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -14,120 +16,7 @@ from .models import Role, User, WorkingGroup
 PASSWORD = "solimut-demo"  # noqa: S105 - the documented password of the demo accounts
 DOMAIN = "solimut-demo.example"
 
-COORDINATORS = [
-    ("coordination", "Claire", "Martin", "Coordinatrice RSE du groupe"),
-    ("k.benali", "Karim", "Benali", "Chargé de mission ESS"),
-]
-# One ambassador and a few colleagues per mutuelle, in the order of mutuelles.demo.MUTUELLES.
-AMBASSADORS = [
-    ("Gaëlle", "Le Goff", "Chargée de communication"),
-    ("Mathieu", "Chassagne", "Responsable des services généraux"),
-    ("Sophie", "Giraud", "Responsable RH"),
-    ("Nadia", "Haddad", "Chargée de prévention"),
-    ("Julien", "Moreau", "Contrôleur de gestion"),
-    ("Élodie", "Fabre", "Juriste"),
-    ("Thomas", "Lacoste", "Responsable qualité"),
-    ("Anne", "Schmitt", "Assistante de direction"),
-]
-FIRST_NAMES = [
-    "Lucas",
-    "Camille",
-    "Hugo",
-    "Léa",
-    "Inès",
-    "Nicolas",
-    "Chloé",
-    "Yanis",
-    "Manon",
-    "Antoine",
-    "Sarah",
-    "Paul",
-    "Emma",
-    "Louis",
-    "Jade",
-    "Gabriel",
-    "Zoé",
-    "Arthur",
-    "Lina",
-    "Raphaël",
-    "Alice",
-    "Adam",
-    "Louise",
-    "Malik",
-]
-LAST_NAMES = [
-    "Bernard",
-    "Petit",
-    "Roux",
-    "Fournier",
-    "Mercier",
-    "Dupont",
-    "Lambert",
-    "Bonnet",
-    "François",
-    "Girard",
-    "André",
-    "Lefèvre",
-    "Garnier",
-    "Chevalier",
-    "Robin",
-    "Masson",
-    "Nicolas",
-    "Perrin",
-    "Morel",
-    "Guérin",
-    "Boyer",
-    "Blanc",
-    "Gauthier",
-    "Brunet",
-]
-JOB_TITLES = [
-    "Conseiller·ère adhérents",
-    "Gestionnaire prestations",
-    "Développeur·se",
-    "Chargé·e de recrutement",
-    "Conseiller·ère en agence",
-    "Responsable informatique",
-    "Gestionnaire cotisations",
-    "Chargé·e de relation partenaires",
-    "Comptable",
-    "Actuaire",
-    "Chargé·e de formation",
-    "Technicien·ne support",
-]
-WORKING_GROUPS = [
-    # slug, name, theme slug, description
-    (
-        "achats-responsables",
-        "Achats responsables",
-        "environnement",
-        "Écrire le guide des achats responsables et partager les clauses qui marchent.",
-    ),
-    (
-        "egalite-professionnelle",
-        "Égalité professionnelle",
-        "egalite",
-        "Comparer les index, partager les plans d'action et les bonnes pratiques.",
-    ),
-    (
-        "sante-des-salaries",
-        "Santé des salariés",
-        "prevention-sante",
-        "Campagnes de prévention internes : dépistages, troubles musculo-squelettiques, stress.",
-    ),
-    (
-        "sobriete-numerique",
-        "Sobriété numérique",
-        "environnement",
-        "Allonger la vie du matériel, alléger les e-mails et les pièces jointes.",
-    ),
-    (
-        "sport-en-entreprise",
-        "Sport en entreprise",
-        "sport",
-        "Défis sportifs inter-mutuelles et accès aux équipements.",
-    ),
-]
+PEOPLE = tomllib.loads((resources.files(__package__) / "demo" / "people.toml").read_text("utf-8"))
 
 
 @functools.cache
@@ -161,8 +50,15 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
     """Create the demo people; return the demo accounts as (e-mail, what it shows)."""
     accounts = []
     coordinators = [
-        _member(f"{local}@{DOMAIN}", first, last, title, Role.COORDINATOR, None)
-        for local, first, last, title in COORDINATORS
+        _member(
+            f"{person['local']}@{DOMAIN}",
+            person["first_name"],
+            person["last_name"],
+            person["job_title"],
+            Role.COORDINATOR,
+            None,
+        )
+        for person in PEOPLE["coordinators"]
     ]
     accounts.append((coordinators[0].email, "coordinatrice du groupe"))
     admin = _member(
@@ -178,22 +74,25 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
     accounts.append((admin.email, "administrateur (accès à /admin/)"))
 
     ambassadors, colleagues = [], []
+    first_names, last_names = PEOPLE["first_names"], PEOPLE["last_names"]
+    job_titles = PEOPLE["job_titles"]
     for index, (slug, mutuelle) in enumerate(sorted(mutuelles.items())):
-        first, last, title = AMBASSADORS[index % len(AMBASSADORS)]
+        person = PEOPLE["ambassadors"][index % len(PEOPLE["ambassadors"])]
         ambassadors.append(
             _member(
                 f"ambassadeur@{slug}.{DOMAIN}",
-                first,
-                last,
-                f"{title}, ambassadeur·rice ESS/RSE",
+                person["first_name"],
+                person["last_name"],
+                f"{person['job_title']}, ambassadeur·rice ESS/RSE",
                 Role.AMBASSADOR,
                 mutuelle,
             )
         )
         for offset in range(3):
             n = index * 3 + offset
-            first, last = FIRST_NAMES[n % 24], LAST_NAMES[(n * 7) % 24]
-            title = JOB_TITLES[n % len(JOB_TITLES)]
+            first = first_names[n % len(first_names)]
+            last = last_names[(n * 7) % len(last_names)]
+            title = job_titles[n % len(job_titles)]
             local = "salarie" if offset == 0 else f"{slugify(first)}.{slugify(last)}"
             colleagues.append(
                 _member(f"{local}@{slug}.{DOMAIN}", first, last, title, Role.READER, mutuelle)
@@ -202,13 +101,13 @@ def seed(mutuelles: dict[str, Mutuelle]) -> list[tuple[str, str]]:
         accounts.append((f"salarie@{slug}.{DOMAIN}", f"salarié·e, {mutuelle.short_name}"))
 
     themes = {theme.slug: theme for theme in Theme.objects.all()}
-    for index, (slug, name, theme, description) in enumerate(WORKING_GROUPS):
+    for index, fields in enumerate(PEOPLE["working_groups"]):
         group, _ = WorkingGroup.objects.update_or_create(
-            slug=slug,
+            slug=fields["slug"],
             defaults={
-                "name": name,
-                "theme": themes[theme],
-                "description": description,
+                "name": fields["name"],
+                "theme": themes[fields["theme"]],
+                "description": fields["description"],
                 "lead": ambassadors[index % len(ambassadors)],
             },
         )

@@ -2,6 +2,8 @@
 two versions), one published and back in review with changes, one still a draft."""
 
 import datetime
+import tomllib
+from importlib import resources
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -12,15 +14,14 @@ from core import tabular
 from mutuelles.models import Theme
 
 from . import services
-from .demo_content import GUIDES
 from .models import Guide, Version
 
-ACTIONS = {
-    "achats-responsables": ["2.2"],
-    "eco-gestes": ["2.3"],
-    "egalite-professionnelle": ["3.1"],
-    "semaine-qvt": [],
-}
+DEMO = resources.files(__package__) / "demo"
+GUIDES = tomllib.loads((DEMO / "guides.toml").read_text("utf-8"))["guides"]
+
+
+def _text(name: str) -> str:
+    return (DEMO / name).read_text("utf-8")
 
 
 def _tool_file(tool: dict) -> bytes:
@@ -29,7 +30,7 @@ def _tool_file(tool: dict) -> bytes:
         return tabular.xlsx_bytes(tool["rows"], tool["title"])
     if name.endswith(".csv"):
         return tabular.csv_bytes(tool["rows"])
-    return tool["text"].encode("utf-8")
+    return (DEMO / "tools" / name).read_bytes()
 
 
 def _publish(coordinator, guide, note, days_ago) -> Version:
@@ -50,6 +51,8 @@ def seed() -> int:
     for content in GUIDES:
         if Guide.objects.filter(slug=content["slug"]).exists():
             continue
+        body = _text(content["body"])
+        earlier_body = _text(content["earlier_body"]) if "earlier_body" in content else None
         authors = list(
             User.objects.filter(role=Role.AMBASSADOR, mutuelle__slug__in=content["authors"])
         ) or [coordinator]
@@ -59,9 +62,9 @@ def seed() -> int:
             title=content["title"],
             summary=content["summary"],
             theme=themes[content["theme"]],
-            body=content["earlier_body"] or content["body"],
+            body=earlier_body or body,
             authors=authors,
-            actions=[actions[code] for code in ACTIONS[content["slug"]] if code in actions],
+            actions=[actions[code] for code in content["actions"] if code in actions],
         )
         Guide.objects.filter(pk=guide.pk).update(slug=content["slug"])
         guide.slug = content["slug"]
@@ -69,27 +72,24 @@ def seed() -> int:
             upload = SimpleUploadedFile(tool["filename"], _tool_file(tool))
             services.tool_add(by=lead, guide=guide, upload=upload, title=tool["title"])
         created += 1
-        if content["slug"] == "semaine-qvt":
-            continue  # still being written
+        if content.get("draft"):
+            continue
         services.submit(by=lead, guide=guide)
         guide.refresh_from_db()
-        if content["earlier_body"]:
+        if earlier_body:
             _publish(coordinator, guide, "", days_ago=240)
             guide.refresh_from_db()
-            services.draft_save(by=lead, guide=guide, revision=guide.revision, body=content["body"])
+            services.draft_save(by=lead, guide=guide, revision=guide.revision, body=body)
             guide.refresh_from_db()
-            _publish(coordinator, guide, "Nouveau chapitre sur le numérique responsable", 30)
-        elif content["slug"] == "egalite-professionnelle":
+            _publish(coordinator, guide, content["revision_note"], days_ago=30)
+        elif "in_review_addition" in content:
             _publish(coordinator, guide, "", days_ago=120)
             guide.refresh_from_db()
             services.draft_save(
                 by=lead,
                 guide=guide,
                 revision=guide.revision,
-                body=content["body"]
-                + "<h2>Nos prochaines étapes</h2><p>Chaque mutuelle présentera son plan "
-                "d'action égalité au prochain séminaire du réseau, avec ses indicateurs "
-                "et ses premiers résultats.</p>",
+                body=body + content["in_review_addition"],
             )
             guide.refresh_from_db()
             services.submit(by=lead, guide=guide)
