@@ -37,7 +37,7 @@ from django.contrib.sessions.models import Session
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.urls import get_resolver, reverse
 from django.utils import timezone
@@ -807,15 +807,28 @@ def _build_world() -> SimpleNamespace:
 # --- What a refused write must leave untouched --------------------------------------------------
 
 
+def _tables() -> list[str]:
+    """Every table of every model (sessions aside: signing in and out is not data)."""
+    models = apps.get_models(include_auto_created=True)
+    return sorted({m._meta.db_table for m in models} - {Session._meta.db_table})
+
+
 def _snapshot() -> dict[str, str]:
-    """A hash of every row of every table (sessions aside: signing in and out is not data)."""
-    hashes = {}
-    for model in apps.get_models(include_auto_created=True):
-        if model is Session:
-            continue
-        rows = model._default_manager.order_by("pk").values_list()
-        hashes[model._meta.db_table] = hashlib.sha256(repr(list(rows)).encode()).hexdigest()
-    return hashes
+    """A hash of every row of every table. On PostgreSQL in one statement (a query per table
+    made this file three times slower); elsewhere a query per table."""
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            one = "SELECT '{}', md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+            one += " FROM {} t"
+            tables = [one.format(table, quote(table)) for table in _tables()]
+            cursor.execute(" UNION ALL ".join(tables))
+            return dict(cursor.fetchall())
+        hashes = {}
+        for table in _tables():
+            cursor.execute(f"SELECT * FROM {quote(table)} ORDER BY 1")  # noqa: S608
+            hashes[table] = hashlib.sha256(repr(cursor.fetchall()).encode()).hexdigest()
+        return hashes
 
 
 def _changed(before: dict, after: dict) -> list[str]:
@@ -855,7 +868,7 @@ def world(django_db_setup, django_db_blocker, module_media):
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path, module_media):
     """As tests/conftest.py's, with a fresh copy of the module's stored files: a write allowed
-    in one test (a file deleted) is not seen by the next."""
+    in one row (a file deleted) is not seen by the next."""
     settings.MEDIA_ROOT = tmp_path / "media"
     shutil.copytree(module_media, settings.MEDIA_ROOT)
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -989,15 +1002,15 @@ def _answer(response):
     return response.status_code
 
 
-def _ask(world, row, method, role):
-    """One request, in a savepoint rolled back after it: (the answer, the tables changed)."""
+def _ask(world, row, method, role, before):
+    """One request, in a savepoint rolled back after it: (the answer, the tables changed since
+    `before`, for a POST)."""
     client = Client()
     if role != "anonymous":
         client.cookies.update(world.cookies[role])
     url = reverse(row.name, args=row.args(world))
     data = row.data(world) if method == "POST" else None
     with transaction.atomic():
-        before = _snapshot() if method == "POST" else {}
         answer = _answer(getattr(client, method.lower())(url, data, follow=row.follow))
         changed = _changed(before, _snapshot()) if method == "POST" else []
         transaction.set_rollback(True)
@@ -1013,10 +1026,11 @@ def _as_expected(expected, answer, changed) -> bool:
 @pytest.mark.parametrize(("row", "method"), CASES, ids=[f"{r.id}-{m}" for r, m in CASES])
 def test_answers(world, db, row, method):
     wrong = []
+    before = _snapshot() if method == "POST" else {}
     for role, expected in zip(ROLES, row.methods()[method], strict=True):
         if expected is None:
             continue
-        answer, changed = _ask(world, row, method, role)
+        answer, changed = _ask(world, row, method, role, before)
         if not _as_expected(expected, answer, changed):
             wrong.append(f"{role}: expected {expected}, got {answer}, tables changed: {changed}")
     assert not wrong, "\n".join(wrong)
