@@ -2,14 +2,17 @@
 rendered again after any write (the services, the admin and the demo data all bump them)."""
 
 import time
+from typing import Any, cast
 
 from django.contrib import admin
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 
 def current(name: str) -> int:
-    return cache.get_or_set(f"revision:{name}", time.time_ns, None)
+    return cast(int, cache.get_or_set(f"revision:{name}", time.time_ns, None))
 
 
 def bump(name: str) -> None:
@@ -23,18 +26,22 @@ class BumpingAdmin(admin.ModelAdmin):
 
     revision = ""
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         bump(self.revision)
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         super().delete_model(request, obj)
         bump(self.revision)
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)
         bump(self.revision)
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         bump(self.revision)
