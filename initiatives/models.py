@@ -116,6 +116,11 @@ class Initiative(models.Model):
 
     objects = InitiativeQuerySet.as_manager()
 
+    # Set on the initiatives of a page by `selectors.with_cards`, for their cards.
+    thumbnail: str
+    thumbnail_alt: str
+    replication_count: int
+
     class Meta:
         # Published first, newest first; the index below serves exactly this order.
         ordering = ["-is_published", "-published_at", "-id"]
