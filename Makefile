@@ -26,10 +26,11 @@ run: install messages ## Local demo on http://127.0.0.1:8000 (SQLite, tasks in-p
 	DEBUG=1 RSE_REQUIRE_STAFF_MFA=0 $(BIN)/python manage.py seed_demo
 	DEBUG=1 RSE_REQUIRE_STAFF_MFA=0 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-lint: install ## ruff lint and format check, the apps' one-way order (import-linter)
+lint: install ## ruff lint and format check, the apps' one-way order (import-linter), mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	DEBUG=1 $(BIN)/mypy
 
 test: install messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
 	DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run -v0

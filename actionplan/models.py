@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -121,11 +123,11 @@ class Status(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Non applicable")
 
 
-class DeploymentQuerySet(models.QuerySet):
-    def of_plan(self, plan):
+class DeploymentQuerySet(models.QuerySet["Deployment"]):
+    def of_plan(self, plan: ActionPlan) -> Self:
         return self.filter(action__plan=plan)
 
-    def open(self):
+    def open(self) -> Self:
         """Deployments that still need work: neither done nor not applicable."""
         return self.exclude(status__in=[Status.DONE, Status.NOT_APPLICABLE])
 

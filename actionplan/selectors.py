@@ -1,15 +1,18 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from core import fragments
-from mutuelles.models import Mutuelle
+from mutuelles.models import Mutuelle, Theme
 
 from .dates import quarter_start
 from .models import (
@@ -25,6 +28,9 @@ from .models import (
     Sentiment,
     Status,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def current_plan() -> ActionPlan | None:
@@ -45,7 +51,9 @@ def deployment_history(deployment: Deployment) -> QuerySet[DeploymentChange]:
     return deployment.changes.select_related("changed_by")
 
 
-def mutuelle_deployments(plan: ActionPlan, mutuelle: Mutuelle, *, axis=None):
+def mutuelle_deployments(
+    plan: ActionPlan, mutuelle: Mutuelle, *, axis: Axis | None = None
+) -> QuerySet[Deployment]:
     """This mutuelle's deployments of the plan, in the plan's order."""
     deployments = (
         Deployment.objects.of_plan(plan)
@@ -93,43 +101,58 @@ class Cell:
     stale: bool
 
     @property
-    def label(self) -> str:
+    def label(self) -> "StrOrPromise":
         return Status(self.status).label
 
 
 @dataclass
 class MatrixRow:
     action: Action
-    cells: list  # one Cell (or None) per mutuelle column; a single cell for a group action
+    cells: list[Cell | None]  # one per mutuelle column; a single cell for a group action
     is_group: bool
+
+
+@dataclass
+class Activity:
+    """A mutuelle (named as the dashboard links to it) and its own members' last update."""
+
+    slug: str
+    short_name: str
+    last_update: datetime.datetime | None
+    last_by: str
+    is_stale: bool
+
+
+# Each indicator with the latest value of each mutuelle shown (None: never measured).
+IndicatorValues = list[tuple[Indicator, list[tuple[Mutuelle, Decimal | None]]]]
 
 
 @dataclass
 class Dashboard:
     plan: ActionPlan
-    mutuelles: list
+    mutuelles: list[Mutuelle]
     overall: int = 0
-    status_counts: dict = field(default_factory=dict)
-    axes: list = field(default_factory=list)  # (axis, progress, action count)
-    rows: list = field(default_factory=list)  # MatrixRow of this page, grouped by axis
-    page: object = None  # the matrix page (django Page)
-    overdue: list = field(default_factory=list)  # actions, with .open_count
-    blocked: list = field(default_factory=list)  # Deployment
-    indicators: list = field(default_factory=list)  # (indicator, [(mutuelle, value|None)])
-    timeline: list = field(default_factory=list)  # (month, mean progress)
-    activity: list = field(default_factory=list)  # mutuelles with .last_update, .last_by
-    feedback: list = field(default_factory=list)
-    sentiments: dict = field(default_factory=dict)
+    status_counts: dict[str, int] = field(default_factory=dict)
+    axes: list[tuple[Axis, int, int]] = field(default_factory=list)  # progress, action count
+    rows: list[MatrixRow] = field(default_factory=list)  # of this page, grouped by axis
+    page: "Page[Action] | None" = None  # the matrix page
+    overdue: list[Action] = field(default_factory=list)  # with .open_count
+    blocked: list[Deployment] = field(default_factory=list)
+    indicators: IndicatorValues = field(default_factory=list)
+    timeline: list[tuple[datetime.date, int]] = field(default_factory=list)  # mean progress
+    activity: list[Activity] = field(default_factory=list)
+    feedback: list[FieldFeedback] = field(default_factory=list)
+    sentiments: dict[str, int] = field(default_factory=dict)
 
 
 def dashboard(
     plan: ActionPlan,
     *,
-    axis=None,
-    theme=None,
-    mutuelle=None,
-    status=None,
-    page=1,
+    axis: Axis | None = None,
+    theme: Theme | None = None,
+    mutuelle: Mutuelle | None = None,
+    status: str | None = None,
+    page: int | str | None = 1,
     page_size: int | None = MATRIX_PAGE_SIZE,
 ) -> Dashboard:
     """Everything the coordinators' dashboard shows, in a fixed number of queries: the numbers
@@ -179,7 +202,7 @@ def dashboard(
         page_actions = list(board.page.object_list)
     else:  # exports: every row
         page_actions = list(ordered)
-    cells = {
+    cells: dict[tuple[int, int | None], Cell] = {
         (action_id, mutuelle_id): Cell(
             pk,
             state,
@@ -228,7 +251,9 @@ def dashboard(
     return board
 
 
-def _activity(plan, mutuelles, stale_before):
+def _activity(
+    plan: ActionPlan, mutuelles: Sequence[Mutuelle], stale_before: datetime.datetime
+) -> Iterator[Activity]:
     """Each mutuelle with the date and author of its own members' last update of the plan."""
     latest = Deployment.objects.filter(
         action__plan=plan, mutuelle=OuterRef("pk"), updated_by__mutuelle=OuterRef("pk")
@@ -242,14 +267,20 @@ def _activity(plan, mutuelles, stale_before):
         )
         .order_by("name")
     )
-    for mutuelle in found:
-        mutuelle.last_by = f"{mutuelle.last_by_first or ''} {mutuelle.last_by_last or ''}".strip()
-        mutuelle.is_stale = mutuelle.last_update is None or mutuelle.last_update < stale_before
-        yield mutuelle
+    for slug, short_name, last_update, first_name, last_name in found.values_list(
+        "slug", "short_name", "last_update", "last_by_first", "last_by_last"
+    ):
+        yield Activity(
+            slug=slug,
+            short_name=short_name,
+            last_update=last_update,
+            last_by=f"{first_name or ''} {last_name or ''}".strip(),
+            is_stale=last_update is None or last_update < stale_before,
+        )
 
 
-def _indicators(plan, mutuelles):
-    latest = {}
+def _indicators(plan: ActionPlan, mutuelles: Sequence[Mutuelle]) -> IndicatorValues:
+    latest: dict[tuple[int, int], Decimal] = {}
     for indicator_id, mutuelle_id, value in (
         Measurement.objects.filter(indicator__plan=plan, mutuelle__in=mutuelles)
         .order_by("period")
@@ -262,7 +293,9 @@ def _indicators(plan, mutuelles):
     ]
 
 
-def _month_ends(start: datetime.date, today: datetime.date):
+def _month_ends(
+    start: datetime.date, today: datetime.date
+) -> Iterator[tuple[datetime.date, datetime.date]]:
     day = start.replace(day=1)
     while day <= today:
         following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
@@ -270,7 +303,9 @@ def _month_ends(start: datetime.date, today: datetime.date):
         day = following
 
 
-def _timeline(plan, deployments, today) -> list:
+def _timeline(
+    plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
+) -> list[tuple[datetime.date, int]]:
     """Mean progress of the shown deployments at the end of each month, replayed from the
     history: once per revision of the plan (and of the mutuelles, which are shown when active)
     and set of deployments shown."""
@@ -283,7 +318,9 @@ def _timeline(plan, deployments, today) -> list:
     )
 
 
-def _replay(plan, deployments, today) -> list:
+def _replay(
+    plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
+) -> list[tuple[datetime.date, int]]:
     changes = DeploymentChange.objects.filter(deployment__in=deployments)
     # Start from each deployment's progress before its first change (or now, if none)...
     progress = dict(deployments.values_list("pk", "progress"))
@@ -292,7 +329,7 @@ def _replay(plan, deployments, today) -> list:
             "deployment_id", "changed_at", "progress_before", "progress"
         )
     )
-    seen = set()
+    seen: set[int] = set()
     for deployment_id, _at, before, _after in history:
         if deployment_id not in seen:
             seen.add(deployment_id)

@@ -2,7 +2,9 @@
 
 import datetime
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from decimal import Decimal
+from typing import TypedDict, Unpack, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
 from core import mail, revisions
-from mutuelles.models import Mutuelle
+from mutuelles.models import Mutuelle, Theme
 
 from .dates import quarter_start
 from .imports import ImportLine
@@ -34,6 +36,57 @@ from .models import (
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 
 
+# What the forms of the plan send to the functions below (any subset of it).
+
+
+class PlanFields(TypedDict, total=False):
+    title: str
+    assembly: str
+    adopted_on: datetime.date
+    starts_on: datetime.date
+    ends_on: datetime.date
+    is_current: bool
+
+
+class AxisFields(TypedDict, total=False):
+    number: int
+    title: str
+    description: str
+
+
+class ActionFields(TypedDict, total=False):
+    axis: Axis
+    code: str
+    title: str
+    description: str
+    owner: str
+    due_on: datetime.date | None
+    theme: Theme | None
+    scope: str
+
+
+class IndicatorFields(TypedDict, total=False):
+    name: str
+    unit: str
+    target: Decimal
+    direction: str
+    action: Action | None
+
+
+class DeploymentFields(TypedDict, total=False):
+    status: str
+    progress: int | None
+    local_approach: str
+    next_step: str
+
+
+class FeedbackFields(TypedDict, total=False):
+    subject: str
+    action: Action | None
+    sentiment: str
+    text: str
+
+
 def plan_changed() -> None:
     """Called by every write below (and the admin): the cached dashboard is rendered again."""
     revisions.bump("actionplan")
@@ -42,7 +95,9 @@ def plan_changed() -> None:
 # --- Deployments exist for every active mutuelle and every per-mutuelle action -----------------
 
 
-def deployments_ensure(*, actions=None, mutuelles=None) -> int:
+def deployments_ensure(
+    *, actions: Iterable[Action] | None = None, mutuelles: Collection[Mutuelle] | None = None
+) -> int:
     """Create the missing deployments: one per active mutuelle for a per-mutuelle action, one
     for the group itself otherwise. By default for every action of the current plan."""
     if actions is None:
@@ -63,7 +118,9 @@ def deployments_ensure(*, actions=None, mutuelles=None) -> int:
 # --- Building the plan (coordinators) ---------------------------------------------------------
 
 
-def plan_save(*, by: User, plan: ActionPlan | None = None, **fields) -> ActionPlan:
+def plan_save(
+    *, by: User, plan: ActionPlan | None = None, **fields: Unpack[PlanFields]
+) -> ActionPlan:
     check(by, Can.COORDINATE)
     plan = plan or ActionPlan()
     for name, value in fields.items():
@@ -80,7 +137,9 @@ def plan_save(*, by: User, plan: ActionPlan | None = None, **fields) -> ActionPl
     return plan
 
 
-def axis_save(*, by: User, plan: ActionPlan, axis: Axis | None = None, **fields) -> Axis:
+def axis_save(
+    *, by: User, plan: ActionPlan, axis: Axis | None = None, **fields: Unpack[AxisFields]
+) -> Axis:
     check(by, Can.COORDINATE)
     axis = axis or Axis(plan=plan)
     for name, value in fields.items():
@@ -94,7 +153,7 @@ def axis_save(*, by: User, plan: ActionPlan, axis: Axis | None = None, **fields)
     return axis
 
 
-def _validate_action(plan: ActionPlan, action: Action) -> dict:
+def _validate_action(plan: ActionPlan, action: Action) -> dict[str, str]:
     errors = {}
     duplicate = Action.objects.filter(plan=plan, code=action.code).exclude(pk=action.pk)
     if action.code and duplicate.exists():
@@ -111,7 +170,9 @@ def _validate_action(plan: ActionPlan, action: Action) -> dict:
     return errors
 
 
-def action_save(*, by: User, plan: ActionPlan, action: Action | None = None, **fields) -> Action:
+def action_save(
+    *, by: User, plan: ActionPlan, action: Action | None = None, **fields: Unpack[ActionFields]
+) -> Action:
     check(by, Can.COORDINATE)
     action = action or Action(plan=plan)
     for name, value in fields.items():
@@ -138,7 +199,11 @@ def action_delete(*, by: User, action: Action) -> None:
 
 
 def indicator_save(
-    *, by: User, plan: ActionPlan, indicator: Indicator | None = None, **fields
+    *,
+    by: User,
+    plan: ActionPlan,
+    indicator: Indicator | None = None,
+    **fields: Unpack[IndicatorFields],
 ) -> Indicator:
     check(by, Can.COORDINATE)
     indicator = indicator or Indicator(plan=plan)
@@ -159,7 +224,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
     check(by, Can.COORDINATE)
     axes = {axis.number: axis for axis in plan.axes.all()}
     existing = {action.code: action for action in plan.actions.all()}
-    errors, seen = [], {}
+    errors: list[str] = []
+    seen: dict[str, int] = {}  # code -> the line it first appears on
     for line in lines:
         errors.extend(line.errors)
         if line.axis is not None and line.axis not in axes:
@@ -191,7 +257,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
             action = existing.get(line.code) or Action(plan=plan, code=line.code)
             if action.pk and action.scope != line.scope:
                 action.deployments.all().delete()  # the other kind of deployment is void
-            action.axis = axes[line.axis]
+            # A line without an axis carries an error of its own: nothing is applied then.
+            action.axis = axes[cast(int, line.axis)]
             action.title, action.description = line.title, line.description
             action.owner, action.due_on, action.scope = line.owner, line.due_on, line.scope
             action.position = position
@@ -212,7 +279,9 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
 # --- Carrying out the plan in a mutuelle (ambassadors of M, coordinators) ----------------------
 
 
-def deployment_update(*, deployment: Deployment, by: User, **fields) -> Deployment:
+def deployment_update(
+    *, deployment: Deployment, by: User, **fields: Unpack[DeploymentFields]
+) -> Deployment:
     """Change what a mutuelle reports about an action; every change goes to the history."""
     check(by, Can.EDIT_MUTUELLE, deployment)
     if not ActionPlan.objects.filter(pk=deployment.action.plan_id, is_current=True).exists():
@@ -281,7 +350,9 @@ def measurement_record(
     return measurement
 
 
-def feedback_create(*, by: User, mutuelle: Mutuelle, **fields) -> FieldFeedback:
+def feedback_create(
+    *, by: User, mutuelle: Mutuelle, **fields: Unpack[FeedbackFields]
+) -> FieldFeedback:
     check(by, Can.EDIT_MUTUELLE, mutuelle)
     feedback = FieldFeedback.objects.create(mutuelle=mutuelle, author=by, **fields)
     plan_changed()
@@ -289,6 +360,11 @@ def feedback_create(*, by: User, mutuelle: Mutuelle, **fields) -> FieldFeedback:
 
 
 # --- Reminders --------------------------------------------------------------------------------
+
+
+class _Waiting(TypedDict):
+    overdue: list[Deployment]
+    stale: list[Deployment]
 
 
 def digests_send(*, now: datetime.datetime | None = None) -> int:
@@ -309,13 +385,14 @@ def digests_send(*, now: datetime.datetime | None = None) -> int:
         .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
     )
     stale_before = now - settings.RSE_STALE_AFTER
-    by_mutuelle = defaultdict(lambda: {"overdue": [], "stale": []})
+    by_mutuelle: defaultdict[Mutuelle, _Waiting] = defaultdict(lambda: {"overdue": [], "stale": []})
     for deployment in waiting:
+        mutuelle = cast(Mutuelle, deployment.mutuelle)  # a per-mutuelle action's deployment
         if deployment.action.due_on and deployment.action.due_on < today:
-            by_mutuelle[deployment.mutuelle]["overdue"].append(deployment)
+            by_mutuelle[mutuelle]["overdue"].append(deployment)
         elif deployment.updated_at < stale_before:
-            by_mutuelle[deployment.mutuelle]["stale"].append(deployment)
-    ambassadors = defaultdict(list)
+            by_mutuelle[mutuelle]["stale"].append(deployment)
+    ambassadors: defaultdict[int | None, list[User]] = defaultdict(list)
     for ambassador in User.objects.active().ambassadors().filter(mutuelle__in=list(by_mutuelle)):
         ambassadors[ambassador.mutuelle_id].append(ambassador)
 

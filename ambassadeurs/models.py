@@ -1,3 +1,5 @@
+from typing import Any, Self
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -15,18 +17,29 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinateur·rice")
 
 
-class UserQuerySet(models.QuerySet):
-    def active(self):
+class UserQuerySet(models.QuerySet["User"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
-    def ambassadors(self):
+    def ambassadors(self) -> Self:
         return self.filter(role=Role.AMBASSADOR)
 
 
-class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
+class UserManager(BaseUserManager["User"]):
+    # The queryset's methods by hand: mypy's Django plugin does not type a manager class built
+    # by `BaseUserManager.from_queryset()` in a class statement.
     use_in_migrations = True
 
-    def _create_user(self, email, password, **extra_fields):
+    def get_queryset(self) -> UserQuerySet:
+        return UserQuerySet(self.model, using=self._db)
+
+    def active(self) -> UserQuerySet:
+        return self.get_queryset().active()
+
+    def ambassadors(self) -> UserQuerySet:
+        return self.get_queryset().ambassadors()
+
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
@@ -34,12 +47,14 @@ class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email, password=None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email, password=None, **extra_fields):
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         extra_fields.setdefault("role", Role.COORDINATOR)
@@ -150,8 +165,8 @@ class WorkingGroup(models.Model):
         return reverse("ambassadeurs:working_group", args=[self.slug])
 
 
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
+class InvitationQuerySet(models.QuerySet["Invitation"]):
+    def pending(self) -> Self:
         return self.filter(
             accepted_at=None, created_at__gt=timezone.now() - settings.INVITATION_MAX_AGE
         )

@@ -1,11 +1,14 @@
 """Every change of members, invitations and working groups goes through these functions."""
 
+from typing import Literal, TypedDict, Unpack
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -142,7 +145,16 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
 # --- Members --------------------------------------------------------------------------------
 
 
-def member_update_profile(*, member: User, by: User, **fields) -> User:
+class ProfileFields(TypedDict, total=False):
+    first_name: str
+    last_name: str
+    job_title: str
+    phone: str
+    # A new upload; False to remove the photo; the current one (or None) to keep it.
+    photo: UploadedFile | FieldFile | Literal[False] | None
+
+
+def member_update_profile(*, member: User, by: User, **fields: Unpack[ProfileFields]) -> User:
     """Fields a member fills in about themselves: names, job title, phone, photo (a small
     square: directory pages stay light whatever size was uploaded)."""
     check(by, Action.EDIT_PROFILE, member)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from .models import OutboxMessage
 
@@ -11,8 +12,8 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_filter = ["task", ("done_at", admin.EmptyFieldListFilter), "abandoned_at"]
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: OutboxMessage | None = None) -> bool:
         return False

@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Socle commun")
 
-    def ready(self):
+    def ready(self) -> None:
         from celery.signals import task_success
 
         from . import outbox

@@ -33,6 +33,7 @@ The slots:
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
@@ -53,7 +54,7 @@ def register(
     _slots.setdefault(slot, []).append(Section(template, context or (lambda request, obj: {})))
 
 
-def render(slot: str, request, obj) -> list[SafeString]:
+def render(slot: str, request: HttpRequest, obj: object) -> list[SafeString]:
     """The HTML of each section registered for `slot`, about `obj`, empty ones left out."""
     sections = []
     for section in _slots.get(slot, []):

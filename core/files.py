@@ -12,7 +12,9 @@ downloaded unless it is a picture.
 import mimetypes
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse
@@ -20,18 +22,22 @@ from django.http import FileResponse
 # Pictures are shown in pages; anything else is downloaded, never rendered on our origin.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
+# core cannot name the project's user model (it imports no other app): any user, signed in or not.
+AnyUser = AbstractBaseUser | AnonymousUser
+Readable = Callable[[Any], models.QuerySet[Any]]
+
 
 @dataclass(frozen=True)
 class StoredFileKind:
     model: type[models.Model]
     field: str
-    readable: Callable[[object], models.QuerySet]
+    readable: Readable
 
 
 _kinds: dict[tuple[type[models.Model], str], StoredFileKind] = {}
 
 
-def register(model: type[models.Model], *fields: str, readable: Callable) -> None:
+def register(model: type[models.Model], *fields: str, readable: Readable) -> None:
     """Declare that `model.<field>` stores files, readable by `user` in `readable(user)`."""
     for field in fields:
         _kinds[(model, field)] = StoredFileKind(model, field, readable)
@@ -41,7 +47,7 @@ def registered() -> set[tuple[type[models.Model], str]]:
     return set(_kinds)
 
 
-def find(user, name: str) -> FieldFile | None:
+def find(user: AnyUser, name: str) -> FieldFile | None:
     """The stored file called exactly `name`, if `user` may read it; None otherwise (absent and
     forbidden look the same)."""
     if not name or "\x00" in name:
@@ -49,11 +55,12 @@ def find(user, name: str) -> FieldFile | None:
     for kind in _kinds.values():
         row = kind.readable(user).filter(**{kind.field: name}).only("pk", kind.field).first()
         if row is not None:
-            return getattr(row, kind.field)
+            stored: FieldFile = getattr(row, kind.field)
+            return stored
     return None
 
 
-def may_read(user, instance: models.Model, field: str) -> bool:
+def may_read(user: AnyUser, instance: models.Model, field: str) -> bool:
     kind = _kinds[(type(instance), field)]
     return kind.readable(user).filter(pk=instance.pk).exists()
 
@@ -61,7 +68,7 @@ def may_read(user, instance: models.Model, field: str) -> bool:
 def response(file: FieldFile, *, filename: str | None = None, max_age: int = 3600) -> FileResponse:
     """The file as an HTTP response that cannot run anything on our origin: pictures shown,
     anything else (or anything given a download name) downloaded."""
-    name = filename or file.name.rsplit("/", 1)[-1]
+    name = filename or (file.name or "").rsplit("/", 1)[-1]
     inline = filename is None and mimetypes.guess_type(name)[0] in INLINE_TYPES
     served = FileResponse(file.open("rb"), as_attachment=not inline, filename=name)
     served["Content-Security-Policy"] = "sandbox; default-src 'none'"

@@ -3,10 +3,12 @@
 
 from functools import reduce
 from operator import or_
+from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 KEYWORD = _("mot-clé")
@@ -15,8 +17,10 @@ KEYWORD = _("mot-clé")
 class WordsFilter(django_filters.CharFilter):
     """Keeps the rows where every word typed appears in one of `fields` (any case)."""
 
-    def __init__(self, *, fields: list[str], placeholder=KEYWORD, **kwargs) -> None:
-        attrs = {"type": "search", "autocomplete": "off"}
+    def __init__(
+        self, *, fields: list[str], placeholder: str | Promise | None = KEYWORD, **kwargs: Any
+    ) -> None:
+        attrs: dict[str, str | Promise] = {"type": "search", "autocomplete": "off"}
         if placeholder:
             attrs["placeholder"] = placeholder
         kwargs.setdefault("label", _("Recherche"))

@@ -3,11 +3,17 @@ control characters, lone surrogates) is refused before it reaches a service, wit
 message on each field concerned and the text shown again without them."""
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .text import has_forbidden, strip_forbidden
+
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm  # what the mixin is mixed into
+else:
+    _FormBase = object
 
 FORBIDDEN_MESSAGE = _(
     "Ce texte contenait des caractères invisibles interdits (caractère nul, caractères de "
@@ -15,8 +21,8 @@ FORBIDDEN_MESSAGE = _(
 )
 
 
-class CleanTextMixin:
-    def __init__(self, data=None, files=None, *args, **kwargs):
+class CleanTextMixin(_FormBase):
+    def __init__(self, data: Any = None, files: Any = None, *args: Any, **kwargs: Any) -> None:
         self.forbidden_in: set[str] = set()  # keys of `data` that held forbidden characters
         if data is not None:
             data = self._without_forbidden(data)
@@ -26,7 +32,7 @@ class CleanTextMixin:
                     upload.name = strip_forbidden(upload.name)  # not typed: no need to say
         super().__init__(data, files, *args, **kwargs)
 
-    def _without_forbidden(self, data):
+    def _without_forbidden(self, data: Any) -> Any:
         pairs = data.lists() if hasattr(data, "lists") else data.items()
         self.forbidden_in = {
             key
@@ -46,12 +52,13 @@ class CleanTextMixin:
                 data[key] = strip_forbidden(data[key])
         return data
 
-    def full_clean(self):
+    def full_clean(self) -> None:
         super().full_clean()
         if not self.is_bound:
             return
         # Only the fields of this form: other keys of the request are none of its business.
-        for name in sorted({self._field_of(key) for key in self.forbidden_in} - {None}):
+        fields = {self._field_of(key) for key in self.forbidden_in}
+        for name in sorted(name for name in fields if name is not None):
             self.add_error(name, FORBIDDEN_MESSAGE)
 
     def _field_of(self, key: str) -> str | None:

@@ -41,7 +41,7 @@ def cached(
     parts = [f"{kind}={revision.current(kind)}" for kind in revisions]
     parts += [get_language(), *map(str, vary)]
     key = f"fragment:{name}:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
-    value = cache.get(key)
+    value: T | None = cache.get(key)
     if value is None:
         value = render()
         cache.set(key, value, timeout)

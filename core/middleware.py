@@ -1,6 +1,8 @@
 """Characters core.text forbids never reach a view through the address or the cookies."""
 
-from django.http import Http404, QueryDict
+from collections.abc import Callable, Iterator
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 
 from .text import has_forbidden, strip_forbidden
 
@@ -12,14 +14,15 @@ class ForbiddenCharactersMiddleware:
 
     Placed before the session middleware, which reads the cookies."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if has_forbidden(request.path):
             raise Http404
         if any(has_forbidden(key) or has_forbidden(value) for key, value in _pairs(request.GET)):
-            request.GET = _stripped(request.GET)
+            # Immutable as Django's own (django-stubs types it by a class only it can name).
+            request.GET = _stripped(request.GET)  # type: ignore[assignment]
         request.COOKIES = {
             key: value
             for key, value in request.COOKIES.items()
@@ -28,7 +31,7 @@ class ForbiddenCharactersMiddleware:
         return self.get_response(request)
 
 
-def _pairs(query: QueryDict):
+def _pairs(query: QueryDict) -> Iterator[tuple[str, str]]:
     for key, values in query.lists():
         for value in values:
             yield key, value

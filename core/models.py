@@ -29,5 +29,5 @@ class OutboxMessage(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.task}{tuple(self.args)}"

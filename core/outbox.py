@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 TASK_ID_PREFIX = "outbox-"
 
 
-def enqueue(task: str, *args, **options) -> OutboxMessage:
+def enqueue(task: str, *args: object, **options: object) -> OutboxMessage:
     """Run the Celery task at the dotted path `task` with `args` once the current transaction
     commits (`options` go to apply_async). By name: a service never imports the tasks that call
     it."""

@@ -5,15 +5,17 @@ extension of its real format (a PNG sent as `photo.jpg` is stored as `photo.png`
 import io
 import threading
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 from .uploads import too_big
 
@@ -63,7 +65,9 @@ class Picture:
     def extension(self) -> str:
         return EXTENSIONS[self.format]
 
-    def file(self, *, box: tuple[int, int] | None = None, crop: bool = False, suffix: str = ""):
+    def file(
+        self, *, box: tuple[int, int] | None = None, crop: bool = False, suffix: str = ""
+    ) -> ContentFile:
         """The picture re-encoded in its own format, shrunk to fit `box` (or cropped to fill
         it), named after the upload with the extension of that format."""
         image = self.image
@@ -82,7 +86,7 @@ _decoding = threading.Lock()
 
 
 @contextmanager
-def _strict():
+def _strict() -> Iterator[None]:
     """Decode truncated files as errors: WeasyPrint turns Pillow's process-wide
     LOAD_TRUNCATED_IMAGES on when imported, which would pass half a picture off as whole.
     Pillow warns before refusing a bomb: both are refusals here."""
@@ -102,12 +106,12 @@ def _mode_for(image: Image.Image, image_format: str) -> str:
     return "RGBA" if has_alpha else "RGB"
 
 
-def read(upload, *, field: str, max_bytes: int) -> Picture:
+def read(upload: UploadedFile, *, field: str, max_bytes: int) -> Picture:
     """The picture of an uploaded file, or a French ValidationError on `field`: too heavy, not
     a JPEG, PNG or WebP (whatever its name says), too many pixels or too wide for its header,
     or damaged. Nothing is written anywhere."""
-    if error := too_big(upload, max_bytes):
-        raise ValidationError({field: error})
+    if too_heavy := too_big(upload, max_bytes):
+        raise ValidationError({field: too_heavy})
     upload.seek(0)
     try:
         with _strict(), Image.open(upload, formats=list(EXTENSIONS)) as original:
@@ -115,6 +119,8 @@ def read(upload, *, field: str, max_bytes: int) -> Picture:
             if max(width, height) > MAX_SIDE or width * height > MAX_PIXELS:
                 raise _too_large(width, height)
             image_format = original.format
+            if image_format is None:  # never, with `formats` given: Pillow read a header
+                raise _not_a_picture()
             original.load()
             upright = ImageOps.exif_transpose(original)
             # A new image holds the pixels only: EXIF, XMP, ICC and comments stay behind.
@@ -124,7 +130,7 @@ def read(upload, *, field: str, max_bytes: int) -> Picture:
         raise ValidationError({field: error.messages}) from error
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValidationError({field: _too_large().messages}) from error
-    except Image.UnidentifiedImageError as error:
+    except UnidentifiedImageError as error:
         raise ValidationError({field: _not_a_picture().messages}) from error
     except Exception as error:
         # Truncated or malformed files make Pillow's decoders raise OSError, SyntaxError,

@@ -10,10 +10,12 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar, Token
 
 import sentry_sdk
+from django.http import HttpRequest, HttpResponse
 from django.utils.encoding import escape_uri_path
 from django.utils.log import log_response
 
@@ -32,16 +34,16 @@ def current() -> str:
     return _current.get()
 
 
-def bind(request_id: str) -> Token:
+def bind(request_id: str) -> Token[str]:
     return _current.set(request_id)
 
 
-def unbind(token: Token) -> None:
+def unbind(token: Token[str]) -> None:
     _current.reset(token)
 
 
 @contextmanager
-def bound(request_id: str):
+def bound(request_id: str) -> Iterator[None]:
     token = bind(request_id)
     try:
         yield
@@ -56,7 +58,7 @@ def from_header(value: str | None) -> str:
 class RequestIdFilter(logging.Filter):
     """Gives every record the id of the request it was logged in (the formatter shows it)."""
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
             record.request_id = _current.get()
         return True
@@ -66,12 +68,11 @@ class RequestIdMiddleware:
     """First of the middleware: every request, static files included, gets an id and exactly
     one access line (gunicorn's access log stays off, or each request would be logged twice)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = from_header(request.headers.get(HEADER))
-        request.request_id = request_id
         sentry_sdk.set_tag("request_id", request_id)
         started = time.perf_counter()
         with bound(request_id):

@@ -8,14 +8,17 @@ a `BumpingAdmin`), the demo data and the members' own profile edits.
 """
 
 import time
+from typing import Any, cast
 
 from django.contrib import admin
 from django.core.cache import cache
-from django.db import transaction
+from django.db import models, transaction
+from django.forms import ModelForm
+from django.http import HttpRequest
 
 
 def current(name: str) -> int:
-    return cache.get_or_set(f"revision:{name}", time.time_ns, None)
+    return cast(int, cache.get_or_set(f"revision:{name}", time.time_ns, None))
 
 
 def bump(name: str) -> None:
@@ -31,18 +34,22 @@ class BumpingAdmin(admin.ModelAdmin):
     def _bump(self) -> None:
         bump(self.model._meta.app_label)
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: models.Model, form: ModelForm, change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         self._bump()
 
-    def delete_model(self, request, obj):
+    def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         super().delete_model(request, obj)
         self._bump()
 
-    def delete_queryset(self, request, queryset):
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         super().delete_queryset(request, queryset)
         self._bump()
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
+    ) -> None:
         super().save_related(request, form, formsets, change)
         self._bump()

@@ -21,9 +21,10 @@ class ManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
 
     _reported = False
 
-    def url(self, name, force=False):
+    def url(self, name: str | None, force: bool = False) -> str:
         try:
-            return super().url(name, force)
+            url: str = super().url(name, force)
+            return url
         except ValueError:
             if self.hashed_files:
                 raise

@@ -11,9 +11,13 @@ a tab or a carriage return gets a leading apostrophe, and XLSX cells are typed a
 import csv
 import io
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
+from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.http import HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -29,8 +33,11 @@ CONTENT_TYPES = {
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Lines of cells: text (lazy translations too), numbers, dates, None for an empty cell.
+Rows = Iterable[Sequence[object]]
 
-def _value(value):
+
+def _value(value: object) -> object:
     """A cell as spreadsheets take it: lazy translations become text, None an empty cell, and
     characters XML cannot carry are dropped."""
     if value is None:
@@ -42,13 +49,13 @@ def _value(value):
     return value
 
 
-def _inert(value):
+def _inert(value: object) -> object:
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
-def csv_bytes(rows) -> bytes:
+def csv_bytes(rows: Rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")  # as French Excel opens it
     for row in rows:
@@ -56,23 +63,23 @@ def csv_bytes(rows) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8 then
 
 
-def xlsx_bytes(rows, title: str) -> bytes:
+def xlsx_bytes(rows: Rows, title: str | Promise) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    rows = [[_value(value) for value in row] for row in rows]
+    values = [[_value(value) for value in row] for row in rows]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(title)[:31])
     sheet.freeze_panes = "A2"
-    widths = [len(str(value)) for value in rows[0]] if rows else []
-    for row in rows[1:]:
+    widths = [len(str(value)) for value in values[0]] if values else []
+    for row in values[1:]:
         widths = [max(pair) for pair in zip_longest(widths, map(len, map(str, row)), fillvalue=0)]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
     bold = Font(bold=True)
-    for number, row in enumerate(rows):
+    for number, row in enumerate(values):
         cells = []
         for value in row:
             cell = WriteOnlyCell(sheet, value=value)
@@ -87,7 +94,7 @@ def xlsx_bytes(rows, title: str) -> bytes:
     return buffer.getvalue()
 
 
-def response(rows, *, fmt: str, name: str, title: str) -> HttpResponse:
+def response(rows: Rows, *, fmt: str, name: str, title: str | Promise) -> HttpResponse:
     """`rows` (the first one is the header) as a dated download `name-YYYY-MM-DD.fmt`."""
     content = csv_bytes(rows) if fmt == "csv" else xlsx_bytes(rows, title)
     filename = f"{name}-{timezone.localdate():%Y-%m-%d}.{fmt}"
@@ -113,7 +120,7 @@ class UnreadableFile(ValueError):
 @dataclass
 class Row:
     number: int  # as the spreadsheet shows it: the header is line 1
-    cells: list
+    cells: list[Any]  # text from a CSV; text, numbers, dates or None from an XLSX
 
 
 def _not_csv() -> UnreadableFile:
@@ -214,7 +221,7 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[Row]:
     return rows
 
 
-def read_rows(upload, *, max_rows: int) -> list[Row]:
+def read_rows(upload: UploadedFile, *, max_rows: int) -> list[Row]:
     """The non-empty rows of an uploaded XLSX or CSV file (told apart by content, not name),
     the header first, each with its line number; UnreadableFile when the file is too heavy,
     not a spreadsheet, or longer than `max_rows` lines under its header."""
@@ -229,6 +236,8 @@ def read_rows(upload, *, max_rows: int) -> list[Row]:
     return _csv_rows(data, max_rows)
 
 
-def too_long(value: str, model, field: str) -> bool:
+def too_long(value: str, model: type[models.Model], field: str) -> bool:
     """Whether `value` would not fit in the column of `model.field`."""
-    return len(value) > model._meta.get_field(field).max_length
+    column = model._meta.get_field(field)
+    max_length = column.max_length if isinstance(column, models.Field) else None
+    return max_length is not None and len(value) > max_length

@@ -1,17 +1,20 @@
 """Uploaded files are judged by their content and their size, never by their name."""
 
 import zipfile
+from typing import IO
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 
-def too_big(upload, limit: int) -> str | None:
+def too_big(upload: UploadedFile, limit: int) -> str | None:
     """A French error when the file weighs more than `limit` bytes."""
-    if upload.size > limit:
+    size = upload.size or 0
+    if size > limit:
         return _("Le fichier pèse %(size)s : le maximum est %(max)s.") % {
-            "size": filesizeformat(upload.size),
+            "size": filesizeformat(size),
             "max": filesizeformat(limit),
         }
     return None
@@ -24,7 +27,7 @@ OFFICE = {
 }
 
 
-def file_kind(head: bytes, data) -> str | None:
+def file_kind(head: bytes, data: IO[bytes]) -> str | None:
     """What a file really is, from its first bytes: the name says nothing."""
     if head.startswith(b"%PDF-"):
         return "pdf"
@@ -58,7 +61,7 @@ def file_kind(head: bytes, data) -> str | None:
     return "txt" if b"\x00" not in head else None
 
 
-def checked_kind(upload, limit: int, *, field: str) -> str:
+def checked_kind(upload: UploadedFile, limit: int, *, field: str) -> str:
     """The kind of an uploaded document (pdf, docx, xlsx…), or a French ValidationError on
     `field` when it weighs too much or is of a type nobody should download from us."""
     if error := too_big(upload, limit):
@@ -76,6 +79,6 @@ def checked_kind(upload, limit: int, *, field: str) -> str:
                 )
             }
         )
-    if kind == "txt" and upload.name.lower().endswith(".csv"):
+    if kind == "txt" and (upload.name or "").lower().endswith(".csv"):
         kind = "csv"  # text, read as a spreadsheet
     return kind

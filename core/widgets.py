@@ -10,7 +10,7 @@ TOM_SELECT = "vendor/tom-select-2.6.2/"
 
 
 class Picker(forms.SelectMultiple):
-    def __init__(self, attrs=None, placeholder=None) -> None:
+    def __init__(self, attrs: dict[str, str] | None = None, placeholder: str | None = None) -> None:
         super().__init__(
             {
                 "data-picker": "",

@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -7,6 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Action
+from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
@@ -20,12 +23,12 @@ class Status(models.TextChoices):
     ARCHIVED = "archived", _("Archivé")
 
 
-class GuideQuerySet(models.QuerySet):
-    def readable(self):
+class GuideQuerySet(models.QuerySet["Guide"]):
+    def readable(self) -> Self:
         """Guides with a published version that are not archived: what every member reads."""
         return self.filter(current_version__isnull=False).exclude(status=Status.ARCHIVED)
 
-    def visible_to(self, user):
+    def visible_to(self, user: User) -> Self:
         """What `user` may open: the readable guides, plus the ones they write (or all of them
         for a coordinator)."""
         if can(user, Can.COORDINATE):

@@ -1,14 +1,18 @@
 """Reads of guides."""
 
+from typing import TypedDict
+
 from django.db.models import Prefetch, QuerySet
 
+from actionplan.models import Action as PlanAction
+from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 
 from .models import Event, Guide, Status, Version
 
 
-def guide_list(user) -> QuerySet[Guide]:
+def guide_list(user: User) -> QuerySet[Guide]:
     return (
         Guide.objects.visible_to(user)
         .select_related("theme", "current_version")
@@ -17,12 +21,17 @@ def guide_list(user) -> QuerySet[Guide]:
     )
 
 
-def action_guides(action) -> QuerySet[Guide]:
+def action_guides(action: PlanAction) -> QuerySet[Guide]:
     """Readable guides that serve an action of the plan."""
     return Guide.objects.readable().filter(actions=action).select_related("current_version")
 
 
-def desk(user) -> dict[str, list[Guide]]:
+class Desk(TypedDict, total=False):
+    mine: list[Guide]  # the member's drafts and guides in review
+    to_review: list[Guide]  # for coordinators
+
+
+def desk(user: User) -> Desk:
     """The guides waiting for this member: their drafts, and for coordinators the reviews."""
     if not can(user, Can.DRAFT_GUIDES):
         return {}
@@ -31,7 +40,7 @@ def desk(user) -> dict[str, list[Guide]]:
         .select_related("theme")
         .order_by("-edited_at")
     )
-    to_review = []
+    to_review: list[Guide] = []
     if can(user, Can.COORDINATE):
         to_review = list(
             Guide.objects.filter(status=Status.IN_REVIEW).select_related("theme").order_by("title")
@@ -39,7 +48,7 @@ def desk(user) -> dict[str, list[Guide]]:
     return {"mine": mine, "to_review": to_review}
 
 
-def guide_detail(user, slug: str) -> Guide:
+def guide_detail(user: User, slug: str) -> Guide:
     """The guide if `user` may open it (Guide.DoesNotExist otherwise: drafts are private)."""
     return (
         Guide.objects.visible_to(user)
@@ -60,7 +69,7 @@ def guide_detail(user, slug: str) -> Guide:
     )
 
 
-def guide_for_download(user, slug: str) -> Guide:
+def guide_for_download(user: User, slug: str) -> Guide:
     """The guide alone (with its current version and authors for the permission), for the PDF
     and tool downloads: nothing of what the guide page shows."""
     return (

@@ -2,18 +2,22 @@
 
 import datetime
 import logging
+from collections.abc import Iterable
 from pathlib import PurePath
+from typing import TypedDict, Unpack
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
@@ -21,6 +25,7 @@ from core import outbox, pictures
 from core.mail import notify
 from core.richtext import plain_text, sanitize
 from core.uploads import checked_kind
+from mutuelles.models import Theme
 
 from .models import Event, Guide, Picture, Status, Tool, Version
 from .text import with_table_headers
@@ -35,7 +40,7 @@ PICTURE_WIDTH = 1600  # px: sharp on paper at the width of the text
 class DraftConflict(Exception):
     """Someone saved the draft since this author opened it: their text is not overwritten."""
 
-    def __init__(self, guide: Guide):
+    def __init__(self, guide: Guide) -> None:
         super().__init__(guide.pk)
         self.guide = guide
 
@@ -55,7 +60,29 @@ def _unique_slug(title: str) -> str:
 # --- Drafting together -----------------------------------------------------------------------
 
 
-def guide_create(*, by: User, title: str, summary: str, theme, body: str = "", **related):
+class GuideRelated(TypedDict, total=False):
+    authors: Iterable[User]
+    actions: Iterable[Action]
+
+
+class DraftFields(GuideRelated, total=False):
+    """What the guide form sends (any subset of it)."""
+
+    title: str
+    summary: str
+    theme: Theme
+    body: str
+
+
+def guide_create(
+    *,
+    by: User,
+    title: str,
+    summary: str,
+    theme: Theme,
+    body: str = "",
+    **related: Unpack[GuideRelated],
+) -> Guide:
     check(by, Can.DRAFT_GUIDES)
     guide = Guide(
         title=title.strip(),
@@ -74,19 +101,19 @@ def guide_create(*, by: User, title: str, summary: str, theme, body: str = "", *
     return guide
 
 
-def draft_save(*, by: User, guide: Guide, revision: int, **fields) -> Guide:
+def draft_save(*, by: User, guide: Guide, revision: int, **fields: Unpack[DraftFields]) -> Guide:
     """Save the working copy, unless a co-author saved it since `revision`: then raise
     DraftConflict carrying their newer text, and write nothing."""
     check(by, Can.EDIT_GUIDE, guide)
     if guide.status == Status.ARCHIVED:
         raise ValidationError(_("Ce guide est archivé : rétablissez-le avant de le modifier."))
-    related = {name: fields.pop(name) for name in ("authors", "actions") if name in fields}
+    chosen_authors, actions = fields.pop("authors", None), fields.pop("actions", None)
     if "body" in fields:
         fields["body"] = with_table_headers(sanitize(fields["body"]))
     for name, value in fields.items():
         setattr(guide, name, value)
     guide.full_clean(validate_unique=False)
-    changes = {**fields, "edited_by": by, "edited_at": timezone.now()}
+    changes: dict[str, object] = {**fields, "edited_by": by, "edited_at": timezone.now()}
     if guide.status == Status.PUBLISHED:
         changes["status"] = Status.DRAFT  # a new version in the making; readers keep the last
     with transaction.atomic():
@@ -95,13 +122,13 @@ def draft_save(*, by: User, guide: Guide, revision: int, **fields) -> Guide:
         )
         if not saved:
             raise DraftConflict(Guide.objects.select_related("edited_by").get(pk=guide.pk))
-        if "authors" in related:
-            authors = set(related["authors"])
+        if chosen_authors is not None:
+            authors = set(chosen_authors)
             if not can(by, Can.COORDINATE):
                 authors.add(by)  # an author does not take themselves off by mistake
             guide.authors.set(authors or {by})
-        if "actions" in related:
-            guide.actions.set(related["actions"])
+        if actions is not None:
+            guide.actions.set(actions)
     guide.refresh_from_db()
     guide.__dict__.pop("author_ids", None)
     return guide
@@ -227,11 +254,12 @@ def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
 # --- Tools and pictures ----------------------------------------------------------------------
 
 
-def tool_add(*, by: User, guide: Guide, upload, title: str) -> Tool:
+def tool_add(*, by: User, guide: Guide, upload: UploadedFile, title: str) -> Tool:
     check(by, Can.EDIT_GUIDE, guide)
     kind = checked_kind(upload, MAX_TOOL, field="file")
-    tool = Tool(guide=guide, title=title.strip() or upload.name, kind=kind, size=upload.size)
-    tool.file.save(PurePath(upload.name).name, upload, save=False)
+    name, size = upload.name or "", upload.size or 0  # an upload has both
+    tool = Tool(guide=guide, title=title.strip() or name, kind=kind, size=size)
+    tool.file.save(PurePath(name).name, upload, save=False)
     tool.save()
     return tool
 
@@ -242,7 +270,7 @@ def tool_delete(*, by: User, tool: Tool) -> None:
     tool.delete()
 
 
-def picture_add(*, by: User, guide: Guide, upload) -> Picture:
+def picture_add(*, by: User, guide: Guide, upload: UploadedFile) -> Picture:
     """An image for the guide's text, re-encoded (nothing of the upload but its pixels)."""
     check(by, Can.EDIT_GUIDE, guide)
     picture = pictures.read(upload, field="image", max_bytes=MAX_PICTURE)

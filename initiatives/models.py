@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -7,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Action
+from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
@@ -42,11 +45,11 @@ class Transposability(models.TextChoices):
     SPECIFIC = "specific", _("Propre au contexte local")
 
 
-class InitiativeQuerySet(models.QuerySet):
-    def published(self):
+class InitiativeQuerySet(models.QuerySet["Initiative"]):
+    def published(self) -> Self:
         return self.filter(is_published=True)
 
-    def visible_to(self, user):
+    def visible_to(self, user: User) -> Self:
         """Published ones, plus the drafts of the mutuelles the user may write for."""
         if can(user, Can.COORDINATE):
             return self
@@ -112,6 +115,11 @@ class Initiative(models.Model):
     updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)
 
     objects = InitiativeQuerySet.as_manager()
+
+    # Set on the initiatives of a page by `selectors.with_cards`, for their cards.
+    thumbnail: str
+    thumbnail_alt: str
+    replication_count: int
 
     class Meta:
         # Published first, newest first; the index below serves exactly this order.

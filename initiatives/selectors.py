@@ -1,13 +1,16 @@
 """Reads of initiatives: each page runs a fixed number of queries whatever the data size."""
 
+from collections.abc import Iterable
+
 from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 
 from actionplan.models import Action
+from ambassadeurs.models import User
 
 from .models import Comment, Image, Initiative, Replication
 
 
-def initiative_list(user) -> QuerySet[Initiative]:
+def initiative_list(user: User) -> QuerySet[Initiative]:
     """What the member may see, newest first; `with_cards` completes the rows of one page."""
     return (
         Initiative.objects.visible_to(user)
@@ -16,12 +19,12 @@ def initiative_list(user) -> QuerySet[Initiative]:
     )
 
 
-def with_cards(initiatives) -> list[Initiative]:
+def with_cards(initiatives: Iterable[Initiative]) -> list[Initiative]:
     """Give each initiative of a page (not of the whole list: that is what keeps a list of
     20,000 fast) its themes, first picture and number of replications, in three queries."""
-    initiatives = list(initiatives)
-    ids = [initiative.pk for initiative in initiatives]
-    pictures = {}
+    page = list(initiatives)
+    ids = [initiative.pk for initiative in page]
+    pictures: dict[int, tuple[str, str]] = {}
     for initiative_id, thumbnail, alt in (
         Image.objects.filter(initiative__in=ids)
         .order_by("initiative", "-position", "-pk")
@@ -34,11 +37,11 @@ def with_cards(initiatives) -> list[Initiative]:
         .annotate(n=Count("pk"))
         .values_list("initiative", "n")
     )
-    prefetch_related_objects(initiatives, "themes")
-    for initiative in initiatives:
+    prefetch_related_objects(page, "themes")
+    for initiative in page:
         initiative.thumbnail, initiative.thumbnail_alt = pictures.get(initiative.pk, ("", ""))
         initiative.replication_count = counts.get(initiative.pk, 0)
-    return initiatives
+    return page
 
 
 def latest_published(limit: int = 6) -> list[Initiative]:
@@ -49,7 +52,7 @@ def latest_published(limit: int = 6) -> list[Initiative]:
     )
 
 
-def initiative_detail(user, pk: int) -> Initiative:
+def initiative_detail(user: User, pk: int) -> Initiative:
     """Everything the detail page shows; Initiative.DoesNotExist when the user may not see it."""
     return (
         Initiative.objects.visible_to(user)

@@ -1,10 +1,17 @@
 """Every change of initiatives, their images and files, replications and comments."""
 
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TypedDict, Unpack
+
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionplan.models import Action
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
@@ -12,8 +19,9 @@ from core import outbox, pictures, revisions
 from core.mail import notify
 from core.richtext import sanitize
 from core.uploads import checked_kind
+from mutuelles.models import Mutuelle, Theme
 
-from .models import Attachment, Comment, Image, Initiative, Replication
+from .models import Attachment, Audience, Comment, Image, Initiative, Replication
 
 MAX_UPLOAD = 10 * 1024 * 1024
 THUMBNAIL = (640, 400)
@@ -26,17 +34,42 @@ def initiatives_changed() -> None:
     revisions.bump("initiatives")
 
 
+class InitiativeFields(TypedDict, total=False):
+    """What the initiative form sends (any subset of it)."""
+
+    mutuelle: Mutuelle
+    title: str
+    summary: str
+    body: str
+    themes: Iterable[Theme]
+    audiences: Iterable[Audience]
+    status: str
+    starts_on: datetime.date | None
+    ends_on: datetime.date | None
+    place: str
+    participants: int | None
+    budget: Decimal | None
+    partners: str
+    results: str
+    lessons: str
+    transposability: str
+    actions: Iterable[Action]
+
+
 # --- Initiatives ------------------------------------------------------------------------------
 
 
-def initiative_save(*, by: User, initiative: Initiative | None = None, **fields) -> Initiative:
+def initiative_save(
+    *, by: User, initiative: Initiative | None = None, **fields: Unpack[InitiativeFields]
+) -> Initiative:
     """Create or change an initiative of a mutuelle the author may write for."""
     if initiative is not None:
         check(by, Can.EDIT_MUTUELLE, Initiative.objects.get(pk=initiative.pk))  # as stored
     initiative = initiative or Initiative(author=by)
     check(by, Can.EDIT_MUTUELLE, fields.get("mutuelle") or initiative)
-    related = {name: fields.pop(name) for name in RELATED if name in fields}
-    for name, value in fields.items():
+    changes: dict[str, object] = dict(fields)
+    related = {name: changes.pop(name) for name in RELATED if name in changes}
+    for name, value in changes.items():
         setattr(initiative, name, value)
     initiative.body = sanitize(initiative.body)
     initiative.full_clean(exclude=["author"])
@@ -67,7 +100,7 @@ def initiative_delete(*, by: User, initiative: Initiative) -> None:
 # --- Images and files, checked by their content -----------------------------------------------
 
 
-def image_add(*, by: User, initiative: Initiative, upload, alt: str) -> Image:
+def image_add(*, by: User, initiative: Initiative, upload: UploadedFile, alt: str) -> Image:
     check(by, Can.EDIT_MUTUELLE, initiative)
     picture = pictures.read(upload, field="image", max_bytes=MAX_UPLOAD)
     image = Image(initiative=initiative, alt=alt.strip(), position=initiative.images.count())
@@ -88,13 +121,16 @@ def image_delete(*, by: User, image: Image) -> None:
     initiatives_changed()
 
 
-def attachment_add(*, by: User, initiative: Initiative, upload, title: str) -> Attachment:
+def attachment_add(
+    *, by: User, initiative: Initiative, upload: UploadedFile, title: str
+) -> Attachment:
     check(by, Can.EDIT_MUTUELLE, initiative)
     kind = checked_kind(upload, MAX_UPLOAD, field="file")
+    name, size = upload.name or "", upload.size or 0  # an upload has both
     attachment = Attachment(
-        initiative=initiative, title=title.strip() or upload.name, kind=kind, size=upload.size
+        initiative=initiative, title=title.strip() or name, kind=kind, size=size
     )
-    attachment.file.save(upload.name, upload, save=False)
+    attachment.file.save(name, upload, save=False)
     attachment.save()
     return attachment
 
@@ -179,13 +215,10 @@ def replication_notify(*, replication: Replication) -> None:
 def comment_notify(*, comment: Comment) -> None:
     """Tell the ambassadors of the initiative's mutuelle, except the comment's own author."""
     initiative = comment.initiative
-    recipients = list(
-        User.objects.active()
-        .ambassadors()
-        .filter(mutuelle=initiative.mutuelle_id)
-        .exclude(pk=comment.author_id)
-        .values_list("email", flat=True)
-    )
+    ambassadors = User.objects.active().ambassadors().filter(mutuelle=initiative.mutuelle_id)
+    if comment.author_id is not None:  # None: the author's account was deleted since
+        ambassadors = ambassadors.exclude(pk=comment.author_id)
+    recipients = list(ambassadors.values_list("email", flat=True))
     notify(
         _("[Solimut RSE] Nouveau commentaire sur « %(title)s »") % {"title": initiative.title},
         "initiatives/email/comment",

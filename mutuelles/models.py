@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -8,8 +10,8 @@ hex_colour = RegexValidator(
 )
 
 
-class MutuelleQuerySet(models.QuerySet):
-    def active(self):
+class MutuelleQuerySet(models.QuerySet["Mutuelle"]):
+    def active(self) -> Self:
         return self.filter(is_active=True)
 
 

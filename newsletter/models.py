@@ -1,5 +1,6 @@
 import re
 import secrets
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -138,8 +139,8 @@ class Block(models.Model):
         return settings.SITE_URL + self.link if self.link.startswith("/") else self.link
 
 
-class SubscriberQuerySet(models.QuerySet):
-    def subscribed(self):
+class SubscriberQuerySet(models.QuerySet["Subscriber"]):
+    def subscribed(self) -> Self:
         return self.filter(status=Subscriber.Status.SUBSCRIBED)
 
 

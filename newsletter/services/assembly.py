@@ -102,7 +102,11 @@ def edition_assemble(
     replicated: dict[int, int] = defaultdict(int)
     for replication in replications:
         replicated[replication.initiative_id] += 1
-    popular = sorted(initiatives, key=lambda i: (-replicated[i.pk], -i.published_at.timestamp()))
+    # Most taken up first, then the latest (every initiative listed here is published).
+    popular = sorted(
+        initiatives,
+        key=lambda i: (-replicated[i.pk], -(i.published_at or since).timestamp()),
+    )
     for initiative in popular[:COMMON_INITIATIVES]:
         add(
             None,

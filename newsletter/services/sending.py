@@ -160,6 +160,7 @@ def _classify(error: Exception) -> tuple[str, str]:
     """What an SMTP error means for a delivery, and what to record: BOUNCE (the address is
     refused for good: the subscriber bounced), FAILED (refused for good, but not because of
     the address: the sender, the content, the server) or TEMPORARY (try again later)."""
+    message: bytes | str
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         code, message = next(iter(error.recipients.values()))
     elif isinstance(error, smtplib.SMTPResponseException):
@@ -167,6 +168,7 @@ def _classify(error: Exception) -> tuple[str, str]:
     else:
         return TEMPORARY, f"{type(error).__name__}: {error}"[:500]
     text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+    code = int(code)
     record = f"{code} {text}"[:500]
     if not 500 <= code < 600:
         return TEMPORARY, record
@@ -246,7 +248,7 @@ def _release(ids: list[int]) -> None:
 
 def retry_delay(attempts: int) -> int:
     """Seconds before trying a delivery again after `attempts` temporary failures."""
-    return settings.RSE_NEWSLETTER_RETRY_SECONDS * 2 ** max(attempts - 1, 0)
+    return int(settings.RSE_NEWSLETTER_RETRY_SECONDS * 2 ** max(attempts - 1, 0))
 
 
 def _failed(delivery: Delivery, error: str, kind: str) -> None:

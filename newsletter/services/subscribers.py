@@ -1,6 +1,8 @@
 """Subscribers: every member follows their account, imported addresses stand alone, and each
 one's choice (subscribed or not) is theirs."""
 
+from typing import cast
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -17,16 +19,12 @@ def subscriber_sync(user: User) -> Subscriber:
     fields = {"email": email, "name": user.get_full_name(), "mutuelle_id": user.mutuelle_id}
     with transaction.atomic():
         mine = Subscriber.objects.select_for_update().filter(user=user).first()
-        other = (
-            Subscriber.objects.select_for_update()
-            .filter(email__iexact=email)
-            .exclude(pk=getattr(mine, "pk", None))
-            .first()
-        )
+        others = Subscriber.objects.select_for_update().filter(email__iexact=email)
+        other = (others if mine is None else others.exclude(pk=mine.pk)).first()
         if mine is None and other is None:
             return Subscriber.objects.create(user=user, **fields)
         if mine is None:
-            mine, other = other, None
+            mine, other = cast(Subscriber, other), None
         elif other is not None:
             if other.status != Subscriber.Status.SUBSCRIBED:
                 fields["status"] = other.status  # they had said no, or the address bounced
