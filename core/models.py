@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,3 +32,37 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task}{tuple(self.args)}"
+
+
+class Upload(models.Model):
+    """A file sent ahead of the form it belongs to, as soon as it is chosen (its progress shown):
+    already checked by its content, kept for its sender alone until the form that uses it is
+    saved, or for `core.uploads.KEPT_FOR` (see `core.uploads`)."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("envoyé par"),
+    )
+    file = models.FileField(_("fichier"), upload_to="envois/%Y/%m/")
+    name = models.CharField(_("nom d'origine"), max_length=255)
+    # "picture" for a JPEG, PNG or WebP; otherwise the document's kind (pdf, docx, xlsx…).
+    kind = models.CharField(_("nature"), max_length=10)
+    size = models.PositiveIntegerField(_("taille"))
+    created_at = models.DateTimeField(_("envoyé le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("fichier envoyé")
+        verbose_name_plural = _("fichiers envoyés")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_picture(self) -> bool:
+        return self.kind == PICTURE
+
+
+PICTURE = "picture"

@@ -1,7 +1,7 @@
 """Every change of initiatives, their images and files, replications and comments."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TypedDict, Unpack
 
@@ -15,8 +15,9 @@ from actionplan.models import Action
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import outbox, pictures, revisions
+from core import outbox, pending_uploads, pictures, revisions
 from core.mail import notify
+from core.models import Upload
 from core.richtext import sanitize
 from core.uploads import checked_kind
 from mutuelles.models import Mutuelle, Theme
@@ -60,9 +61,14 @@ class InitiativeFields(TypedDict, total=False):
 
 
 def initiative_save(
-    *, by: User, initiative: Initiative | None = None, **fields: Unpack[InitiativeFields]
+    *,
+    by: User,
+    initiative: Initiative | None = None,
+    uploads: Sequence[tuple[Upload, str]] = (),
+    **fields: Unpack[InitiativeFields],
 ) -> Initiative:
-    """Create or change an initiative of a mutuelle the author may write for."""
+    """Create or change an initiative of a mutuelle the author may write for, with the
+    pictures and files sent ahead of the form (`uploads`: each with its alt text or title)."""
     if initiative is not None:
         check(by, Can.EDIT_MUTUELLE, Initiative.objects.get(pk=initiative.pk))  # as stored
     initiative = initiative or Initiative(author=by)
@@ -77,6 +83,15 @@ def initiative_save(
         initiative.save()
         for name, values in related.items():
             getattr(initiative, name).set(values)
+        for upload, text in uploads:
+            if upload.owner_id != by.pk:
+                raise ValidationError(_("Ce fichier a été envoyé par quelqu'un d'autre."))
+            with pending_uploads.open_(upload) as file:
+                if upload.is_picture:
+                    image_add(by=by, initiative=initiative, upload=file, alt=text)
+                else:
+                    attachment_add(by=by, initiative=initiative, upload=file, title=text)
+        pending_uploads.forget(upload for upload, _text in uploads)
         initiatives_changed()
     return initiative
 

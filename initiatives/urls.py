@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.initiative_list, name="list"),
     path("export.<str:fmt>", views.initiative_export, name="export"),
     path("nouvelle/", views.initiative_form, name="create"),
+    path("envois/", views.upload, name="upload"),
     path("<int:pk>/", views.initiative_detail, name="detail"),
     path("<int:pk>/modifier/", views.initiative_form, name="edit"),
     path("<int:pk>/publier/", views.initiative_publish, name="publish"),

@@ -10,11 +10,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import files, fragments
+from core import files, fragments, pending_uploads
 
 from . import exports, selectors, services
 from .filters import InitiativeFilter
-from .forms import AttachmentForm, CommentForm, ImageForm, InitiativeForm, ReplicationForm
+from .forms import (
+    AttachmentForm,
+    CommentForm,
+    ImageForm,
+    InitiativeForm,
+    ReplicationForm,
+    UploadForm,
+)
 from .models import Attachment, Comment, Image, Initiative
 
 PAGE_SIZE = 18
@@ -118,16 +125,26 @@ def initiative_form(request, pk=None):
     initiative = _editable(request, pk) if pk else None
     if initiative is None:
         check(request.user, Can.EDIT_MUTUELLE, request.user)
-    form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
+    form = InitiativeForm(
+        request.POST or None, request.FILES or None, instance=initiative, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         fields = dict(form.cleaned_data)
+        del fields["new_pictures"], fields["new_files"]  # kept as form.uploads
         fields.setdefault("mutuelle", initiative.mutuelle if initiative else request.user.mutuelle)
+        publish = "publish" in request.POST
         try:
-            initiative = services.initiative_save(by=request.user, initiative=initiative, **fields)
+            initiative = services.initiative_save(
+                by=request.user, initiative=initiative, uploads=form.uploads, **fields
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Initiative enregistrée."))
+            if publish:
+                services.initiative_publish(by=request.user, initiative=initiative)
+                messages.success(request, _("Initiative publiée : tout le réseau peut la lire."))
+            else:
+                messages.success(request, _("Initiative enregistrée."))
             return redirect(initiative)
     context = {"form": form, "initiative": initiative}
     status = 400 if form.errors else 200
@@ -154,6 +171,31 @@ def initiative_delete(request, pk):
     services.initiative_delete(by=request.user, initiative=initiative)
     messages.success(request, _("Initiative supprimée."))
     return redirect("initiatives:list")
+
+
+@require_POST
+def upload(request):
+    """A picture or a file sent ahead of the initiative's form (static/js/uploads.js): checked
+    and kept for its sender, answered with the line the form shows for it (with its alt text
+    or title to type); a French message with a 400 otherwise."""
+    check(request.user, Can.EDIT_MUTUELLE, request.user)
+    form = UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            kept = pending_uploads.keep(
+                owner=request.user,
+                upload=form.cleaned_data["file"],
+                picture=form.cleaned_data["kind"] == "picture",
+                max_bytes=services.MAX_UPLOAD,
+            )
+        except ValidationError as error:
+            form.add_error(None, error.message_dict["file"])
+        else:
+            context = {"upload": kept, "text": ""}
+            return TemplateResponse(request, "initiatives/partials/upload.html", context)
+    return TemplateResponse(
+        request, "initiatives/partials/upload_error.html", {"form": form}, status=400
+    )
 
 
 def _media_page(request, initiative, image_form=None, attachment_form=None, status=200):

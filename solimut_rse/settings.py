@@ -291,6 +291,7 @@ RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")
 RSE_DIGEST_HOUR = env_int("RSE_DIGEST_HOUR", 8)
 CELERY_BEAT_SCHEDULE = {
     "outbox-flush": {"task": "core.tasks.outbox_flush", "schedule": RSE_SWEEP_SECONDS},
+    "uploads-sweep": {"task": "core.tasks.uploads_sweep", "schedule": crontab(minute=17)},
     "deployment-digests": {
         "task": "actionplan.tasks.send_deployment_digests",
         "schedule": crontab(minute=0, hour=RSE_DIGEST_HOUR, day_of_week=RSE_DIGEST_DAY_OF_WEEK),

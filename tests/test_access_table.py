@@ -279,6 +279,13 @@ PROJECT = [
         data=lambda w: {**w.initiative_form, "title": "Atelier vélo"},
     ),
     Row(
+        "initiatives:upload",
+        # A picture sent ahead of the initiative's form: kept for whoever may write one.
+        get=NOT_ALLOWED,
+        post=(LOGIN, 403, Written(200), Written(200), Written(200), Written(200)),
+        data=lambda w: {"file": _jpeg(), "kind": "picture"},
+    ),
+    Row(
         "initiatives:detail",
         lambda w: [w.initiative.pk],
         variant="published",

@@ -84,9 +84,11 @@
     quill.root.setAttribute("aria-multiline", "true");
     labelToolbar(holder.previousElementSibling, LABELS[lang]);
     textarea.hidden = true;
-    textarea.form.addEventListener("submit", () => {
-      // Quill 2 writes every space as &nbsp; in its semantic HTML.
+    // The textarea follows the editor, and says so (static/js/draft.js keeps what is typed).
+    // Quill 2 writes every space as &nbsp; in its semantic HTML.
+    quill.on("text-change", () => {
       textarea.value = quill.getLength() > 1 ? quill.getSemanticHTML().replaceAll("&nbsp;", " ") : "";
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
     });
   }
 

@@ -51,6 +51,12 @@ def test_write_publish_find_comment_and_take_up(browser, live_server, network, t
     base = live_server.url
     author = _page(browser)
     sign_in(author, base, network["ambassador"].email)
+    # Logging an initiative with a picture: 1 page load to the form and 1 submit to publish.
+    loads = []
+    author.on(
+        "framenavigated",
+        lambda frame: loads.append(frame.url) if frame is author.main_frame else None,
+    )
     author.goto(f"{base}/initiatives/nouvelle/")
     author.get_by_role("textbox", name="Titre").fill("Défi vélo inter-agences")
     author.get_by_label("Résumé").fill("Un mois de vélo entre agences.")
@@ -69,19 +75,15 @@ def test_write_publish_find_comment_and_take_up(browser, live_server, network, t
     author.locator(".ts-control .item", has_text="Environnement").get_by_title("Retirer").click()
     expect(author.locator(".ts-control .item")).to_have_text(["Sport et activité physique×"])
     author.get_by_label("Transposable telle quelle").check()
-    author.get_by_role("button", name="Enregistrer").click()
-    expect(author.get_by_role("heading", level=1)).to_have_text("Défi vélo inter-agences")
-    expect(author.locator("article strong")).to_have_text("Bravo à tous !")
-
-    author.get_by_role("link", name="Images et fichiers").click()
-    author.get_by_label("Image (JPEG").set_input_files(_picture(tmp_path / "velos.jpg"))
+    # The picture, in the same form, sent at once with its progress, then its alt text.
+    author.get_by_label("Ajouter des images").set_input_files(_picture(tmp_path / "velos.jpg"))
     author.get_by_label("Ce que montre l'image").fill("Des vélos devant l'agence")
-    author.get_by_role("button", name="Ajouter l'image").click()
-    expect(author.get_by_text("Image ajoutée.")).to_be_visible()
-    author.get_by_role("link", name="Revenir à l'initiative").click()
     author.get_by_role("button", name="Publier").click()
     expect(author.get_by_text("Initiative publiée")).to_be_visible()
+    expect(author.get_by_role("heading", level=1)).to_have_text("Défi vélo inter-agences")
+    expect(author.locator("article strong")).to_have_text("Bravo à tous !")
     expect(author.get_by_role("img", name="Des vélos devant l'agence")).to_be_visible()
+    assert len(loads) == 2, loads
 
     reader = _page(browser)
     sign_in(reader, base, network["reader"].email)
@@ -162,3 +164,42 @@ def test_initiative_pages_fit_a_phone(browser, live_server, network):
         page.wait_for_load_state("networkidle")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390, f"{path} is {width} px wide"
+
+
+def test_what_is_typed_survives_a_closed_tab(browser, live_server, network):
+    base = live_server.url
+    context = browser.new_context(locale="fr-FR")
+    author = context.new_page()
+    sign_in(author, base, network["ambassador"].email)
+    author.goto(f"{base}/initiatives/nouvelle/")
+    author.get_by_role("textbox", name="Titre").fill("Collecte de bouchons")
+    editor = author.locator(".ql-editor")
+    editor.click()
+    editor.type("Chaque agence a son bac.")
+    themes = author.get_by_role("combobox", name="Thèmes")
+    themes.fill("sport")
+    author.get_by_role("listbox", name="Thèmes").get_by_role(
+        "option", name="Sport et activité physique"
+    ).click()
+    # The draft is written as it is typed; wait until it holds the last words.
+    saved = "() => Object.keys(localStorage).some(k => localStorage[k].includes('son bac'))"
+    for _ in range(100):
+        if author.evaluate(saved):
+            break
+        author.wait_for_timeout(100)
+    assert author.evaluate(saved)
+    author.close()
+
+    author = context.new_page()
+    author.goto(f"{base}/initiatives/nouvelle/")
+    expect(author.get_by_text("Brouillon repris")).to_be_visible()
+    expect(author.get_by_role("textbox", name="Titre")).to_have_value("Collecte de bouchons")
+    expect(author.locator(".ql-editor")).to_have_text("Chaque agence a son bac.")
+    expect(author.locator(".ts-control .item")).to_have_text(["Sport et activité physique×"])
+    # Sent, the draft is forgotten: the next new initiative starts empty.
+    author.get_by_label("Résumé").fill("Des bouchons pour une association.")
+    author.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(author.get_by_text("Initiative enregistrée.")).to_be_visible()
+    author.goto(f"{base}/initiatives/nouvelle/")
+    expect(author.get_by_role("textbox", name="Titre")).to_have_value("")
+    expect(author.get_by_text("Brouillon repris")).to_be_hidden()
