@@ -13,6 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import require_service
+
 VNU = Path(__file__).resolve().parent / "tools" / "node_modules" / "vnu-jar" / "build" / "dist"
 VNU_JAR = VNU / "vnu.jar"
 
@@ -38,13 +42,22 @@ class Document:
         return f"{head}<body>{start}".encode() + self.body + f"{end}</body></html>".encode()
 
 
-def missing() -> str | None:
-    """Why the checker cannot run here, or None."""
+def require_checker() -> None:
+    """Skip without java or vnu (fail in CI, where RSE_REQUIRE_SERVICES=1)."""
     if not shutil.which("java"):
-        return "java is missing (apt-get install default-jre-headless)"
+        require_service("The HTML checker", "no java (apt-get install default-jre-headless)")
     if not VNU_JAR.exists():
-        return f"{VNU_JAR} is missing (make tools installs it)"
-    return None
+        require_service("The HTML checker", f"{VNU_JAR} is missing (make tools installs it)")
+
+
+def assert_valid(documents: list[Document]) -> None:
+    """Fails listing each error of the documents (URL, line, message)."""
+    if problems := errors(documents):
+        pytest.fail(
+            f"{len(problems)} HTML error(s) in the {len(documents)} pages checked:\n"
+            + "\n".join(problems),
+            pytrace=False,
+        )
 
 
 def errors(documents: list[Document]) -> list[str]:

@@ -3,7 +3,6 @@ from django.core.handlers.base import BaseHandler
 from playwright.sync_api import expect
 
 from tests import valid_html
-from tests.conftest import require_service
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +21,8 @@ def served_html():
     yield documents
     if not documents:
         return
-    if reason := valid_html.missing():
-        require_service("The HTML checker (vnu)", reason)
-    if problems := valid_html.errors(documents):
-        pytest.fail(
-            f"{len(problems)} HTML error(s) in the {len(documents)} responses received:\n"
-            + "\n".join(problems),
-            pytrace=False,
-        )
+    valid_html.require_checker()
+    valid_html.assert_valid(documents)
 
 
 @pytest.fixture(autouse=True)
