@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Test tools from npm (the W3C HTML checker the browser journeys run), locked in tests/tools.
+TOOLS := tests/tools/node_modules/.installed
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
@@ -16,7 +18,13 @@ $(STAMP): requirements-dev.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $(STAMP)
 
+$(TOOLS): tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund
+	touch $(TOOLS)
+
 install: $(STAMP) ## Create .venv and install the locked dependencies, test tools included
+
+tools: $(TOOLS) ## Install the npm test tools (the HTML checker) from tests/tools/package-lock.json
 
 messages: install ## Compile the translations (French source, English catalogue)
 	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv -v0
@@ -32,7 +40,7 @@ lint: install ## ruff lint and format check, the apps' one-way order (import-lin
 	$(BIN)/lint-imports --no-cache
 	DEBUG=1 $(BIN)/mypy
 
-test: install messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
+test: install tools messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
 	DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
 
@@ -59,4 +67,4 @@ bench: install messages ## Benchmarks: pages (wrk, gunicorn), guide PDF, newslet
 screenshots: install ## Screenshots of the main pages of a running `make run` into screenshots/
 	$(BIN)/python scripts/screenshots.py http://127.0.0.1:$(PORT) screenshots
 
-.PHONY: help install messages run lint test format lock translations bench screenshots
+.PHONY: help install tools messages run lint test format lock translations bench screenshots

@@ -71,6 +71,10 @@ class PlanForm(ModelForm):
 
 
 class AxisForm(ModelForm):
+    # The plan's form shares the page and the field names: ids must differ (an axis being
+    # edited gets its own prefix, `axis-<pk>`).
+    prefix = "axis"
+
     class Meta:
         model = Axis
         fields = ["number", "title", "description"]

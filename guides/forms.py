@@ -77,6 +77,7 @@ class SendBackForm(Form):
 
 
 class ToolForm(Form):
+    prefix = "tool"  # the guide's form above it on the page has a title field too: ids must differ
     file = forms.FileField(label=_("Fichier (20 Mo au plus)"))
     title = forms.CharField(label=_("Titre de l'outil"), max_length=200, required=False)
 

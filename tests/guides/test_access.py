@@ -127,7 +127,10 @@ def test_only_editors_write_into_a_published_guide(client, members, published, r
         client.post(reverse("guides:submit", args=[slug])),
         client.post(
             reverse("guides:tool_add", args=[slug]),
-            {"file": SimpleUploadedFile("liste.txt", b"Liste de controle\n"), "title": "Liste"},
+            {
+                "tool-file": SimpleUploadedFile("liste.txt", b"Liste de controle\n"),
+                "tool-title": "Liste",
+            },
         ),
         client.post(
             reverse("guides:picture_add", args=[slug]),

@@ -229,17 +229,19 @@ def test_tools_are_checked_and_downloaded(client, published, ambassador, reader)
     client.force_login(ambassador)
     url = reverse("guides:tool_add", args=[published.slug])
     exe = SimpleUploadedFile("grille.xlsx", b"MZ\x90\x00\x03" + bytes(range(256)) * 4)
-    refused = client.post(url, {"file": exe, "title": "Grille"})
+    refused = client.post(url, {"tool-file": exe, "tool-title": "Grille"})
     assert refused.status_code == 400
     assert "Type de fichier refusé" in refused.content.decode()
     huge = SimpleUploadedFile("énorme.pdf", b"%PDF-1.7\n" + b"0" * (20 * 1024 * 1024))
-    too_big = client.post(url, {"file": huge, "title": "Énorme"})
+    too_big = client.post(url, {"tool-file": huge, "tool-title": "Énorme"})
     assert "le maximum est 20,0" in too_big.content.decode()
     assert not published.tools.exists()
 
     spreadsheet = _xlsx()
     ok = SimpleUploadedFile("grille.xlsx", spreadsheet)
-    assert client.post(url, {"file": ok, "title": "Grille d'évaluation"}).status_code == 302
+    assert (
+        client.post(url, {"tool-file": ok, "tool-title": "Grille d'évaluation"}).status_code == 302
+    )
     tool = published.tools.get()
     assert tool.kind == "xlsx"
     client.force_login(reader)
