@@ -29,7 +29,7 @@ _FIRST_TAG = re.compile(rb"\s*<([a-z0-9]+)")
 class Document:
     url: str
     body: bytes
-    fragment: bool = False  # an htmx response, swapped into a page: no <html> of its own
+    fragment: bool = False  # swapped into a page (htmx, a script): no <html> of its own
 
     def as_page(self) -> bytes:
         """A fragment inside a minimal page (on its first line: the lines keep their numbers)."""
