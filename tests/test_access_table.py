@@ -224,7 +224,7 @@ PROJECT = [
         "actionplan:axis_create",
         get=NOT_ALLOWED,
         post=COORDINATORS_SAVE,  # would add axis 3
-        data=lambda w: {"number": "3", "title": "Gouvernance"},
+        data=lambda w: {"axis-number": "3", "axis-title": "Gouvernance"},
     ),
     Row(
         "actionplan:axis_edit",
@@ -474,7 +474,7 @@ PROJECT = [
         lambda w: [w.guide.slug],
         get=NOT_ALLOWED,
         post=ARMOR_SAVE,  # would join a tool to the published guide
-        data=lambda w: {"file": _csv("grille.csv", "critère;note\n"), "title": "Grille"},
+        data=lambda w: {"tool-file": _csv("grille.csv", "critère;note\n"), "tool-title": "Grille"},
     ),
     Row(
         "guides:tool",
