@@ -154,23 +154,6 @@ class InitiativeForm(ModelForm):
         """The service validates the model once the author and mutuelle are known."""
 
 
-class ImageForm(Form):
-    image = forms.FileField(
-        label=_("Image (JPEG, PNG ou WebP, 10 Mo au plus)"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-    )
-    alt = forms.CharField(
-        label=_("Ce que montre l'image"),
-        max_length=200,
-        help_text=_("Lu aux personnes qui ne voient pas l'image."),
-    )
-
-
-class AttachmentForm(Form):
-    file = forms.FileField(label=_("Fichier (10 Mo au plus)"))
-    title = forms.CharField(label=_("Titre du fichier"), max_length=200, required=False)
-
-
 class ReplicationForm(ModelForm):
     class Meta:
         model = Replication

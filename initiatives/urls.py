@@ -13,9 +13,7 @@ urlpatterns = [
     path("<int:pk>/publier/", views.initiative_publish, name="publish"),
     path("<int:pk>/supprimer/", views.initiative_delete, name="delete"),
     path("<int:pk>/medias/", views.initiative_media, name="media"),
-    path("<int:pk>/images/", views.image_add, name="image_add"),
     path("<int:pk>/images/<int:image_pk>/supprimer/", views.image_delete, name="image_delete"),
-    path("<int:pk>/fichiers/", views.attachment_add, name="attachment_add"),
     path(
         "<int:pk>/fichiers/<int:attachment_pk>/",
         views.attachment_download,

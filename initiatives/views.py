@@ -15,9 +15,7 @@ from core import files, fragments, pending_uploads
 from . import exports, selectors, services
 from .filters import InitiativeFilter
 from .forms import (
-    AttachmentForm,
     CommentForm,
-    ImageForm,
     InitiativeForm,
     ReplicationForm,
     UploadForm,
@@ -198,38 +196,12 @@ def upload(request):
     )
 
 
-def _media_page(request, initiative, image_form=None, attachment_form=None, status=200):
-    context = {
-        "initiative": initiative,
-        "image_form": image_form or ImageForm(),
-        "attachment_form": attachment_form or AttachmentForm(),
-    }
-    return TemplateResponse(request, "initiatives/media.html", context, status=status)
-
-
 @require_http_methods(["GET"])
 def initiative_media(request, pk):
-    return _media_page(request, _editable(request, pk))
-
-
-@require_POST
-def image_add(request, pk):
-    initiative = _editable(request, pk)
-    form = ImageForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.image_add(
-                by=request.user,
-                initiative=initiative,
-                upload=form.cleaned_data["image"],
-                alt=form.cleaned_data["alt"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Image ajoutée."))
-            return redirect("initiatives:media", pk=initiative.pk)
-    return _media_page(request, initiative, image_form=form, status=400)
+    """The pictures and files already joined, to review or remove (they are added from the
+    initiative's form)."""
+    context = {"initiative": _editable(request, pk)}
+    return TemplateResponse(request, "initiatives/media.html", context)
 
 
 @require_POST
@@ -240,26 +212,6 @@ def image_delete(request, pk, image_pk):
     )
     messages.success(request, _("Image retirée."))
     return redirect("initiatives:media", pk=initiative.pk)
-
-
-@require_POST
-def attachment_add(request, pk):
-    initiative = _editable(request, pk)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.attachment_add(
-                by=request.user,
-                initiative=initiative,
-                upload=form.cleaned_data["file"],
-                title=form.cleaned_data["title"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Fichier ajouté."))
-            return redirect("initiatives:media", pk=initiative.pk)
-    return _media_page(request, initiative, attachment_form=form, status=400)
 
 
 @require_http_methods(["GET", "HEAD"])

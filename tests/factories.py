@@ -142,3 +142,17 @@ def admin_post(client, obj, **changes):
         for form in formset.forms:
             data |= _as_posted(form)
     return client.post(url, data | changes)
+
+
+def attach(client, user, initiative, upload, *, kind="picture", text="Le potager"):
+    """Join a picture or a file to `initiative` as its form does: sent ahead by `user` (the
+    answer is returned), then, when accepted, attached by the save."""
+    from core.models import Upload
+    from initiatives import services
+
+    client.force_login(user)
+    response = client.post(reverse("initiatives:upload"), {"file": upload, "kind": kind})
+    if response.status_code == 200:
+        kept = Upload.objects.latest("pk")
+        services.initiative_save(by=user, initiative=initiative, uploads=[(kept, text)])
+    return response

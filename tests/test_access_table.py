@@ -329,24 +329,10 @@ PROJECT = [
     ),
     Row("initiatives:media", lambda w: [w.draft.pk], get=HIDDEN_DRAFT, post=NOT_ALLOWED),
     Row(
-        "initiatives:image_add",
-        lambda w: [w.initiative.pk],
-        get=NOT_ALLOWED,
-        post=ARMOR_SAVE,  # would add a picture to Armor's initiative
-        data=lambda w: {"image": _jpeg(), "alt": "Des vélos"},
-    ),
-    Row(
         "initiatives:image_delete",
         lambda w: [w.draft.pk, w.draft_image.pk],
         get=NOT_ALLOWED,
         post=HIDDEN_DRAFT_SAVE,  # would remove the draft's picture
-    ),
-    Row(
-        "initiatives:attachment_add",
-        lambda w: [w.draft.pk],
-        get=NOT_ALLOWED,
-        post=HIDDEN_DRAFT_SAVE,  # would join a file to the draft
-        data=lambda w: {"file": _csv("budget.csv", "poste;montant\nvélos;1200\n"), "title": ""},
     ),
     Row(
         "initiatives:attachment_download",

@@ -20,7 +20,7 @@ from guides import services as guide_services
 from guides.models import Picture
 from initiatives.models import Image as InitiativeImage
 from initiatives.models import Initiative
-from tests.factories import ThemeFactory
+from tests.factories import ThemeFactory, attach
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -100,12 +100,6 @@ def post_photo(client, user, upload):
     return client.post(reverse("ambassadeurs:profile"), {**data, "photo": upload})
 
 
-def post_initiative_image(client, user, upload, initiative):
-    client.force_login(user)
-    url = reverse("initiatives:image_add", args=[initiative.pk])
-    return client.post(url, {"image": upload, "alt": "Le potager"})
-
-
 def post_guide_picture(client, user, upload, guide):
     client.force_login(user)
     return client.post(reverse("guides:picture_add", args=[guide.slug]), {"image": upload})
@@ -132,7 +126,7 @@ def _post(endpoint, client, ambassador, upload, initiative, guide):
     if endpoint == "photo":
         return post_photo(client, ambassador, upload)
     if endpoint == "initiative":
-        return post_initiative_image(client, ambassador, upload, initiative)
+        return attach(client, ambassador, initiative, upload)
     return post_guide_picture(client, ambassador, upload, guide)
 
 

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from initiatives.models import Attachment, Comment, Image, Initiative, Replication
-from tests.factories import MutuelleFactory, PlanFactory, ThemeFactory, UserFactory
+from tests.factories import MutuelleFactory, PlanFactory, ThemeFactory, UserFactory, attach
 
 from .conftest import jpeg
 
@@ -113,47 +113,32 @@ def test_bad_input_is_explained_and_nothing_is_lost_or_saved(
 
 
 def test_images_get_thumbnails_and_files_are_checked_by_content(client, ambassador, draft):
-    client.force_login(ambassador)
-    response = client.post(
-        reverse("initiatives:image_add", args=[draft.pk]),
-        {"image": jpeg(), "alt": "Des vélos devant l'agence"},
-    )
-    assert response.status_code == 302
+    attach(client, ambassador, draft, jpeg(), text="Des vélos devant l'agence")
     image = Image.objects.get()
+    assert image.alt == "Des vélos devant l'agence"
     from PIL import Image as PILImage
 
     with PILImage.open(image.thumbnail.path) as thumb:
         assert thumb.size[0] <= 640 and thumb.size[1] <= 400
 
     fake_pdf = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 this is an executable")
-    response = client.post(
-        reverse("initiatives:attachment_add", args=[draft.pk]),
-        {"file": fake_pdf, "title": "Rapport"},
-    )
+    response = attach(client, ambassador, draft, fake_pdf, kind="file", text="Rapport")
     assert response.status_code == 400 and "Type de fichier refusé" in response.text
     real_pdf = SimpleUploadedFile("bilan.bin", b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")
-    client.post(
-        reverse("initiatives:attachment_add", args=[draft.pk]), {"file": real_pdf, "title": "Bilan"}
-    )
+    attach(client, ambassador, draft, real_pdf, kind="file", text="Bilan")
     assert list(Attachment.objects.values_list("title", "kind")) == [("Bilan", "pdf")]
 
 
 def test_a_file_over_10_mb_is_refused(client, ambassador, draft):
-    client.force_login(ambassador)
     big = SimpleUploadedFile("gros.pdf", b"%PDF-1.7\n" + b"0" * (10 * 1024 * 1024 + 1))
-    response = client.post(
-        reverse("initiatives:attachment_add", args=[draft.pk]), {"file": big, "title": "Gros"}
-    )
+    response = attach(client, ambassador, draft, big, kind="file", text="Gros")
     assert response.status_code == 400 and "le maximum est 10" in response.text
     assert not Attachment.objects.exists()
 
 
 def test_an_image_that_is_not_one_is_refused(client, ambassador, draft):
-    client.force_login(ambassador)
     fake = SimpleUploadedFile("photo.jpg", b"<svg onload=alert(1)></svg>")
-    response = client.post(
-        reverse("initiatives:image_add", args=[draft.pk]), {"image": fake, "alt": "Photo"}
-    )
+    response = attach(client, ambassador, draft, fake, text="Photo")
     assert response.status_code == 400 and "pas une image" in response.text
     assert not Image.objects.exists()
 
@@ -323,11 +308,8 @@ def test_notifications_go_through_the_worker_and_smtp(
 
 
 def test_a_drafts_files_are_served_only_to_who_sees_the_draft(client, ambassador, reader, draft):
-    client.force_login(ambassador)
-    client.post(
-        reverse("initiatives:attachment_add", args=[draft.pk]),
-        {"file": SimpleUploadedFile("plan.pdf", b"%PDF-1.7\nsecret\n"), "title": "Plan"},
-    )
+    plan = SimpleUploadedFile("plan.pdf", b"%PDF-1.7\nsecret\n")
+    attach(client, ambassador, draft, plan, kind="file", text="Plan")
     attachment = Attachment.objects.get()
     url = reverse("initiatives:attachment_download", args=[draft.pk, attachment.pk])
     response = client.get(url)
