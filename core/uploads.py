@@ -1,10 +1,12 @@
 """Uploaded files are judged by their content and their size, never by their name."""
 
 import zipfile
-from typing import IO
+from pathlib import PurePath
+from typing import IO, Any, Protocol
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -82,3 +84,24 @@ def checked_kind(upload: UploadedFile, limit: int, *, field: str) -> str:
     if kind == "txt" and (upload.name or "").lower().endswith(".csv"):
         kind = "csv"  # text, read as a spreadsheet
     return kind
+
+
+class Document(Protocol):
+    """A row that holds one checked document: a tool of a guide, a file of an initiative."""
+
+    file: FieldFile
+    kind: str
+    size: int
+    title: str
+
+    def save(self, *args: Any, **kwargs: Any) -> None: ...
+
+
+def store(document: Document, upload: UploadedFile, *, limit: int, title: str) -> None:
+    """Check `upload` by its content (a French ValidationError on "file" otherwise), then save
+    `document` with it, its kind, its size and `title` (its file name when empty)."""
+    document.kind = checked_kind(upload, limit, field="file")
+    name = PurePath(upload.name or "fichier").name
+    document.title, document.size = title.strip() or name, upload.size or 0
+    document.file.save(name, upload, save=False)
+    document.save()

@@ -3,7 +3,6 @@
 import datetime
 import logging
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import TypedDict, Unpack
 
 from django.conf import settings
@@ -21,10 +20,9 @@ from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import outbox, pictures
+from core import outbox, pictures, uploads
 from core.mail import notify
 from core.richtext import plain_text, sanitize
-from core.uploads import checked_kind
 from mutuelles.models import Theme
 
 from .models import Event, Guide, Picture, Status, Tool, Version
@@ -256,11 +254,8 @@ def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
 
 def tool_add(*, by: User, guide: Guide, upload: UploadedFile, title: str) -> Tool:
     check(by, Can.EDIT_GUIDE, guide)
-    kind = checked_kind(upload, MAX_TOOL, field="file")
-    name, size = upload.name or "", upload.size or 0  # an upload has both
-    tool = Tool(guide=guide, title=title.strip() or name, kind=kind, size=size)
-    tool.file.save(PurePath(name).name, upload, save=False)
-    tool.save()
+    tool = Tool(guide=guide)
+    uploads.store(tool, upload, limit=MAX_TOOL, title=title)
     return tool
 
 

@@ -19,7 +19,7 @@ from core import outbox, pending_uploads, pictures, revisions
 from core.mail import notify
 from core.models import Upload
 from core.richtext import sanitize
-from core.uploads import checked_kind
+from core.uploads import store
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Attachment, Audience, Comment, Image, Initiative, Replication
@@ -140,13 +140,8 @@ def attachment_add(
     *, by: User, initiative: Initiative, upload: UploadedFile, title: str
 ) -> Attachment:
     check(by, Can.EDIT_MUTUELLE, initiative)
-    kind = checked_kind(upload, MAX_UPLOAD, field="file")
-    name, size = upload.name or "", upload.size or 0  # an upload has both
-    attachment = Attachment(
-        initiative=initiative, title=title.strip() or name, kind=kind, size=size
-    )
-    attachment.file.save(name, upload, save=False)
-    attachment.save()
+    attachment = Attachment(initiative=initiative)
+    store(attachment, upload, limit=MAX_UPLOAD, title=title)
     return attachment
 
 
