@@ -1,18 +1,16 @@
 """Cached fragments (core.fragments) show a change at once, whichever kind of data they show and
 wherever it was changed: the admin, or a member's own profile."""
 
-import datetime
-
 import pytest
 from django.contrib import admin
 from django.urls import reverse
 
 from actionplan import services as plan_services
-from actionplan.models import Action, ActionPlan, Axis, Status
+from actionplan.models import Action, Axis, Status
 from core.revisions import BumpingAdmin
 from initiatives.models import Initiative
 
-from .factories import ThemeFactory, admin_post
+from .factories import PlanFactory, ThemeFactory, admin_post
 
 # page (URL name), who looks at it, and where its cached fragment starts and ends in the page
 FRAGMENTS = {
@@ -37,13 +35,7 @@ def world(mutuelle, ambassador, admin_user):
         is_published=True,
     )
     initiative.themes.set([theme])
-    plan = ActionPlan.objects.create(
-        title="Plan RSE",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     action = Action.objects.create(plan=plan, axis=axis, code="1.1", title="Dépistage", theme=theme)
     plan_services.deployments_ensure(actions=[action])

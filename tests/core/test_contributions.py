@@ -1,24 +1,16 @@
 """Later apps show their part of an earlier app's page through core.contributions."""
 
-import datetime
-
 from django.urls import reverse
 
-from actionplan.models import Action, ActionPlan, Axis
+from actionplan.models import Action, Axis
 from guides import services as guides
 from initiatives.models import Initiative
 
-from ..factories import ThemeFactory
+from ..factories import PlanFactory, ThemeFactory
 
 
 def _action():
-    plan = ActionPlan.objects.create(
-        title="Plan RSE",
-        adopted_on=datetime.date(2026, 6, 18),
-        starts_on=datetime.date(2026, 7, 1),
-        ends_on=datetime.date(2028, 6, 30),
-        is_current=True,
-    )
+    plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=1, title="Santé")
     return Action.objects.create(plan=plan, axis=axis, code="1.1", title="Dépistage")
 
