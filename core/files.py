@@ -17,7 +17,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 # Pictures are shown in pages; anything else is downloaded, never rendered on our origin.
 INLINE_TYPES = {"image/jpeg", "image/png", "image/webp"}
@@ -74,3 +74,12 @@ def response(file: FieldFile, *, filename: str | None = None, max_age: int = 360
     served["Content-Security-Policy"] = "sandbox; default-src 'none'"
     served["Cache-Control"] = f"private, max-age={max_age}"
     return served
+
+
+def download(user: AnyUser, instance: models.Model, field: str) -> FileResponse:
+    """`instance.<field>` downloaded under its own name by `user`, or a 404 when they may not
+    read it (the same answer as a file that does not exist)."""
+    if not may_read(user, instance, field):
+        raise Http404
+    stored: FieldFile = getattr(instance, field)
+    return response(stored, filename=(stored.name or "").rsplit("/", 1)[-1])

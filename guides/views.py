@@ -358,9 +358,7 @@ def tool_delete(request, slug, pk):
 @require_http_methods(["GET", "HEAD"])
 def tool_download(request, slug, pk):
     tool = get_object_or_404(Tool, pk=pk, guide__slug=slug)
-    if not files.may_read(request.user, tool, "file"):
-        raise Http404
-    return files.response(tool.file, filename=tool.file.name.rsplit("/", 1)[-1])
+    return files.download(request.user, tool, "file")
 
 
 @require_POST

@@ -218,9 +218,7 @@ def image_delete(request, pk, image_pk):
 def attachment_download(request, pk, attachment_pk):
     """A file joined to an initiative, for those who may see the initiative (drafts included)."""
     attachment = get_object_or_404(Attachment, pk=attachment_pk, initiative_id=pk)
-    if not files.may_read(request.user, attachment, "file"):
-        raise Http404
-    return files.response(attachment.file, filename=attachment.file.name.rsplit("/", 1)[-1])
+    return files.download(request.user, attachment, "file")
 
 
 @require_POST
