@@ -69,8 +69,10 @@ def home(request):
     user = request.user
     mutuelles, mutuelle_cards = _network(request)
     my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
+    to_do = _to_do(user)
     context = {
-        "to_do": _to_do(user),
+        "to_do": to_do,
+        "waiting": any(item.to_do for item in to_do),
         # A reader's list is what is new; the others', what waits for them.
         "news": not can(user, Action.DRAFT_GUIDES),
         "mutuelles": mutuelles,
