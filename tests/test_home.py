@@ -2,12 +2,15 @@
 gone once done. For a reader, what is new since their previous visit."""
 
 import datetime
+import io
 import re
 from html import unescape
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -380,3 +383,31 @@ def test_home_queries_do_not_grow_with_the_data(client, members, plan, mutuelle,
     _more(mutuelle, ambassador, 8)
     assert _queries(client, user) == few
     assert few <= 30
+
+
+# --- On the demo data ---------------------------------------------------------------------------
+
+DEMO = "solimut-demo.example"
+
+
+def test_each_role_has_something_on_its_home_with_the_demo_data(client, db):
+    call_command("seed_demo", stdout=io.StringIO())
+    admin = UserFactory(
+        role=Role.COORDINATOR, mutuelle=None, is_superuser=True, is_staff=True, totp=True
+    )
+    coordinator = User.objects.get(email=f"coordination@{DEMO}")
+    TOTP.activate(coordinator, generate_totp_secret())  # staff sign in with a second factor
+    people = {
+        "reader": User.objects.get(email=f"salarie@armor.{DEMO}"),
+        "ambassador": User.objects.get(email=f"ambassadeur@armor.{DEMO}"),
+        "other ambassador": User.objects.get(email=f"ambassadeur@arverne.{DEMO}"),
+        "coordinator": coordinator,
+        "admin": admin,
+    }
+    for role, user in people.items():
+        text, html = to_do(client, user)
+        assert html.count('<li class="todo-item') >= 2, role
+        assert "Rien" not in text, role
+        assert ("à mettre à jour pour" in text) is ("ambassador" in role), role
+        assert ("Quoi de neuf ?" in text) is (role == "reader"), role
+        assert ("retours du terrain" in text) is (role in {"coordinator", "admin"}), role
