@@ -90,12 +90,14 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
     mutuelle's initiatives since `since` (comments, take-ups); for a reader, the new ones."""
     if can(user, Can.COORDINATE):
         return []
-    if user.is_ambassador and user.mutuelle_id:
-        return [*_drafts(user), *_reactions(user, since)]
+    if user.is_ambassador and user.mutuelle is not None:
+        # Their mutuelle's initiatives, its drafts first.
+        ours = f"{reverse('initiatives:list')}?mutuelle={user.mutuelle.slug}"
+        return [*_drafts(user, ours), *_reactions(user, since, ours)]
     return _published_since(since)
 
 
-def _drafts(user: User) -> list[Item]:
+def _drafts(user: User, ours: str) -> list[Item]:
     drafts = Initiative.objects.filter(author=user, is_published=False).order_by("-updated_at")
     if not (count := drafts.count()):
         return []
@@ -105,10 +107,10 @@ def _drafts(user: User) -> list[Item]:
     entries = tuple(
         Entry(i.title, reverse("initiatives:edit", args=[i.pk])) for i in drafts[:ENTRIES]
     )
-    return [Item(text, reverse("initiatives:list"), _("Voir les initiatives"), entries)]
+    return [Item(text, ours, _("Les initiatives de votre mutuelle"), entries)]
 
 
-def _reactions(user: User, since: datetime.datetime) -> list[Item]:
+def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
     """Comments (not the member's own) and take-ups of their mutuelle's initiatives."""
     items = []
     comments = (
@@ -133,7 +135,7 @@ def _reactions(user: User, since: datetime.datetime) -> list[Item]:
             )
             for c in comments[:ENTRIES]
         )
-        items.append(Item(text, entries=entries))
+        items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
     replications = (
         Replication.objects.filter(initiative__mutuelle=user.mutuelle_id, created_at__gt=since)
         .select_related("initiative", "mutuelle")
@@ -153,7 +155,7 @@ def _reactions(user: User, since: datetime.datetime) -> list[Item]:
             )
             for r in replications[:ENTRIES]
         )
-        items.append(Item(text, entries=entries))
+        items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
     return items
 
 

@@ -186,6 +186,7 @@ def test_ambassador_sees_drafts_and_what_happened_since_their_last_visit(
         text
     )
     assert f'href="{ours.get_absolute_url()}#commentaires"' in html
+    assert 'href="/initiatives/?mutuelle=armor"' in html  # the rest of them
     assert (
         "1 nouvelle reprise des initiatives de votre mutuelle Défi vélo · reprise par Arverne"
         in (text)
