@@ -19,6 +19,7 @@ from ambassadeurs import services as members
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
 from core import fragments
+from core.todo import Item
 from guides import selectors as guides
 from guides.models import Guide
 from initiatives import selectors as initiatives
@@ -52,7 +53,7 @@ def _network(request) -> tuple[list, str]:
     return fragments.cached("home:network", revisions=["mutuelles", "ambassadeurs"], render=render)
 
 
-def _to_do(user) -> list:
+def _to_do(user) -> list[Item]:
     """What waits for this member in each app, in the apps' order; never cached: it is theirs,
     and it counts from their previous visit."""
     since = members.home_visit_record(user=user)
