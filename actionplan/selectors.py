@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from ambassadeurs.models import User
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
 from core import fragments
+from core.todo import ENTRIES, Entry, Item
 from mutuelles.models import Mutuelle, Theme
 
 from .dates import quarter_start
@@ -344,3 +352,160 @@ def _replay(
             index += 1
         points.append((month, round(total / count)))
     return points
+
+
+# --- The home page's to-do list ---------------------------------------------------------------
+
+
+def needing_update(
+    mutuelle: Mutuelle, *, now: datetime.datetime | None = None
+) -> QuerySet[Deployment]:
+    """The deployments the weekly update of `mutuelle` should cover: the open ones of the current
+    plan never updated, not updated within RSE_STALE_AFTER, overdue or blocked (each marked
+    `never_updated` or not), in the plan's order. The one rule of what needs an ambassador."""
+    now = now or timezone.now()
+    return (
+        Deployment.objects.filter(action__plan__is_current=True, mutuelle=mutuelle)
+        .open()
+        .annotate(never_updated=~Exists(DeploymentChange.objects.filter(deployment=OuterRef("pk"))))
+        .filter(
+            Q(never_updated=True)
+            | Q(updated_at__lt=now - settings.RSE_STALE_AFTER)
+            | Q(action__due_on__lt=timezone.localdate(now))
+            | Q(status=Status.BLOCKED)
+        )
+        .select_related("action")
+        .order_by("action__axis__number", "action__position", "action__code")
+    )
+
+
+def unanswered_feedback() -> QuerySet[FieldFeedback]:
+    """Field feedback no coordinator has answered yet: all of it, until feedback can be answered."""
+    return FieldFeedback.objects.all()
+
+
+def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mutuelle]:
+    """Active mutuelles whose deployments of `plan` nobody updated within RSE_STALE_AFTER, with
+    the date of their last update (`last_update`, None if never)."""
+    changes = DeploymentChange.objects.filter(
+        deployment__mutuelle=OuterRef("pk"), deployment__action__plan=plan
+    ).order_by("-changed_at")
+    return (
+        Mutuelle.objects.active()
+        .annotate(last_update=Subquery(changes.values("changed_at")[:1]))
+        .filter(Q(last_update=None) | Q(last_update__lt=now - settings.RSE_STALE_AFTER))
+        .order_by("name")
+    )
+
+
+def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
+    """What waits for `user` in the action plan: their mutuelle's weekly update for an
+    ambassador; silent mutuelles, late and blocked actions, field feedback for a coordinator."""
+    now = timezone.now()
+    if can(user, Can.COORDINATE):
+        return _coordinator_items(now)
+    if user.is_ambassador and user.mutuelle is not None:
+        return _ambassador_items(user.mutuelle, now)
+    return []
+
+
+def _day(value: datetime.date | datetime.datetime) -> str:
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)
+    return date_format(value, "j F Y")
+
+
+def _why(deployment: Deployment, today: datetime.date) -> str:
+    """Why a deployment needs its ambassador, the most pressing reason first."""
+    due_on = deployment.action.due_on
+    if deployment.status == Status.BLOCKED:
+        return _("bloquée")
+    if due_on and due_on < today:
+        return _("échéance dépassée (%(date)s)") % {"date": _day(due_on)}
+    if deployment.never_updated:  # type: ignore[attr-defined]
+        return _("jamais mise à jour")
+    return _("pas mise à jour depuis le %(date)s") % {"date": _day(deployment.updated_at)}
+
+
+def _last_update(mutuelle: Mutuelle) -> str:
+    last_update = mutuelle.last_update  # type: ignore[attr-defined]
+    if last_update is None:
+        return _("aucune mise à jour")
+    return _("dernière mise à jour le %(date)s") % {"date": _day(last_update)}
+
+
+def _ambassador_items(mutuelle: Mutuelle, now: datetime.datetime) -> list[Item]:
+    waiting = needing_update(mutuelle, now=now)
+    count = waiting.count()
+    if not count:
+        return []
+    today = timezone.localdate(now)
+    text = ngettext(
+        "%(count)s action du plan à mettre à jour pour %(mutuelle)s",
+        "%(count)s actions du plan à mettre à jour pour %(mutuelle)s",
+        count,
+    ) % {"count": count, "mutuelle": mutuelle.short_name}
+    entries = tuple(
+        Entry(f"{d.action.code} · {d.action.title}", d.get_absolute_url(), _why(d, today))
+        for d in waiting[:ENTRIES]
+    )
+    return [Item(text, reverse("actionplan:my_mutuelle"), _("Faire le point"), entries)]
+
+
+def _coordinator_items(now: datetime.datetime) -> list[Item]:
+    plan = current_plan()
+    items = []
+    dashboard = reverse("actionplan:plan")
+    if plan is not None:
+        silent = list(silent_mutuelles(plan, now=now))
+        if silent:
+            text = ngettext(
+                "%(count)s mutuelle sans mise à jour du plan depuis %(days)s jours",
+                "%(count)s mutuelles sans mise à jour du plan depuis %(days)s jours",
+                len(silent),
+            ) % {"count": len(silent), "days": settings.RSE_STALE_AFTER.days}
+            entries = tuple(
+                Entry(m.short_name, m.get_absolute_url(), _last_update(m)) for m in silent[:ENTRIES]
+            )
+            items.append(Item(text, f"{dashboard}#activity-title", _("Voir l'activité"), entries))
+        open_ones = Deployment.objects.open().filter(Q(mutuelle=None) | Q(mutuelle__is_active=True))
+        overdue = plan.actions.filter(
+            due_on__lt=timezone.localdate(now), pk__in=open_ones.values("action")
+        ).order_by("due_on", "code")
+        if count := overdue.count():
+            text = ngettext(
+                "%(count)s action du plan en retard", "%(count)s actions du plan en retard", count
+            ) % {"count": count}
+            entries = tuple(
+                Entry(
+                    f"{a.code} · {a.title}",
+                    a.get_absolute_url(),
+                    _("échéance le %(date)s") % {"date": _day(a.due_on)},
+                )
+                for a in overdue[:ENTRIES]
+                if a.due_on
+            )
+            items.append(Item(text, f"{dashboard}#overdue-title", _("Voir les retards"), entries))
+        blocked = (
+            open_ones.filter(action__plan=plan, status=Status.BLOCKED)
+            .select_related("action", "mutuelle")
+            .order_by("action__code", "mutuelle__name")
+        )
+        if count := blocked.count():
+            text = ngettext(
+                "%(count)s blocage signalé par les mutuelles",
+                "%(count)s blocages signalés par les mutuelles",
+                count,
+            ) % {"count": count}
+            entries = tuple(
+                Entry(str(d), d.get_absolute_url(), d.next_step) for d in blocked[:ENTRIES]
+            )
+            items.append(Item(text, f"{dashboard}#blocked-title", _("Voir les blocages"), entries))
+    if count := unanswered_feedback().count():
+        text = ngettext(
+            "%(count)s retour du terrain sans réponse",
+            "%(count)s retours du terrain sans réponse",
+            count,
+        ) % {"count": count}
+        items.append(Item(text, f"{dashboard}#feedback-title", _("Lire les retours")))
+    return items

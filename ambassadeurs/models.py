@@ -91,6 +91,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Permet d'ouvrir l'administration Django."),
     )
     date_joined = models.DateTimeField(_("inscrit le"), default=timezone.now)
+    # The home page's "new since your last visit" (ambassadeurs.services.home_visit_record).
+    last_home_visit = models.DateTimeField(_("dernière visite de l'accueil"), null=True, blank=True)
+    new_since = models.DateTimeField(_("nouveautés depuis le"), null=True, blank=True)
 
     objects = UserManager()
 

@@ -1,5 +1,6 @@
 """Every change of members, invitations and working groups goes through these functions."""
 
+import datetime
 from typing import Literal, TypedDict, Unpack
 
 from allauth.account.models import EmailAddress
@@ -214,3 +215,24 @@ def working_group_join(*, group: WorkingGroup, user: User) -> None:
 def working_group_leave(*, group: WorkingGroup, user: User) -> None:
     check(user, Action.READ)
     group.members.remove(user)
+
+
+# --- The home page ------------------------------------------------------------------------------
+
+# Home pages shown less than this apart make one visit: what is new stays listed while the
+# member opens it item by item and comes back.
+VISIT_GAP = datetime.timedelta(hours=1)
+# A first visit lists what is new this long before it.
+FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
+
+
+def home_visit_record(*, user: User, now: datetime.datetime | None = None) -> datetime.datetime:
+    """Record that `user` opened the home page; returns since when things count as new for
+    them: their previous visit (a month back on a first one)."""
+    now = now or timezone.now()
+    since, last = user.new_since, user.last_home_visit
+    if since is None or last is None or now - last > VISIT_GAP:  # a new visit begins
+        since = last or now - FIRST_VISIT_LOOKBACK
+    User.objects.filter(pk=user.pk).update(last_home_visit=now, new_since=since)
+    user.last_home_visit, user.new_since = now, since
+    return since

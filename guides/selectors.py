@@ -1,13 +1,18 @@
 """Reads of guides."""
 
+import datetime
 from typing import TypedDict
 
 from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actionplan.models import Action as PlanAction
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from core.todo import ENTRIES, Entry, Item
 
 from .models import Event, Guide, Status, Version
 
@@ -79,3 +84,57 @@ def guide_for_download(user: User, slug: str) -> Guide:
         .prefetch_related("authors")
         .get(slug=slug)
     )
+
+
+def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
+    """What waits for `user` among guides: the reviews for a coordinator, the guides an
+    ambassador co-writes with their review state; for a reader, those published since `since`."""
+    if not can(user, Can.DRAFT_GUIDES):
+        return _published_since(since)
+    waiting = desk(user)
+    guides = reverse("guides:list")
+    if can(user, Can.COORDINATE):
+        if not (to_review := waiting["to_review"]):
+            return []
+        text = ngettext(
+            "%(count)s guide attend votre relecture",
+            "%(count)s guides attendent votre relecture",
+            len(to_review),
+        ) % {"count": len(to_review)}
+        entries = tuple(_entry(guide) for guide in to_review[:ENTRIES])
+        return [Item(text, guides, _("Voir les guides"), entries)]
+    if not (mine := waiting["mine"]):
+        return []
+    text = ngettext(
+        "%(count)s guide que vous co-écrivez", "%(count)s guides que vous co-écrivez", len(mine)
+    ) % {"count": len(mine)}
+    entries = tuple(_entry(guide, str(guide.get_status_display())) for guide in mine[:ENTRIES])
+    return [Item(text, guides, _("Voir les guides"), entries)]
+
+
+def _entry(guide: Guide, note: str = "") -> Entry:
+    return Entry(guide.title, reverse("guides:draft", args=[guide.slug]), note)
+
+
+def _published_since(since: datetime.datetime) -> list[Item]:
+    new = (
+        Guide.objects.readable()
+        .filter(current_version__published_at__gt=since)
+        .select_related("current_version")
+        .order_by("-current_version__published_at")
+    )
+    if not (count := new.count()):
+        return []
+    text = ngettext(
+        "%(count)s guide publié ou mis à jour", "%(count)s guides publiés ou mis à jour", count
+    ) % {"count": count}
+    entries = tuple(
+        Entry(
+            guide.title,
+            guide.get_absolute_url(),
+            _("version %(number)s") % {"number": guide.current_version.number},
+        )
+        for guide in new[:ENTRIES]
+        if guide.current_version
+    )
+    return [Item(text, reverse("guides:list"), _("Tous les guides"), entries)]

@@ -1,11 +1,18 @@
 """Reads of initiatives: each page runs a fixed number of queries whatever the data size."""
 
+import datetime
 from collections.abc import Iterable
 
 from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actionplan.models import Action
 from ambassadeurs.models import User
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
+from core.todo import ENTRIES, Entry, Item
 
 from .models import Comment, Image, Initiative, Replication
 
@@ -76,3 +83,95 @@ def initiative_detail(user: User, pk: int) -> Initiative:
 def action_initiatives(action: Action) -> QuerySet[Initiative]:
     """Published initiatives that contribute to an action of the plan."""
     return action.initiatives.published().select_related("mutuelle").order_by("-published_at")
+
+
+def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
+    """What waits for `user` among initiatives: an ambassador's drafts and what happened to their
+    mutuelle's initiatives since `since` (comments, take-ups); for a reader, the new ones."""
+    if can(user, Can.COORDINATE):
+        return []
+    if user.is_ambassador and user.mutuelle is not None:
+        # Their mutuelle's initiatives, its drafts first.
+        ours = f"{reverse('initiatives:list')}?mutuelle={user.mutuelle.slug}"
+        return [*_drafts(user, ours), *_reactions(user, since, ours)]
+    return _published_since(since)
+
+
+def _drafts(user: User, ours: str) -> list[Item]:
+    drafts = Initiative.objects.filter(author=user, is_published=False).order_by("-updated_at")
+    if not (count := drafts.count()):
+        return []
+    text = ngettext(
+        "%(count)s initiative en brouillon", "%(count)s initiatives en brouillon", count
+    ) % {"count": count}
+    entries = tuple(
+        Entry(i.title, reverse("initiatives:edit", args=[i.pk])) for i in drafts[:ENTRIES]
+    )
+    return [Item(text, ours, _("Les initiatives de votre mutuelle"), entries)]
+
+
+def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
+    """Comments (not the member's own) and take-ups of their mutuelle's initiatives."""
+    items = []
+    comments = (
+        Comment.objects.filter(
+            initiative__mutuelle=user.mutuelle_id, created_at__gt=since, hidden_at=None
+        )
+        .exclude(author=user)
+        .select_related("initiative", "author")
+        .order_by("-created_at")
+    )
+    if count := comments.count():
+        text = ngettext(
+            "%(count)s nouveau commentaire sur les initiatives de votre mutuelle",
+            "%(count)s nouveaux commentaires sur les initiatives de votre mutuelle",
+            count,
+        ) % {"count": count}
+        entries = tuple(
+            Entry(
+                c.initiative.title,
+                f"{c.initiative.get_absolute_url()}#commentaires",
+                str(c.author or _("un ancien membre")),
+            )
+            for c in comments[:ENTRIES]
+        )
+        items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
+    replications = (
+        Replication.objects.filter(initiative__mutuelle=user.mutuelle_id, created_at__gt=since)
+        .select_related("initiative", "mutuelle")
+        .order_by("-created_at")
+    )
+    if count := replications.count():
+        text = ngettext(
+            "%(count)s nouvelle reprise des initiatives de votre mutuelle",
+            "%(count)s nouvelles reprises des initiatives de votre mutuelle",
+            count,
+        ) % {"count": count}
+        entries = tuple(
+            Entry(
+                r.initiative.title,
+                f"{r.initiative.get_absolute_url()}#replications-title",
+                _("reprise par %(mutuelle)s") % {"mutuelle": r.mutuelle.short_name},
+            )
+            for r in replications[:ENTRIES]
+        )
+        items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
+    return items
+
+
+def _published_since(since: datetime.datetime) -> list[Item]:
+    new = (
+        Initiative.objects.published()
+        .filter(published_at__gt=since)
+        .select_related("mutuelle")
+        .order_by("-published_at")
+    )
+    if not (count := new.count()):
+        return []
+    text = ngettext(
+        "%(count)s nouvelle initiative publiée", "%(count)s nouvelles initiatives publiées", count
+    ) % {"count": count}
+    entries = tuple(
+        Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new[:ENTRIES]
+    )
+    return [Item(text, reverse("initiatives:list"), _("Toutes les initiatives"), entries)]

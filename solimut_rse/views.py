@@ -13,12 +13,17 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from actionplan import selectors as plan
 from ambassadeurs import selectors as people
+from ambassadeurs import services as members
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
 from core import fragments
+from core.todo import Item
+from guides import selectors as guides
 from guides.models import Guide
 from initiatives import selectors as initiatives
+from newsletter import selectors as letters
 from newsletter.models import Edition
 
 from .celery import app as celery_app
@@ -48,12 +53,29 @@ def _network(request) -> tuple[list, str]:
     return fragments.cached("home:network", revisions=["mutuelles", "ambassadeurs"], render=render)
 
 
+def _to_do(user) -> list[Item]:
+    """What waits for this member in each app, in the apps' order; never cached: it is theirs,
+    and it counts from their previous visit."""
+    since = members.home_visit_record(user=user)
+    return [
+        *plan.home_items(user, since=since),
+        *initiatives.home_items(user, since=since),
+        *guides.home_items(user, since=since),
+        *letters.home_items(user, since=since),
+    ]
+
+
 @require_http_methods(["GET"])
 def home(request):
     user = request.user
     mutuelles, mutuelle_cards = _network(request)
     my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
+    to_do = _to_do(user)
     context = {
+        "to_do": to_do,
+        "waiting": any(item.to_do for item in to_do),
+        # A reader's list is what is new; the others', what waits for them.
+        "news": not can(user, Action.DRAFT_GUIDES),
         "mutuelles": mutuelles,
         "mutuelle_cards": mutuelle_cards,
         "my_mutuelle": my_mutuelle,

@@ -6,10 +6,15 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 
-from actionplan.models import ActionPlan
+from actionplan.models import Action, ActionPlan, Axis, FieldFeedback, Sentiment
 from ambassadeurs.models import Role, User, WorkingGroup
+from guides.models import Guide, Version
+from guides.models import Status as GuideStatus
+from initiatives.models import Comment, Initiative, Replication
 from mutuelles.models import Mutuelle, Theme
+from newsletter.models import Delivery, Edition, Subscriber
 
 PASSWORD = "un-mot-de-passe-solide-42"
 
@@ -84,6 +89,140 @@ class WorkingGroupFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"groupe-{n}")
     theme = factory.SubFactory(ThemeFactory)
     description = "Avancer ensemble sur un sujet commun."
+
+
+class AxisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Axis
+        django_get_or_create = ["plan", "number"]
+
+    plan = factory.SubFactory(PlanFactory)
+    number = 1
+    title = "Santé"
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """An action deployed in every mutuelle; create its deployments with
+    `actionplan.services.deployments_ensure`."""
+
+    class Meta:
+        model = Action
+
+    axis = factory.SubFactory(AxisFactory)
+    plan = factory.SelfAttribute("axis.plan")
+    code = factory.Sequence(lambda n: f"1.{n + 1}")
+    title = factory.Sequence(lambda n: f"Action {n}")
+
+
+class FieldFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FieldFeedback
+
+    mutuelle = factory.SubFactory(MutuelleFactory)
+    subject = factory.Sequence(lambda n: f"Retour {n}")
+    sentiment = Sentiment.MIXED
+    text = "Les collègues attendent la suite."
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published initiative of a mutuelle, written by one of its ambassadors."""
+
+    class Meta:
+        model = Initiative
+
+    mutuelle = factory.SubFactory(MutuelleFactory)
+    author = factory.SubFactory(
+        UserFactory, mutuelle=factory.SelfAttribute("..mutuelle"), role=Role.AMBASSADOR
+    )
+    title = factory.Sequence(lambda n: f"Initiative {n}")
+    summary = "Une initiative à partager."
+    is_published = True
+    published_at = factory.LazyAttribute(lambda o: timezone.now() if o.is_published else None)
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comment
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    author = factory.SubFactory(UserFactory)
+    text = "Bravo, nous aimerions en savoir plus."
+
+
+class ReplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Replication
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    mutuelle = factory.SubFactory(MutuelleFactory)
+    notes = "Nous la reprenons dans nos agences."
+
+
+class GuideFactory(factory.django.DjangoModelFactory):
+    """A draft guide; `GuideFactory(authors=[...])` sets who writes it, `published=True` gives it
+    a first published version."""
+
+    class Meta:
+        model = Guide
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Guide {n}")
+    slug = factory.Sequence(lambda n: f"guide-{n}")
+    summary = "Un guide pour agir."
+    theme = factory.SubFactory(ThemeFactory)
+    body = "<h2>Agir</h2><p>Pas à pas.</p>"
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.set(extracted)
+
+    @factory.post_generation
+    def published(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.current_version = Version.objects.create(
+                guide=self,
+                number=1,
+                title=self.title,
+                summary=self.summary,
+                theme_name=self.theme.name,
+                authors_names="",
+                body=self.body,
+            )
+            self.status = GuideStatus.PUBLISHED
+            self.save(update_fields=["current_version", "status"])
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    """A sent edition of the newsletter, for October 2026 unless told."""
+
+    class Meta:
+        model = Edition
+
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda o: f"Lettre ESS/RSE n° {o.number}")
+    period_start = datetime.date(2026, 10, 1)
+    period_end = datetime.date(2026, 10, 31)
+    status = Edition.Status.SENT
+    sent_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == Edition.Status.SENT else None
+    )
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"abonne{n}@essai.example")
+
+
+class DeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delivery
+
+    edition = factory.SubFactory(EditionFactory, status=Edition.Status.SENDING)
+    subscriber = factory.SubFactory(SubscriberFactory)
+    message_id = factory.Sequence(lambda n: f"<{n}@essai.example>")
 
 
 # Seconds a code must still have before its step ends when a test reads it: time to type it

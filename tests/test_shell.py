@@ -28,16 +28,6 @@ def test_reader_sees_their_ambassador_on_home(client, reader, ambassador):
     assert str(ambassador) in page
 
 
-def test_home_query_count_is_bounded(client, coordinator, django_assert_max_num_queries):
-    from .factories import MutuelleFactory, UserFactory
-
-    for mutuelle in MutuelleFactory.create_batch(12):
-        UserFactory.create_batch(3, mutuelle=mutuelle, role="ambassador")
-    client.force_login(coordinator)
-    with django_assert_max_num_queries(12):
-        client.get(reverse("home"))
-
-
 def test_language_switch_to_english_and_back(client, reader):
     client.force_login(reader)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})

@@ -1,0 +1,28 @@
+"""The home page's to-do list: what waits for a member, each app saying what waits in it.
+
+Each app's `selectors.home_items(user, since=...)` returns its `Item`s for that member (nothing
+when nothing waits: an item disappears once done), in a fixed number of queries; the home page
+(the composition root) gathers them in the apps' order. `since` is when the member's previous
+visit was: what is new counts from there.
+"""
+
+from dataclasses import dataclass
+
+# Entries an item lists by name; its link leads to the rest.
+ENTRIES = 5
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    url: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str  # what waits and how many, a sentence
+    url: str = ""  # where to act on all of it
+    action: str = ""  # the words of that link
+    entries: tuple[Entry, ...] = ()  # the first few, each where to act on it
+    to_do: bool = True  # False: where things stand, nothing to do now (a letter being sent)
