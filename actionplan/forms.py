@@ -47,7 +47,7 @@ class MeasurementForm(Form):
 class FeedbackForm(ModelForm):
     class Meta:
         model = FieldFeedback
-        fields = ["subject", "action", "sentiment", "text"]
+        fields = ["subject", "action", "theme", "sentiment", "text"]
         widgets = {
             "sentiment": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 4}),
@@ -57,6 +57,18 @@ class FeedbackForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = plan.actions.order_by("axis__number", "position", "code")
         self.fields["action"].empty_label = _("— Aucune action en particulier —")
+
+
+class AnswerForm(ModelForm):
+    class Meta:
+        model = FieldFeedback
+        fields = ["answer"]
+        widgets = {"answer": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"answer": _("Son auteur la lit dans la liste de ses retours.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix=f"retour-{kwargs['instance'].pk}", **kwargs)
+        self.fields["answer"].required = True
 
 
 class PlanForm(ModelForm):

@@ -313,6 +313,26 @@ class Sentiment(models.TextChoices):
     NEGATIVE = "negative", _("Négatif")
 
 
+class FeedbackState(models.TextChoices):
+    OPEN = "open", _("À traiter")
+    ANSWERED = "answered", _("Répondu")
+    HANDLED = "handled", _("Traité sans réponse")
+
+
+class FieldFeedbackQuerySet(models.QuerySet["FieldFeedback"]):
+    def in_state(self, state: str) -> Self:
+        if state == FeedbackState.OPEN:
+            return self.filter(handled_at__isnull=True)
+        handled = self.filter(handled_at__isnull=False)
+        if state == FeedbackState.ANSWERED:
+            return handled.exclude(answer="")
+        return handled.filter(answer="")
+
+    def about_theme(self, theme: Theme) -> Self:
+        """Its own theme, or the theme of the action it is about."""
+        return self.filter(Q(theme=theme) | Q(theme__isnull=True, action__theme=theme))
+
+
 class FieldFeedback(models.Model):
     """What an ambassador brings back from colleagues, so that the steering can adapt."""
 
@@ -335,9 +355,30 @@ class FieldFeedback(models.Model):
         blank=True,
         related_name="feedback",
     )
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("thème"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     sentiment = models.CharField(_("ressenti"), max_length=10, choices=Sentiment.choices)
     text = models.TextField(_("ce qui remonte du terrain"))
     created_at = models.DateTimeField(_("le"), default=timezone.now)
+    # The coordination's follow-up: handled (who, when), with or without an answer.
+    answer = models.TextField(_("réponse de la coordination"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("traité par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("traité le"), null=True, blank=True, db_index=True)
+
+    objects = FieldFeedbackQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -346,3 +387,17 @@ class FieldFeedback(models.Model):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def shown_theme(self) -> Theme | None:
+        """Its own theme, or the theme of the action it is about (as the filter reads it)."""
+        return self.theme or (self.action.theme if self.action else None)
+
+    @property
+    def state(self) -> str:
+        if self.handled_at is None:
+            return FeedbackState.OPEN
+        return FeedbackState.ANSWERED if self.answer else FeedbackState.HANDLED
+
+    def get_state_display(self) -> str:
+        return str(FeedbackState(self.state).label)

@@ -29,6 +29,7 @@ from .models import (
     Axis,
     Deployment,
     DeploymentChange,
+    FeedbackState,
     FieldFeedback,
     Indicator,
     Measurement,
@@ -94,6 +95,35 @@ def plan_quarters(plan: ActionPlan) -> list[datetime.date]:
         month = day.month + 3
         day = datetime.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
     return quarters or [day]
+
+
+# --- Field feedback and its answers ---------------------------------------------------------
+
+
+def feedback_list(user: User) -> QuerySet[FieldFeedback]:
+    """The feedback a member may read, newest first: all of it for the coordination, their own
+    mutuelle's for an ambassador, none for a reader."""
+    feedback = FieldFeedback.objects.select_related(
+        "mutuelle", "author", "action__theme", "theme", "handled_by"
+    ).order_by("-created_at", "-pk")
+    if can(user, Can.COORDINATE):
+        return feedback
+    if can(user, Can.EDIT_MUTUELLE, user.mutuelle):
+        return feedback.filter(mutuelle=user.mutuelle_id)
+    return feedback.none()
+
+
+def unanswered_feedback() -> QuerySet[FieldFeedback]:
+    """Feedback the coordination has not handled yet, oldest first (waiting longest)."""
+    return FieldFeedback.objects.in_state(FeedbackState.OPEN).order_by("created_at", "pk")
+
+
+def answered_since(user: User, when: datetime.datetime | None) -> QuerySet[FieldFeedback]:
+    """The answers given to `user`'s own feedback since `when` (every answer when None)."""
+    answered = FieldFeedback.objects.in_state(FeedbackState.ANSWERED).filter(author=user)
+    if when is not None:
+        answered = answered.filter(handled_at__gt=when)
+    return answered.order_by("-handled_at")
 
 
 # --- The coordinators' dashboard --------------------------------------------------------------

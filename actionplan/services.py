@@ -83,6 +83,7 @@ class DeploymentFields(TypedDict, total=False):
 class FeedbackFields(TypedDict, total=False):
     subject: str
     action: Action | None
+    theme: Theme | None
     sentiment: str
     text: str
 
@@ -355,6 +356,30 @@ def feedback_create(
 ) -> FieldFeedback:
     check(by, Can.EDIT_MUTUELLE, mutuelle)
     feedback = FieldFeedback.objects.create(mutuelle=mutuelle, author=by, **fields)
+    plan_changed()
+    return feedback
+
+
+def feedback_answer(*, by: User, feedback: FieldFeedback, answer: str) -> FieldFeedback:
+    """The coordination answers: the feedback is handled, and its author reads the answer."""
+    check(by, Can.COORDINATE)
+    answer = answer.strip()
+    if not answer:
+        raise ValidationError(
+            {"answer": _("Écrivez une réponse, ou marquez le retour comme traité sans réponse.")}
+        )
+    return _feedback_handled(feedback, by, answer)
+
+
+def feedback_mark_handled(*, by: User, feedback: FieldFeedback) -> FieldFeedback:
+    """Handled without a word back (an answer already given stays)."""
+    check(by, Can.COORDINATE)
+    return _feedback_handled(feedback, by, feedback.answer)
+
+
+def _feedback_handled(feedback: FieldFeedback, by: User, answer: str) -> FieldFeedback:
+    feedback.answer, feedback.handled_by, feedback.handled_at = answer, by, timezone.now()
+    feedback.save(update_fields=["answer", "handled_by", "handled_at"])
     plan_changed()
     return feedback
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -18,8 +18,10 @@ from core import contributions, fragments
 from mutuelles.models import Mutuelle
 
 from . import charts, exports, imports, selectors, services
+from .filters import FeedbackFilter
 from .forms import (
     ActionForm,
+    AnswerForm,
     AxisForm,
     DashboardFilterForm,
     DeploymentForm,
@@ -243,6 +245,64 @@ def feedback_create(request, slug):
         )
         return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}#retours")
     return _my_mutuelle_page(request, plan, mutuelle, feedback_form=form, status=400)
+
+
+# --- Field feedback and the coordination's answers ---------------------------------------------
+
+FEEDBACK_PAGE_SIZE = 25
+
+
+@require_http_methods(["GET"])
+def feedback_list(request):
+    """The coordination's inbox of field feedback, filtered; an ambassador's mutuelle's own,
+    with the answers it got."""
+    coordinator = can(request.user, Can.COORDINATE)
+    if not coordinator and not can(request.user, Can.EDIT_MUTUELLE, request.user.mutuelle):
+        raise PermissionDenied
+    found = FeedbackFilter(
+        request.GET, queryset=selectors.feedback_list(request.user), coordinator=coordinator
+    )
+    page = Paginator(found.qs, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
+    if coordinator:
+        for feedback in page.object_list:
+            feedback.form = AnswerForm(instance=feedback)
+    context = {"filter": found, "page": page, "coordinator": coordinator}
+    return TemplateResponse(request, "actionplan/feedback_list.html", context)
+
+
+@require_POST
+@require(Can.COORDINATE)
+def feedback_answer(request, pk):
+    """Answer a feedback (`repondre`) or mark it handled without a word (`traiter`)."""
+    feedback = get_object_or_404(selectors.feedback_list(request.user), pk=pk)
+    form = AnswerForm(request.POST, instance=feedback)
+    saved = False
+    if request.POST.get("action") == "traiter":
+        services.feedback_mark_handled(by=request.user, feedback=feedback)
+        saved = True
+    elif form.is_valid():
+        try:
+            services.feedback_answer(
+                by=request.user, feedback=feedback, answer=form.cleaned_data["answer"]
+            )
+            saved = True
+        except ValidationError as error:
+            form.add_error(None, error)
+    if saved:
+        feedback.refresh_from_db()
+        form = AnswerForm(instance=feedback)
+    feedback.form = form
+    status = 200 if saved else 400
+    if request.htmx:
+        context = {"feedback": feedback, "coordinator": True, "saved": saved}
+        return TemplateResponse(
+            request, "actionplan/feedback_list.html#feedback", context, status=status
+        )
+    if saved:
+        messages.success(request, _("Retour « %(subject)s » traité.") % {"subject": feedback})
+        return redirect(_back(request, reverse("actionplan:feedback_list")))
+    context = {"feedback": feedback, "coordinator": True}
+    return TemplateResponse(request, "actionplan/feedback_answer.html", context, status=status)
 
 
 # --- Building the plan (coordinators) -------------------------------------------------------------

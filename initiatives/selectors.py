@@ -31,13 +31,7 @@ def with_cards(initiatives: Iterable[Initiative]) -> list[Initiative]:
     20,000 fast) its themes, first picture and number of replications, in three queries."""
     page = list(initiatives)
     ids = [initiative.pk for initiative in page]
-    pictures: dict[int, tuple[str, str]] = {}
-    for initiative_id, thumbnail, alt in (
-        Image.objects.filter(initiative__in=ids)
-        .order_by("initiative", "-position", "-pk")
-        .values_list("initiative", "thumbnail", "alt")
-    ):
-        pictures[initiative_id] = (thumbnail, alt)  # the last one seen is the first in order
+    pictures = first_pictures(ids)
     counts = dict(
         Replication.objects.filter(initiative__in=ids)
         .values_list("initiative")
@@ -46,9 +40,23 @@ def with_cards(initiatives: Iterable[Initiative]) -> list[Initiative]:
     )
     prefetch_related_objects(page, "themes")
     for initiative in page:
-        initiative.thumbnail, initiative.thumbnail_alt = pictures.get(initiative.pk, ("", ""))
+        picture = pictures.get(initiative.pk)
+        initiative.thumbnail = picture.thumbnail.name if picture else ""
+        initiative.thumbnail_alt = picture.alt if picture else ""
         initiative.replication_count = counts.get(initiative.pk, 0)
     return page
+
+
+def first_pictures(initiative_ids: Iterable[int]) -> dict[int, Image]:
+    """Each initiative's first picture (its thumbnail and alt text), in one query."""
+    pictures: dict[int, Image] = {}
+    for image in (
+        Image.objects.filter(initiative__in=list(initiative_ids))
+        .only("pk", "initiative_id", "thumbnail", "alt")
+        .order_by("initiative", "-position", "-pk")
+    ):
+        pictures[image.initiative_id] = image  # the last one seen is the first in order
+    return pictures
 
 
 def latest_published(limit: int = 6) -> list[Initiative]:

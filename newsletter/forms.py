@@ -1,7 +1,4 @@
-import datetime
-
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, ModelForm
@@ -12,19 +9,9 @@ from .models import Block, Edition
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _last_month() -> tuple[datetime.date, datetime.date]:
-    end = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
-    return end.replace(day=1), end
-
-
 class AssembleForm(Form):
     period_start = forms.DateField(label=_("Du"), widget=DATE)
     period_end = forms.DateField(label=_("Au"), widget=DATE)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        start, end = _last_month()
-        self.fields["period_start"].initial, self.fields["period_end"].initial = start, end
 
     def clean(self):
         cleaned = super().clean()

@@ -80,6 +80,20 @@ class Edition(models.Model):
         ordering = ["-number"]
         verbose_name = _("édition")
         verbose_name_plural = _("éditions")
+        # The service refuses any overlap, in French; the database refuses the commonest case
+        # even from two requests at once: the same month twice (the beat task and a click).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period_start"],
+                name="one_edition_per_period_start",
+                violation_error_message=_("Une édition couvre déjà cette période."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="edition_period_ends_after_start",
+                violation_error_message=_("La fin de la période précède son début."),
+            ),
+        ]
 
     def __str__(self):
         return f"n° {self.number} · {self.title}"
@@ -91,6 +105,11 @@ class Edition(models.Model):
     def is_editable(self):
         return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
 
+    @property
+    def has_left(self):
+        """Its sending started: it has a delivery report."""
+        return self.status in (self.Status.SENDING, self.Status.SENT)
+
 
 class Block(models.Model):
     """One item of an edition, in the common part (no mutuelle) or in a mutuelle's own part."""
@@ -100,6 +119,7 @@ class Block(models.Model):
         GUIDE = "guide", _("Guide")
         PROGRESS = "progress", _("Avancement du plan")
         TEXT = "text", _("Texte libre")
+        FEEDBACK = "feedback", _("Vous nous avez dit, nous avons fait")
 
     edition = models.ForeignKey(
         Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="blocks"
@@ -124,6 +144,10 @@ class Block(models.Model):
     guide_version = models.ForeignKey(
         Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    # Set by `rendering.Messages` on an initiative's block: its first picture, for the e-mail.
+    picture_url: str
+    picture_alt: str
 
     class Meta:
         ordering = ["edition", "mutuelle_id", "position", "pk"]
@@ -198,18 +222,24 @@ class Delivery(models.Model):
     edition = models.ForeignKey(
         Edition, verbose_name=_("édition"), on_delete=models.CASCADE, related_name="deliveries"
     )
+    # The delivery report is kept for good: a subscriber who leaves the list leaves the row,
+    # with the address it was sent to.
     subscriber = models.ForeignKey(
         Subscriber,
         verbose_name=_("abonné"),
-        on_delete=models.CASCADE,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="deliveries",
     )
+    email = models.EmailField(_("adresse e-mail"), blank=True)
     status = models.CharField(
         _("état"), max_length=8, choices=Status.choices, default=Status.PENDING
     )
     message_id = models.CharField(_("Message-ID"), max_length=200)
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
     error = models.CharField(_("erreur"), max_length=500, blank=True)
+    # Failed because the address itself was refused for good (the subscriber bounced).
+    bounced = models.BooleanField(_("adresse refusée"), default=False)
     # A sender holds the delivery until then: another sender leaves it alone meanwhile.
     leased_until = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
@@ -231,4 +261,4 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.edition} → {self.subscriber}"
+        return f"{self.edition} → {self.email}"

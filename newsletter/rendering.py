@@ -4,19 +4,24 @@ own unsubscribe link. No tracking pixel, no rewritten link."""
 
 from collections.abc import Sequence
 from email.utils import make_msgid
+from typing import cast
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.signing import BadSignature, Signer
 from django.templatetags.static import static
 from django.urls import reverse
 
 from core import mail
 from core.richtext import to_text
+from initiatives.models import Image
+from initiatives.selectors import first_pictures
 from mutuelles.models import Mutuelle
 
-from .models import Block, Delivery, Edition
+from .models import Block, Delivery, Edition, Subscriber
 
 UNSUBSCRIBE = "https://unsubscribe.invalid/TOKEN"  # replaced by each subscriber's own link
+PICTURE_SALT = "newsletter.picture"
 
 
 def parts(
@@ -32,6 +37,22 @@ def parts(
     return common, local
 
 
+def picture_url(image: Image) -> str:
+    """The address of an initiative's thumbnail in the e-mail: readable without signing in (a
+    mail client has no session), signed so that only the pictures of a letter are."""
+    signed = Signer(salt=PICTURE_SALT).sign(str(image.pk))
+    return settings.SITE_URL + reverse("newsletter:picture", args=[signed])
+
+
+def picture_for(signed: str) -> Image | None:
+    """The picture a signed address names, while its initiative is published."""
+    try:
+        pk = int(Signer(salt=PICTURE_SALT).unsign(signed))
+    except (BadSignature, ValueError):
+        return None
+    return Image.objects.filter(pk=pk, initiative__is_published=True).first()
+
+
 def unsubscribe_url(token: str) -> str:
     return settings.SITE_URL + reverse("newsletter:unsubscribe", args=[token])
 
@@ -45,6 +66,12 @@ class Messages:
         self.common, self.local = parts(edition)
         self.mutuelles = {b.mutuelle_id: b.mutuelle for bs in self.local.values() for b in bs}
         self._rendered: dict[int | None, tuple[str, str]] = {}
+        blocks = [*self.common, *(b for bs in self.local.values() for b in bs)]
+        pictures = first_pictures(b.initiative_id for b in blocks if b.initiative_id)
+        for block in blocks:
+            picture = pictures.get(block.initiative_id) if block.initiative_id else None
+            block.picture_url = picture_url(picture) if picture else ""
+            block.picture_alt = picture.alt if picture else ""
 
     def render(self, mutuelle_id: int | None) -> tuple[str, str]:
         """The text and HTML of a subscriber of that mutuelle (None: of none), with a stand-in
@@ -89,7 +116,8 @@ class Messages:
         )
 
     def build(self, delivery: Delivery) -> EmailMultiAlternatives:
-        subscriber = delivery.subscriber
+        # Only deliveries still held by a subscriber are sent (`sending._claim`).
+        subscriber = cast(Subscriber, delivery.subscriber)
         return self._message(
             subscriber.email, subscriber.mutuelle_id, subscriber.token, delivery.message_id
         )

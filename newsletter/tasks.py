@@ -1,6 +1,7 @@
 import datetime
 
 from celery import shared_task
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from .models import Edition
@@ -63,6 +64,7 @@ def assemble_monthly() -> int | None:
     today = timezone.localdate()
     end = today.replace(day=1) - datetime.timedelta(days=1)
     start = end.replace(day=1)
-    if Edition.objects.filter(period_start=start, period_end=end).exists():
+    try:
+        return assembly.edition_assemble(period_start=start, period_end=end).pk
+    except ValidationError:  # that month has its edition already (prepared by hand)
         return None
-    return assembly.edition_assemble(period_start=start, period_end=end).pk

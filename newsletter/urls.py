@@ -9,6 +9,7 @@ urlpatterns = [
     path("abonnes/", views.subscribers, name="subscribers"),
     path("abonnement/", views.subscription, name="subscription"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("vignette/<str:signed>/", views.picture, name="picture"),
     path("<int:number>/", views.edition_detail, name="edition"),
     path("<int:number>/modifier/", views.edition_update, name="update"),
     path("<int:number>/blocs/", views.block_add, name="block_add"),
@@ -19,4 +20,6 @@ urlpatterns = [
     path("<int:number>/deprogrammer/", views.unschedule, name="unschedule"),
     path("<int:number>/reprendre/", views.resume, name="resume"),
     path("<int:number>/progression/", views.progress, name="progress"),
+    path("<int:number>/rapport/", views.delivery_report, name="report"),
+    path("<int:number>/rapport.<str:fmt>", views.delivery_report_export, name="report_export"),
 ]

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
+from core import files, tabular
 from mutuelles.models import Mutuelle
 
-from . import imports, rendering
+from . import imports, rendering, report
 from .forms import (
     AssembleForm,
     BlockEditForm,
@@ -36,17 +37,24 @@ def _edition(request, number) -> Edition:
     return edition
 
 
-@require_http_methods(["GET"])
-def archive(request):
+def _archive(request, assemble_form=None, status=200):
     coordinator = can(request.user, Can.COORDINATE)
     editions = Edition.objects.all() if coordinator else Edition.objects.filter(status="sent")
+    if coordinator and assemble_form is None:
+        start, end = assembly.next_period()
+        assemble_form = AssembleForm(initial={"period_start": start, "period_end": end})
     context = {
         "editions": editions,
         "coordinator": coordinator,
-        "assemble_form": AssembleForm(),
+        "assemble_form": assemble_form,
         "subscribers": Subscriber.objects.subscribed().count() if coordinator else None,
     }
-    return TemplateResponse(request, "newsletter/archive.html", context)
+    return TemplateResponse(request, "newsletter/archive.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def archive(request):
+    return _archive(request)
 
 
 @require_POST
@@ -54,11 +62,14 @@ def archive(request):
 def assemble(request):
     form = AssembleForm(request.POST)
     if form.is_valid():
-        edition = assembly.edition_assemble(by=request.user, **form.cleaned_data)
-        messages.success(request, _("Édition préparée : relisez-la, complétez-la, envoyez-la."))
-        return redirect(edition)
-    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-    return redirect("newsletter:archive")
+        try:
+            edition = assembly.edition_assemble(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Édition préparée : relisez-la, complétez-la, envoyez-la."))
+            return redirect(edition)
+    return _archive(request, assemble_form=form, status=400)
 
 
 def _reader_part(request, edition):
@@ -258,6 +269,40 @@ def progress(request, number):
     return TemplateResponse(request, "newsletter/editor.html#progress", context)
 
 
+def _no_report(request, edition):
+    messages.error(
+        request, _("Cette édition n'est pas encore partie : elle n'a pas de rapport d'envoi.")
+    )
+    return redirect(edition)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def delivery_report(request, number):
+    """Who got the edition, who did not and why, who has unsubscribed since."""
+    edition = _edition(request, number)
+    if not edition.has_left:
+        return _no_report(request, edition)
+    context = {"edition": edition, "report": report.delivery_report(edition)}
+    return TemplateResponse(request, "newsletter/report.html", context)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def delivery_report_export(request, number, fmt):
+    edition = _edition(request, number)
+    if not edition.has_left:
+        return _no_report(request, edition)
+    if fmt not in tabular.CONTENT_TYPES:
+        raise Http404
+    return tabular.response(
+        report.rows(edition),
+        fmt=fmt,
+        name=f"lettre-{edition.number}-envois",
+        title=_("Envois"),
+    )
+
+
 # --- Subscribers ------------------------------------------------------------------------------
 
 
@@ -303,6 +348,17 @@ def subscription(request):
         )
         return redirect("newsletter:subscription")
     return TemplateResponse(request, "newsletter/subscription.html", {"subscriber": subscriber})
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD"])
+def picture(request, signed):
+    """An initiative's thumbnail as a letter shows it, to a mail client (no session): only by
+    the signed address the letter carries, and while the initiative is published."""
+    image = rendering.picture_for(signed)
+    if image is None:
+        raise Http404
+    return files.response(image.thumbnail, max_age=86400)
 
 
 @login_not_required

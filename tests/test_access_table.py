@@ -51,6 +51,7 @@ from guides.models import Version
 from initiatives import services as initiative_services
 from initiatives.models import Audience, Comment, Initiative
 from newsletter.models import Block, Edition, Subscriber
+from newsletter.rendering import picture_url
 from solimut_rse.celery import app as celery_app
 from tests.factories import MutuelleFactory, ThemeFactory, UserFactory, WorkingGroupFactory
 from tests.initiatives.conftest import jpeg
@@ -99,6 +100,10 @@ class Row:
 
     def methods(self):
         return {m: e for m, e in (("GET", self.get), ("POST", self.post), ("HEAD", self.head)) if e}
+
+
+def picture_signed(image):
+    return picture_url(image).rstrip("/").rsplit("/", 1)[-1]
 
 
 def _jpeg():
@@ -206,6 +211,15 @@ PROJECT = [
             "sentiment": "positive",
             "text": "Les collègues adhèrent.",
         },
+    ),
+    # Field feedback: Armor's for its ambassador, all of it for the coordination.
+    Row("actionplan:feedback_list", get=(LOGIN, 403, 200, 200, 200, 200), post=NOT_ALLOWED),
+    Row(
+        "actionplan:feedback_answer",
+        lambda w: [w.feedback.pk],
+        get=NOT_ALLOWED,
+        post=COORDINATORS_SAVE,  # would answer Armor's feedback
+        data=lambda w: {f"retour-{w.feedback.pk}-answer": "C'est noté.", "action": "repondre"},
     ),
     Row(
         "actionplan:manage",
@@ -570,6 +584,38 @@ PROJECT = [
     Row("newsletter:unschedule", lambda w: [3], get=NOT_ALLOWED, post=COORDINATORS_SAVE),
     Row("newsletter:resume", lambda w: [4], get=NOT_ALLOWED, post=COORDINATORS_SAVE),
     Row("newsletter:progress", lambda w: [4], get=COORDINATORS, post=NOT_ALLOWED),
+    Row("newsletter:report", lambda w: [1], get=COORDINATORS, post=NOT_ALLOWED),
+    Row(
+        "newsletter:report",
+        lambda w: [2],
+        variant="draft",
+        get=(LOGIN, 403, 403, 403, 302, 302),  # not sent: no report, said in a message
+        post=NOT_ALLOWED,
+    ),
+    Row("newsletter:report_export", lambda w: [1, "csv"], get=COORDINATORS, post=NOT_ALLOWED),
+    Row(
+        "newsletter:report_export",
+        lambda w: [2, "xlsx"],
+        variant="draft",
+        get=(LOGIN, 403, 403, 403, 302, 302),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "newsletter:picture",
+        lambda w: [picture_signed(w.published_image)],
+        variant="published initiative",
+        # Public: a mail client has no session; the signature is the secret.
+        get=(200,) * 6,
+        head=(200,) * 6,
+        post=(405,) * 6,
+    ),
+    Row(
+        "newsletter:picture",
+        lambda w: [picture_signed(w.draft_image)],
+        variant="draft initiative",
+        get=(404,) * 6,
+        post=(405,) * 6,
+    ),
     # Members, working groups, invitations.
     Row("ambassadeurs:directory", get=EVERYONE, post=NOT_ALLOWED),
     Row(
@@ -697,7 +743,7 @@ def _build_world() -> SimpleNamespace:
     Measurement.objects.create(
         indicator=w.indicator, mutuelle=w.armor, period=datetime.date(2026, 7, 1), value=80
     )
-    plan_services.feedback_create(
+    w.feedback = plan_services.feedback_create(
         by=w.ambassador, mutuelle=w.armor, subject="Premier retour", text="Bon accueil."
     )
 
@@ -770,13 +816,13 @@ def _build_world() -> SimpleNamespace:
         getattr(w, name).refresh_from_db()
 
     # The newsletter.
-    def edition(number, **fields):
+    def edition(number, **fields):  # one month each, from June 2026 (one edition per period)
         made = Edition.objects.create(
             number=number,
             title=f"Lettre ESS/RSE n° {number}",
             editorial="<p>Le mot de la coordination.</p>",
-            period_start=datetime.date(2026, 9, 1),
-            period_end=datetime.date(2026, 9, 30),
+            period_start=datetime.date(2026, 5 + number, 1),
+            period_end=datetime.date(2026, 5 + number, 28),
             **fields,
         )
         return made, Block.objects.create(

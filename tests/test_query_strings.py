@@ -44,6 +44,7 @@ PAGES = {
     "ambassadeurs:directory": ([], ["q", "mutuelle", "role", "groupe", "page"]),
     "actionplan:plan": ([], ["axe", "theme", "mutuelle", "etat", "page"]),
     "actionplan:my_mutuelle": ([], ["mutuelle", "axe", "page", "next"]),
+    "actionplan:feedback_list": ([], ["q", "theme", "mutuelle", "ressenti", "etat", "page"]),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (

@@ -5,6 +5,7 @@ templates of `newsletter/blocks.html`."""
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from actionplan.models import DeploymentChange
+from actionplan.models import Action, DeploymentChange, FeedbackState, FieldFeedback
 from actionplan.models import Status as DeploymentStatus
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
@@ -33,7 +34,8 @@ from ..models import Block, Edition
 COMMON_INITIATIVES = 4
 LOCAL_INITIATIVES = 3
 REPLICATIONS = 10  # listed in the common part
-MOVES = 8  # actions listed in a mutuelle's progress block
+MOVES = 8  # actions listed in a progress block
+FEEDBACK = 6  # answered field feedback told in the common part
 
 
 def edition_assemble(
@@ -45,6 +47,7 @@ def edition_assemble(
         check(by, Can.COORDINATE)
     if period_end < period_start:
         raise ValidationError(_("La fin de la période précède son début."))
+    _refuse_overlap(period_start, period_end)  # before the work; again as it is saved
     since = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
     until = timezone.make_aware(datetime.datetime.combine(period_end, datetime.time.max))
 
@@ -69,6 +72,12 @@ def edition_assemble(
         DeploymentChange.objects.filter(changed_at__range=(since, until))
         .select_related("deployment__action", "deployment__mutuelle")
         .order_by("changed_at")
+    )
+    feedback = list(
+        FieldFeedback.objects.in_state(FeedbackState.ANSWERED)
+        .filter(handled_at__range=(since, until))
+        .select_related("mutuelle")
+        .order_by("handled_at")
     )
     mutuelles = list(Mutuelle.objects.active().order_by("name"))
 
@@ -107,7 +116,8 @@ def edition_assemble(
         initiatives,
         key=lambda i: (-replicated[i.pk], -(i.published_at or since).timestamp()),
     )
-    for initiative in popular[:COMMON_INITIATIVES]:
+    common = popular[:COMMON_INITIATIVES]
+    for initiative in common:
         add(
             None,
             Block.Kind.INITIATIVE,
@@ -116,14 +126,21 @@ def edition_assemble(
             initiative.get_absolute_url(),
             initiative=initiative,
         )
-    summary, moves = _progress(changes)
-    if summary:
+    network_moves, moves = _progress(changes)
+    if network_moves:
         add(
             None,
             Block.Kind.PROGRESS,
             _("Le plan d'action avance"),
-            summary,
+            _body("moves", moves=network_moves[:MOVES]),
             reverse("actionplan:plan"),
+        )
+    if feedback:
+        add(
+            None,
+            Block.Kind.FEEDBACK,
+            _("Vous nous avez dit, nous avons fait"),
+            _body("feedback", feedback=feedback[:FEEDBACK]),
         )
     if replications:
         add(
@@ -134,7 +151,8 @@ def edition_assemble(
         )
 
     for mutuelle in mutuelles:
-        own = [i for i in initiatives if i.mutuelle_id == mutuelle.pk]
+        # An initiative told in the common part is not told again in its mutuelle's.
+        own = [i for i in initiatives if i.mutuelle_id == mutuelle.pk and i not in common]
         for initiative in own[:LOCAL_INITIATIVES]:
             add(
                 mutuelle,
@@ -185,8 +203,10 @@ def _edition_create(
     blocks: list[Block],
 ) -> Edition:
     """The edition and its blocks, numbered after the last one (two assembling at once: the
-    second one's number is taken, it fails with IntegrityError and is retried)."""
+    second one's number or period is taken, it fails with IntegrityError and is retried, and
+    refused if the period is the one taken)."""
     with transaction.atomic():
+        _refuse_overlap(period_start, period_end)  # a retry sees who won the race
         number = (Edition.objects.aggregate(n=Max("number"))["n"] or 0) + 1
         edition = Edition.objects.create(
             number=number,
@@ -221,30 +241,119 @@ def _editorial(initiatives: int, guides: int, replications: int) -> str:
     return _("Ce mois-ci dans le réseau : %(facts)s.") % {"facts": ", ".join(said)}
 
 
-def _progress(changes: Iterable[DeploymentChange]) -> tuple[str, dict[int, list[dict[str, Any]]]]:
-    """What moved in the period: the summary for everyone (empty when nothing did), and per
-    mutuelle id its actions done, started or blocked."""
-    latest: dict[int, DeploymentChange] = {}
-    for change in changes:  # ordered: the last change of a deployment wins
-        latest[change.deployment_id] = change
-    moves: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    done = started = 0
-    for change in latest.values():
-        status = change.after.get("status")
-        before = change.before.get("status")
-        if status == before and change.progress == change.progress_before:
+# A deployment whose status changed to one of these: what the letter says of it.
+MOVED_TO: dict[str, str] = {
+    DeploymentStatus.DONE: "done",
+    DeploymentStatus.IN_PROGRESS: "started",
+    DeploymentStatus.BLOCKED: "blocked",
+}
+
+
+@dataclass
+class Move:
+    """What moved for one action in the period: how many of its deployments were done, started,
+    blocked, or only went further."""
+
+    action: Action
+    local: bool = False  # one mutuelle's deployment: said of the action itself
+    done: int = 0
+    started: int = 0
+    blocked: int = 0
+    further: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.local:
+            return next(
+                text
+                for text, n in [
+                    (_("réalisée"), self.done),
+                    (_("passée en cours"), self.started),
+                    (_("bloquée"), self.blocked),
+                    (_("a avancé"), self.further),
+                ]
+                if n
+            )
+        parts = [
+            ngettext("%(n)s déploiement réalisé", "%(n)s déploiements réalisés", self.done),
+            ngettext("%(n)s passé en cours", "%(n)s passés en cours", self.started),
+            ngettext("%(n)s bloqué", "%(n)s bloqués", self.blocked),
+            ngettext("%(n)s a avancé", "%(n)s ont avancé", self.further),
+        ]
+        counts = [self.done, self.started, self.blocked, self.further]
+        return ", ".join(p % {"n": n} for p, n in zip(parts, counts, strict=True) if n)
+
+
+def _progress(changes: Iterable[DeploymentChange]) -> tuple[list[Move], dict[int, list[Move]]]:
+    """What moved in the period, per action: for the whole network, and per mutuelle id for its
+    own part. A deployment counts once, compared between the start and the end of the period
+    (a change of its text alone is no move)."""
+    first: dict[int, DeploymentChange] = {}
+    last: dict[int, DeploymentChange] = {}
+    status_before: dict[int, str] = {}
+    status_after: dict[int, str] = {}
+    for change in changes:  # in order: the first change of a deployment, then the last
+        first.setdefault(change.deployment_id, change)
+        last[change.deployment_id] = change
+        if "status" in change.before:
+            status_before.setdefault(change.deployment_id, change.before["status"])
+            status_after[change.deployment_id] = change.after["status"]
+    network: dict[int, Move] = {}
+    local: dict[int, dict[int, Move]] = defaultdict(dict)
+    for pk, change in last.items():
+        before, after = status_before.get(pk), status_after.get(pk)
+        kind = ""
+        if before != after:
+            kind = MOVED_TO.get(after or "", "")
+        elif change.progress > first[pk].progress_before:
+            kind = "further"
+        if not kind:
             continue
-        label = {
-            DeploymentStatus.DONE: _("réalisée"),
-            DeploymentStatus.IN_PROGRESS: _("en cours, %(progress)s %%")
-            % {"progress": change.progress},
-            DeploymentStatus.BLOCKED: _("bloquée"),
-        }.get(status)
-        if label is None:
-            continue
-        done += status == DeploymentStatus.DONE
-        started += status == DeploymentStatus.IN_PROGRESS
         deployment = change.deployment
+        action = deployment.action
+        targets = [network.setdefault(action.pk, Move(action))]
         if deployment.mutuelle_id:
-            moves[deployment.mutuelle_id].append({"action": deployment.action, "label": label})
-    return _body("progress", done=done, started=started), moves
+            own = local[deployment.mutuelle_id]
+            targets.append(own.setdefault(action.pk, Move(action, local=True)))
+        for move in targets:
+            setattr(move, kind, getattr(move, kind) + 1)
+
+    def ordered(found: dict[int, Move]) -> list[Move]:
+        return sorted(found.values(), key=lambda m: (-m.done, -m.started, m.action.code))
+
+    return ordered(network), {pk: ordered(found) for pk, found in local.items()}
+
+
+def _refuse_overlap(period_start: datetime.date, period_end: datetime.date) -> None:
+    """One edition per period: the beat task and a coordinator alike are refused a period that
+    an edition already covers, even in part."""
+    taken = (
+        Edition.objects.filter(period_start__lte=period_end, period_end__gte=period_start)
+        .order_by("period_start")
+        .first()
+    )
+    if taken is not None:
+        raise ValidationError(
+            _(
+                "L'édition n° %(number)s couvre déjà cette période (du %(start)s au %(end)s) : "
+                "choisissez une période qui commence après elle."
+            )
+            % {
+                "number": taken.number,
+                "start": date_format(taken.period_start, "j F Y"),
+                "end": date_format(taken.period_end, "j F Y"),
+            },
+            code="period_taken",
+        )
+
+
+def next_period() -> tuple[datetime.date, datetime.date]:
+    """The period "Préparer une édition" proposes: from the day after the last edition's period
+    to the end of that month; the month that just ended when there is no edition yet."""
+    last_end = Edition.objects.aggregate(end=Max("period_end"))["end"]
+    if last_end is None:
+        end = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+        return end.replace(day=1), end
+    start = last_end + datetime.timedelta(days=1)
+    following = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return start, following - datetime.timedelta(days=1)

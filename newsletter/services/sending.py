@@ -82,8 +82,12 @@ def deliveries_create(edition: Edition) -> int:
     """One delivery per recipient, each with its Message-ID for good (unique: never twice)."""
     domain = settings.DEFAULT_FROM_EMAIL.rsplit("@", 1)[-1].strip("> ")
     rows = [
-        Delivery(edition=edition, subscriber_id=pk, message_id=make_msgid("rse", domain))
-        for pk in recipients().exclude(deliveries__edition=edition).values_list("pk", flat=True)
+        Delivery(
+            edition=edition, subscriber_id=pk, email=email, message_id=make_msgid("rse", domain)
+        )
+        for pk, email in recipients()
+        .exclude(deliveries__edition=edition)
+        .values_list("pk", "email")
     ]
     Delivery.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)
@@ -107,7 +111,9 @@ def lease() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.RSE_NEWSLETTER_LEASE_SECONDS)
 
 
-def _still_recipient(subscriber: Subscriber) -> bool:
+def _still_recipient(subscriber: Subscriber | None) -> bool:
+    if subscriber is None:  # gone from the list since
+        return False
     user = subscriber.user
     return subscriber.status == Subscriber.Status.SUBSCRIBED and (user is None or user.is_active)
 
@@ -258,12 +264,13 @@ def _failed(delivery: Delivery, error: str, kind: str) -> None:
         status=Delivery.Status.FAILED if final else Delivery.Status.PENDING,
         attempts=attempts,
         error=error,
+        bounced=kind == BOUNCE,
         # Held until its retry is due: if that retry is lost, `sweep` sends it afterwards.
         leased_until=None
         if final
         else timezone.now() + datetime.timedelta(seconds=retry_delay(attempts)),
     )
-    if kind == BOUNCE:
+    if kind == BOUNCE and delivery.subscriber_id is not None:
         Subscriber.objects.filter(pk=delivery.subscriber_id).update(
             status=Subscriber.Status.BOUNCED, changed_at=timezone.now()
         )

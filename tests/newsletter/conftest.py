@@ -26,12 +26,15 @@ def make_subscribers(count: int, mutuelles) -> list[Subscriber]:
 
 
 def make_edition(mutuelles, number=1) -> Edition:
+    """Edition `number` covers its own month (one edition per period): 1 is October 2026."""
+    month = 9 + number
+    start = datetime.date(2026 + (month - 1) // 12, (month - 1) % 12 + 1, 1)
     edition = Edition.objects.create(
         number=number,
         title=f"Lettre ESS/RSE n° {number}",
         editorial="<p>Le mot de la coordination.</p>",
-        period_start=datetime.date(2026, 10, 1),
-        period_end=datetime.date(2026, 10, 31),
+        period_start=start,
+        period_end=start + datetime.timedelta(days=27),
     )
     Block.objects.create(
         edition=edition,
