@@ -409,11 +409,6 @@ def needing_update(
     )
 
 
-def unanswered_feedback() -> QuerySet[FieldFeedback]:
-    """Field feedback no coordinator has answered yet: all of it, until feedback can be answered."""
-    return FieldFeedback.objects.all()
-
-
 def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mutuelle]:
     """Active mutuelles whose deployments of `plan` nobody updated within RSE_STALE_AFTER, with
     the date of their last update (`last_update`, None if never)."""
@@ -429,14 +424,32 @@ def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mu
 
 
 def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
-    """What waits for `user` in the action plan: their mutuelle's weekly update for an
-    ambassador; silent mutuelles, late and blocked actions, field feedback for a coordinator."""
+    """What waits for `user` in the action plan: their mutuelle's weekly update and the answers
+    to their field feedback for an ambassador; silent mutuelles, late and blocked actions, field
+    feedback to answer for a coordinator."""
     now = timezone.now()
     if can(user, Can.COORDINATE):
         return _coordinator_items(now)
     if user.is_ambassador and user.mutuelle is not None:
-        return _ambassador_items(user.mutuelle, now)
+        return _ambassador_items(user.mutuelle, now) + _answer_items(user, since)
     return []
+
+
+def _answer_items(user: User, since: datetime.datetime) -> list[Item]:
+    answered = answered_since(user, since).select_related("handled_by")
+    count = answered.count()
+    if not count:
+        return []
+    text = ngettext(
+        "%(count)s réponse de la coordination à vos retours du terrain",
+        "%(count)s réponses de la coordination à vos retours du terrain",
+        count,
+    ) % {"count": count}
+    entries = tuple(
+        Entry(f.subject, f"{reverse('actionplan:feedback_list')}#retour-{f.pk}", f.answer[:120])
+        for f in answered[:ENTRIES]
+    )
+    return [Item(text, reverse("actionplan:feedback_list"), _("Lire les réponses"), entries)]
 
 
 def _day(value: datetime.date | datetime.datetime) -> str:
@@ -537,5 +550,6 @@ def _coordinator_items(now: datetime.datetime) -> list[Item]:
             "%(count)s retours du terrain sans réponse",
             count,
         ) % {"count": count}
-        items.append(Item(text, f"{dashboard}#feedback-title", _("Lire les retours")))
+        to_answer = reverse("actionplan:feedback_list") + "?etat=open"
+        items.append(Item(text, to_answer, _("Répondre aux retours à traiter")))
     return items

@@ -193,16 +193,28 @@ class GuideFactory(factory.django.DjangoModelFactory):
             self.save(update_fields=["current_version", "status"])
 
 
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _month_start(year: int, month: int) -> datetime.date:
+    """The first day of `month` of `year`, the month counted past December or before January."""
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return datetime.date(year, month, 1)
+
+
 class EditionFactory(factory.django.DjangoModelFactory):
-    """A sent edition of the newsletter, for October 2026 unless told."""
+    """A sent edition of the newsletter, each for a month of its own (one edition a period),
+    going back from October 2026, unless told."""
 
     class Meta:
         model = Edition
 
     number = factory.Sequence(lambda n: n + 1)
     title = factory.LazyAttribute(lambda o: f"Lettre ESS/RSE n° {o.number}")
-    period_start = datetime.date(2026, 10, 1)
-    period_end = datetime.date(2026, 10, 31)
+    period_start = factory.Sequence(lambda n: _month_start(2026, 10 - n))
+    period_end = factory.LazyAttribute(
+        lambda o: _month_start(o.period_start.year, o.period_start.month + 1) - ONE_DAY
+    )
     status = Edition.Status.SENT
     sent_at = factory.LazyAttribute(
         lambda o: timezone.now() if o.status == Edition.Status.SENT else None

@@ -238,10 +238,30 @@ def test_coordinator_sees_what_the_network_waits_for(client, plan, members, othe
     assert "2 retours du terrain sans réponse" in text
     assert "1 guide attend votre relecture Achats responsables" in text
     assert "Brouillon de quelqu'un" not in text
-    for anchor in ["#activity-title", "#overdue-title", "#blocked-title", "#feedback-title"]:
+    for anchor in ["#activity-title", "#overdue-title", "#blocked-title"]:
         assert f'href="/plan/{anchor}"' in html
+    assert f'href="{reverse("actionplan:feedback_list")}?etat=open"' in html
     # What only ambassadors and readers get is not there.
     assert "à mettre à jour pour" not in text and "Quoi de neuf" not in text
+
+
+def test_feedback_leaves_the_coordinator_once_answered_and_reaches_its_author(
+    client, ambassador, coordinator, mutuelle
+):
+    feedback = FieldFeedbackFactory(
+        mutuelle=mutuelle, author=ambassador, subject="Trop de relances"
+    )
+    to_do(client, ambassador)  # a visit: what comes after it is new
+    away(ambassador)
+    assert "1 retour du terrain sans réponse" in to_do(client, coordinator)[0]
+    plan_services.feedback_answer(
+        by=coordinator, feedback=feedback, answer="Nous espaçons les relances dès lundi."
+    )
+    assert "sans réponse" not in to_do(client, coordinator)[0]
+    text, html = to_do(client, ambassador)
+    assert "1 réponse de la coordination à vos retours du terrain" in text
+    assert "Trop de relances · Nous espaçons les relances dès lundi." in text
+    assert f'href="{reverse("actionplan:feedback_list")}#retour-{feedback.pk}"' in html
 
 
 def test_a_mutuelle_that_updates_leaves_the_silent_ones(client, plan, coordinator, other_mutuelle):
