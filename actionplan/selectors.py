@@ -66,6 +66,41 @@ def mutuelle_deployments(
     return deployments
 
 
+@dataclass
+class AxisProgress:
+    axis: Axis
+    progress: int  # mean of the deployments that apply
+    deployments: list[Deployment]
+
+
+@dataclass
+class MutuelleProgress:
+    overall: int
+    axes: list[AxisProgress]
+
+    @property
+    def count(self) -> int:
+        return sum(len(entry.deployments) for entry in self.axes)
+
+
+def mutuelle_progress(plan: ActionPlan, mutuelle: Mutuelle) -> MutuelleProgress:
+    """A mutuelle's deployments of the plan, axis by axis, with its mean progress on each (the
+    actions that do not apply to it left out of the means), in one query."""
+    axes: dict[int, AxisProgress] = {}
+    for deployment in mutuelle_deployments(plan, mutuelle):
+        axis = deployment.action.axis
+        axes.setdefault(axis.pk, AxisProgress(axis, 0, [])).deployments.append(deployment)
+
+    def mean(deployments: list[Deployment]) -> int:
+        counted = [d.progress for d in deployments if d.status != Status.NOT_APPLICABLE]
+        return round(sum(counted) / len(counted)) if counted else 0
+
+    for entry in axes.values():
+        entry.progress = mean(entry.deployments)
+    every = [d for entry in axes.values() for d in entry.deployments]
+    return MutuelleProgress(overall=mean(every), axes=list(axes.values()))
+
+
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:
     """Indicators with this mutuelle's measurements as `.mine`, newest period first."""
     mine = Measurement.objects.filter(mutuelle=mutuelle).order_by("-period")
@@ -134,12 +169,14 @@ class Dashboard:
     overall: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
     axes: list[tuple[Axis, int, int]] = field(default_factory=list)  # progress, action count
+    by_mutuelle: list[tuple[Mutuelle, int]] = field(default_factory=list)  # progress
     rows: list[MatrixRow] = field(default_factory=list)  # of this page, grouped by axis
     page: "Page[Action] | None" = None  # the matrix page
     overdue: list[Action] = field(default_factory=list)  # with .open_count
     blocked: list[Deployment] = field(default_factory=list)
     indicators: IndicatorValues = field(default_factory=list)
     timeline: list[tuple[datetime.date, int]] = field(default_factory=list)  # mean progress
+    # Following the members' work (permissions.Action.FOLLOW_UP): left empty when not asked.
     activity: list[Activity] = field(default_factory=list)
     feedback: list[FieldFeedback] = field(default_factory=list)
     sentiments: dict[str, int] = field(default_factory=dict)
@@ -154,9 +191,11 @@ def dashboard(
     status: str | None = None,
     page: int | str | None = 1,
     page_size: int | None = MATRIX_PAGE_SIZE,
+    follow_up: bool = True,
 ) -> Dashboard:
-    """Everything the coordinators' dashboard shows, in a fixed number of queries: the numbers
-    are computed by the database, the matrix is paginated by actions."""
+    """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
+    by the database, the matrix is paginated by actions. Without `follow_up`, what only the
+    coordinators see (who updated what and when, field feedback) is left out."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
@@ -195,6 +234,14 @@ def dashboard(
         for a in plan.axes.all()
         if a.pk in by_axis
     ]
+    by_mutuelle = dict(
+        counted.filter(mutuelle__isnull=False)
+        .order_by()
+        .values_list("mutuelle")
+        .annotate(mean=Avg("progress"))
+        .values_list("mutuelle", "mean")
+    )
+    board.by_mutuelle = [(m, round(by_mutuelle[m.pk])) for m in shown if m.pk in by_mutuelle]
 
     ordered = actions.select_related("axis").order_by("axis__number", "position", "code")
     if page_size:
@@ -235,6 +282,8 @@ def dashboard(
     )
     board.indicators = _indicators(plan, shown)
     board.timeline = _timeline(plan, counted, today)
+    if not follow_up:
+        return board
     board.activity = list(_activity(plan, shown, stale_before))
 
     feedback = FieldFeedback.objects.filter(

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 
 from actionplan.models import Action
 from ambassadeurs.models import User
+from mutuelles.models import Mutuelle
 
 from .models import Comment, Image, Initiative, Replication
 
@@ -49,6 +50,15 @@ def latest_published(limit: int = 6) -> list[Initiative]:
         Initiative.objects.published()
         .select_related("mutuelle")
         .order_by("-is_published", "-published_at", "-id")[:limit]
+    )
+
+
+def mutuelle_initiatives(mutuelle: Mutuelle, limit: int = 6) -> list[Initiative]:
+    """A mutuelle's latest published initiatives, as cards."""
+    return with_cards(
+        mutuelle.initiatives.published()
+        .select_related("mutuelle")
+        .order_by("-published_at", "-id")[:limit]
     )
 
 

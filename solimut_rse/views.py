@@ -13,10 +13,12 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from actionplan import selectors as plan_selectors
 from ambassadeurs import selectors as people
 from ambassadeurs.models import Invitation
 from ambassadeurs.permissions import Action, can
 from core import fragments
+from guides import selectors as guides
 from guides.models import Guide
 from initiatives import selectors as initiatives
 from newsletter.models import Edition
@@ -82,8 +84,17 @@ def mutuelle_list(request):
 
 @require_http_methods(["GET"])
 def mutuelle_detail(request, slug):
+    """A mutuelle's people, initiatives, progress on the current plan and guides."""
     mutuelle = get_object_or_404(people.mutuelles_overview(), slug=slug)
-    context = {"mutuelle": mutuelle, "ambassadors": mutuelle.ambassadors}
+    plan = plan_selectors.current_plan()
+    context = {
+        "mutuelle": mutuelle,
+        "ambassadors": mutuelle.ambassadors,
+        "latest_initiatives": initiatives.mutuelle_initiatives(mutuelle),
+        "plan": plan,
+        "progress": plan_selectors.mutuelle_progress(plan, mutuelle) if plan else None,
+        "guides": guides.mutuelle_guides(mutuelle),
+    }
     return TemplateResponse(request, "mutuelle_detail.html", context)
 
 
