@@ -8,7 +8,21 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
+from django.db.models.functions import Lag, TruncMonth
 from django.utils import timezone
 
 from core import fragments
@@ -370,26 +384,39 @@ def _timeline(
 def _replay(
     plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
 ) -> list[tuple[datetime.date, int]]:
-    changes = DeploymentChange.objects.filter(deployment__in=deployments)
-    # Start from each deployment's progress before its first change (or now, if none)...
-    progress = dict(deployments.values_list("pk", "progress"))
-    history = list(
-        changes.order_by("changed_at", "pk").values_list(
-            "deployment_id", "changed_at", "progress_before", "progress"
-        )
+    """The database sums the changes month by month (each change counts for what it moved
+    the deployment from its previous change, the first from its `progress_before`): a few
+    dozen rows come back, not every change of the plan."""
+    changed = DeploymentChange.objects.filter(deployment__in=deployments).order_by()
+    changes = changed.annotate(
+        previous=Window(
+            Lag("progress"), partition_by=F("deployment_id"), order_by=[F("changed_at"), F("pk")]
+        ),
+        month=TruncMonth("changed_at", output_field=DateField()),  # in the local time zone
     )
-    seen: set[int] = set()
-    for deployment_id, _at, before, _after in history:
-        if deployment_id not in seen:
-            seen.add(deployment_id)
-            progress[deployment_id] = before
-    # ...then replay the changes month by month.
-    total, count, index, points = sum(progress.values()), len(progress) or 1, 0, []
-    for month, month_end in _month_ends(plan.starts_on, min(today, plan.ends_on)):
-        while index < len(history) and timezone.localdate(history[index][1]) <= month_end:
-            deployment_id, _at, _before, after = history[index]
-            total += after - progress[deployment_id]
-            progress[deployment_id] = after
-            index += 1
+    inner, params = changes.values(
+        "month", "previous", "progress_before", "progress"
+    ).query.sql_with_params()
+    # The changes' own query (Django's SQL and parameters) summed per month around it.
+    sql = f"SELECT month, SUM(progress - COALESCE(previous, progress_before)), SUM(CASE WHEN previous IS NULL THEN progress_before ELSE 0 END) FROM ({inner}) AS moves GROUP BY month"  # noqa: E501, S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # SQLite answers the month as text.
+    moved = {datetime.date.fromisoformat(str(month)[:10]): delta for month, delta, _ in rows}
+    # Before its first change, a deployment stood at that change's `progress_before`; one
+    # never changed stands where it is.
+    shown = deployments.aggregate(
+        count=Count("pk"),
+        untouched=Sum("progress", filter=~Q(pk__in=changed.values("deployment_id"))),
+    )
+    total = sum(first for _, _, first in rows) + (shown["untouched"] or 0)
+    count, points = shown["count"] or 1, []
+    months = list(_month_ends(plan.starts_on, min(today, plan.ends_on)))
+    for index, (month, _end) in enumerate(months):
+        if index == 0:  # the changes made before the plan began count from its first month
+            total += sum(delta for day, delta in moved.items() if day <= month)
+        else:
+            total += moved.get(month, 0)
         points.append((month, round(total / count)))
     return points

@@ -99,6 +99,11 @@ def matrix_cards(board):
         _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
     )
 
+    # A cell's words are the same in every card: each is escaped once, not once a card.
+    names = {row.action.pk: escape(row.action.code) for row in board.rows}
+    titles = {row.action.pk: escape(Truncator(row.action.title).chars(60)) for row in board.rows}
+    labels = {value: escape(label) for value, label in Status.choices}
+
     def card(key, title, cells):
         items = []
         for action, cell in cells:
@@ -107,9 +112,8 @@ def matrix_cards(board):
             stale = f" · {stale_text}" if cell.stale else ""
             items.append(
                 f'<li><a class="cell {_classes(cell)}" href="{url}{cell.deployment_id}/">'
-                f'{escape(action.code)} · {cell.progress} %<span class="visually-hidden"> · '
-                f"{escape(Truncator(action.title).chars(60))} · {escape(cell.label)}{stale}"
-                "</span></a></li>"
+                f'{names[action.pk]} · {cell.progress} %<span class="visually-hidden"> · '
+                f"{titles[action.pk]} · {labels[cell.status]}{stale}</span></a></li>"
             )
         if not items:
             return ""
