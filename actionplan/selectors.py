@@ -13,6 +13,7 @@ from django.db.models import (
     Avg,
     Count,
     DateField,
+    Exists,
     F,
     OuterRef,
     Prefetch,
@@ -408,7 +409,9 @@ def _replay(
     # never changed stands where it is.
     shown = deployments.aggregate(
         count=Count("pk"),
-        untouched=Sum("progress", filter=~Q(pk__in=changed.values("deployment_id"))),
+        untouched=Sum(
+            "progress", filter=~Exists(DeploymentChange.objects.filter(deployment=OuterRef("pk")))
+        ),
     )
     total = sum(first for _, _, first in rows) + (shown["untouched"] or 0)
     count, points = shown["count"] or 1, []
