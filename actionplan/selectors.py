@@ -8,7 +8,22 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db import connection
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Window,
+)
+from django.db.models.functions import Lag, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -73,6 +88,41 @@ def mutuelle_deployments(
     if axis is not None:
         deployments = deployments.filter(action__axis=axis)
     return deployments
+
+
+@dataclass
+class AxisProgress:
+    axis: Axis
+    progress: int  # mean of the deployments that apply
+    deployments: list[Deployment]
+
+
+@dataclass
+class MutuelleProgress:
+    overall: int
+    axes: list[AxisProgress]
+
+    @property
+    def count(self) -> int:
+        return sum(len(entry.deployments) for entry in self.axes)
+
+
+def mutuelle_progress(plan: ActionPlan, mutuelle: Mutuelle) -> MutuelleProgress:
+    """A mutuelle's deployments of the plan, axis by axis, with its mean progress on each (the
+    actions that do not apply to it left out of the means), in one query."""
+    axes: dict[int, AxisProgress] = {}
+    for deployment in mutuelle_deployments(plan, mutuelle):
+        axis = deployment.action.axis
+        axes.setdefault(axis.pk, AxisProgress(axis, 0, [])).deployments.append(deployment)
+
+    def mean(deployments: list[Deployment]) -> int:
+        counted = [d.progress for d in deployments if d.status != Status.NOT_APPLICABLE]
+        return round(sum(counted) / len(counted)) if counted else 0
+
+    for entry in axes.values():
+        entry.progress = mean(entry.deployments)
+    every = [d for entry in axes.values() for d in entry.deployments]
+    return MutuelleProgress(overall=mean(every), axes=list(axes.values()))
 
 
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:
@@ -172,12 +222,14 @@ class Dashboard:
     overall: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
     axes: list[tuple[Axis, int, int]] = field(default_factory=list)  # progress, action count
+    by_mutuelle: list[tuple[Mutuelle, int]] = field(default_factory=list)  # progress
     rows: list[MatrixRow] = field(default_factory=list)  # of this page, grouped by axis
     page: "Page[Action] | None" = None  # the matrix page
     overdue: list[Action] = field(default_factory=list)  # with .open_count
     blocked: list[Deployment] = field(default_factory=list)
     indicators: IndicatorValues = field(default_factory=list)
     timeline: list[tuple[datetime.date, int]] = field(default_factory=list)  # mean progress
+    # Following the members' work (permissions.Action.FOLLOW_UP): left empty when not asked.
     activity: list[Activity] = field(default_factory=list)
     feedback: list[FieldFeedback] = field(default_factory=list)
     sentiments: dict[str, int] = field(default_factory=dict)
@@ -192,9 +244,11 @@ def dashboard(
     status: str | None = None,
     page: int | str | None = 1,
     page_size: int | None = MATRIX_PAGE_SIZE,
+    follow_up: bool = True,
 ) -> Dashboard:
-    """Everything the coordinators' dashboard shows, in a fixed number of queries: the numbers
-    are computed by the database, the matrix is paginated by actions."""
+    """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
+    by the database, the matrix is paginated by actions. Without `follow_up`, what only the
+    coordinators see (who updated what and when, field feedback) is left out."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
@@ -233,6 +287,14 @@ def dashboard(
         for a in plan.axes.all()
         if a.pk in by_axis
     ]
+    by_mutuelle = dict(
+        counted.filter(mutuelle__isnull=False)
+        .order_by()
+        .values_list("mutuelle")
+        .annotate(mean=Avg("progress"))
+        .values_list("mutuelle", "mean")
+    )
+    board.by_mutuelle = [(m, round(by_mutuelle[m.pk])) for m in shown if m.pk in by_mutuelle]
 
     ordered = actions.select_related("axis").order_by("axis__number", "position", "code")
     if page_size:
@@ -273,6 +335,8 @@ def dashboard(
     )
     board.indicators = _indicators(plan, shown)
     board.timeline = _timeline(plan, counted, today)
+    if not follow_up:
+        return board
     board.activity = list(_activity(plan, shown, stale_before))
 
     feedback = FieldFeedback.objects.filter(
@@ -359,27 +423,42 @@ def _timeline(
 def _replay(
     plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
 ) -> list[tuple[datetime.date, int]]:
-    changes = DeploymentChange.objects.filter(deployment__in=deployments)
-    # Start from each deployment's progress before its first change (or now, if none)...
-    progress = dict(deployments.values_list("pk", "progress"))
-    history = list(
-        changes.order_by("changed_at", "pk").values_list(
-            "deployment_id", "changed_at", "progress_before", "progress"
-        )
+    """The database sums the changes month by month (each change counts for what it moved
+    the deployment from its previous change, the first from its `progress_before`): a few
+    dozen rows come back, not every change of the plan."""
+    changed = DeploymentChange.objects.filter(deployment__in=deployments).order_by()
+    changes = changed.annotate(
+        previous=Window(
+            Lag("progress"), partition_by=F("deployment_id"), order_by=[F("changed_at"), F("pk")]
+        ),
+        month=TruncMonth("changed_at", output_field=DateField()),  # in the local time zone
     )
-    seen: set[int] = set()
-    for deployment_id, _at, before, _after in history:
-        if deployment_id not in seen:
-            seen.add(deployment_id)
-            progress[deployment_id] = before
-    # ...then replay the changes month by month.
-    total, count, index, points = sum(progress.values()), len(progress) or 1, 0, []
-    for month, month_end in _month_ends(plan.starts_on, min(today, plan.ends_on)):
-        while index < len(history) and timezone.localdate(history[index][1]) <= month_end:
-            deployment_id, _at, _before, after = history[index]
-            total += after - progress[deployment_id]
-            progress[deployment_id] = after
-            index += 1
+    inner, params = changes.values(
+        "month", "previous", "progress_before", "progress"
+    ).query.sql_with_params()
+    # The changes' own query (Django's SQL and parameters) summed per month around it.
+    sql = f"SELECT month, SUM(progress - COALESCE(previous, progress_before)), SUM(CASE WHEN previous IS NULL THEN progress_before ELSE 0 END) FROM ({inner}) AS moves GROUP BY month"  # noqa: E501, S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # SQLite answers the month as text.
+    moved = {datetime.date.fromisoformat(str(month)[:10]): delta for month, delta, _ in rows}
+    # Before its first change, a deployment stood at that change's `progress_before`; one
+    # never changed stands where it is.
+    shown = deployments.aggregate(
+        count=Count("pk"),
+        untouched=Sum(
+            "progress", filter=~Exists(DeploymentChange.objects.filter(deployment=OuterRef("pk")))
+        ),
+    )
+    total = sum(first for _, _, first in rows) + (shown["untouched"] or 0)
+    count, points = shown["count"] or 1, []
+    months = list(_month_ends(plan.starts_on, min(today, plan.ends_on)))
+    for index, (month, _end) in enumerate(months):
+        if index == 0:  # the changes made before the plan began count from its first month
+            total += sum(delta for day, delta in moved.items() if day <= month)
+        else:
+            total += moved.get(month, 0)
         points.append((month, round(total / count)))
     return points
 

@@ -55,20 +55,26 @@ DASHBOARD_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within t
 
 
 def _dashboard(request, plan):
-    """The coordinators' dashboard: the plan, the mutuelles (and themes, in its filters) and
-    who last updated what, rendered once per revision of them and set of filters."""
+    """The network's progress for every member; coordinators also follow who updated what and
+    when, and the field feedback. The plan, the mutuelles (and themes, in its filters) and the
+    members, rendered once per revision of them, set of filters and of what the reader sees."""
     filters = DashboardFilterForm(request.GET or None, plan=plan)
+    follow_up = can(request.user, Can.FOLLOW_UP)
 
     def render():
-        board = selectors.dashboard(plan, **filters.filters(), page=request.GET.get("page"))
+        board = selectors.dashboard(
+            plan, **filters.filters(), page=request.GET.get("page"), follow_up=follow_up
+        )
         context = {
             "board": board,
+            "follow_up": follow_up,
             "filters": filters,
             "filtered": bool(request.GET),
             "indicator_charts": [
                 (indicator, values, charts.indicator_chart(indicator, values))
                 for indicator, values in board.indicators
             ],
+            "progress_chart": charts.progress_chart(board.by_mutuelle),
             "timeline": charts.progress_line(board.timeline),
             "status_choices": Status.choices,
             "stale_days": settings.RSE_STALE_AFTER.days,
@@ -78,7 +84,7 @@ def _dashboard(request, plan):
     return fragments.cached(
         "actionplan:dashboard",
         revisions=["actionplan", "mutuelles", "ambassadeurs"],
-        vary=[plan.pk, timezone.localdate(), request.GET.urlencode()],
+        vary=[plan.pk, follow_up, timezone.localdate(), request.GET.urlencode()],
         render=render,
         timeout=DASHBOARD_CACHE_SECONDS,
     )
@@ -90,8 +96,7 @@ def plan_home(request):
     context = {"plan": plan}
     if plan is not None:
         context["axes"] = selectors.plan_axes(plan)
-        if can(request.user, Can.COORDINATE):
-            context["dashboard"] = _dashboard(request, plan)
+        context["dashboard"] = _dashboard(request, plan)
     return TemplateResponse(request, "actionplan/plan.html", context)
 
 
@@ -446,7 +451,7 @@ def plan_import(request):
 
 
 @require_http_methods(["GET"])
-@require(Can.COORDINATE)
+@require(Can.FOLLOW_UP)
 def export(request, kind, fmt):
     plan = _plan_or_404()
     return exports.response(plan, kind, fmt)

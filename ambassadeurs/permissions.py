@@ -12,6 +12,8 @@ row by row):
 | edit a guide's draft, its tools                  | no     | its authors     | yes    | yes   |
 | publish guides, edit the plan, send newsletters, | no     | no              | yes    | yes   |
 | invite and manage members                        |        |                 |        |       |
+| follow the members' work: who updated what and   | no     | no              | yes    | yes   |
+| when, field feedback, the dashboard's exports    |        |                 |        |       |
 | comment                                          | yes    | yes             | yes    | yes   |
 | replicate an initiative for their own mutuelle   | no     | yes             | yes    | yes   |
 
@@ -36,6 +38,7 @@ class Action(StrEnum):
     DRAFT_GUIDES = "draft_guides"
     EDIT_GUIDE = "edit_guide"
     COORDINATE = "coordinate"
+    FOLLOW_UP = "follow_up"
     COMMENT = "comment"
     REPLICATE = "replicate"
     EDIT_PROFILE = "edit_profile"
@@ -83,7 +86,7 @@ def can(user, action: Action | str, obj=None) -> bool:
             return is_ambassador and user.mutuelle_id is not None
         case Action.EDIT_PROFILE:
             return obj is not None and obj.pk == user.pk
-        case Action.COORDINATE:
+        case Action.COORDINATE | Action.FOLLOW_UP:
             return False
 
 

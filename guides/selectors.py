@@ -13,6 +13,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.todo import ENTRIES, Entry, Item
+from mutuelles.models import Mutuelle
 
 from .models import Event, Guide, Status, Version
 
@@ -29,6 +30,16 @@ def guide_list(user: User) -> QuerySet[Guide]:
 def action_guides(action: PlanAction) -> QuerySet[Guide]:
     """Readable guides that serve an action of the plan."""
     return Guide.objects.readable().filter(actions=action).select_related("current_version")
+
+
+def mutuelle_guides(mutuelle: Mutuelle) -> QuerySet[Guide]:
+    """Readable guides written by members of `mutuelle` (one author of theirs is enough)."""
+    return (
+        Guide.objects.readable()
+        .filter(pk__in=Guide.objects.filter(authors__mutuelle=mutuelle).values("pk"))
+        .select_related("theme", "current_version")
+        .order_by("title")
+    )
 
 
 class Desk(TypedDict, total=False):

@@ -13,6 +13,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.todo import ENTRIES, Entry, Item
+from mutuelles.models import Mutuelle
 
 from .models import Comment, Image, Initiative, Replication
 
@@ -64,6 +65,15 @@ def latest_published(limit: int = 6) -> list[Initiative]:
         Initiative.objects.published()
         .select_related("mutuelle")
         .order_by("-is_published", "-published_at", "-id")[:limit]
+    )
+
+
+def mutuelle_initiatives(mutuelle: Mutuelle, limit: int = 6) -> list[Initiative]:
+    """A mutuelle's latest published initiatives, as cards."""
+    return with_cards(
+        mutuelle.initiatives.published()
+        .select_related("mutuelle")
+        .order_by("-published_at", "-id")[:limit]
     )
 
 

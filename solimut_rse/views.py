@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from actionplan import selectors as plan
+from actionplan import selectors as plan_selectors
 from ambassadeurs import selectors as people
 from ambassadeurs import services as members
 from ambassadeurs.models import Invitation
@@ -58,7 +58,7 @@ def _to_do(user) -> list[Item]:
     and it counts from their previous visit."""
     since = members.home_visit_record(user=user)
     return [
-        *plan.home_items(user, since=since),
+        *plan_selectors.home_items(user, since=since),
         *initiatives.home_items(user, since=since),
         *guides.home_items(user, since=since),
         *letters.home_items(user, since=since),
@@ -104,8 +104,17 @@ def mutuelle_list(request):
 
 @require_http_methods(["GET"])
 def mutuelle_detail(request, slug):
+    """A mutuelle's people, initiatives, progress on the current plan and guides."""
     mutuelle = get_object_or_404(people.mutuelles_overview(), slug=slug)
-    context = {"mutuelle": mutuelle, "ambassadors": mutuelle.ambassadors}
+    plan = plan_selectors.current_plan()
+    context = {
+        "mutuelle": mutuelle,
+        "ambassadors": mutuelle.ambassadors,
+        "latest_initiatives": initiatives.mutuelle_initiatives(mutuelle),
+        "plan": plan,
+        "progress": plan_selectors.mutuelle_progress(plan, mutuelle) if plan else None,
+        "guides": guides.mutuelle_guides(mutuelle),
+    }
     return TemplateResponse(request, "mutuelle_detail.html", context)
 
 

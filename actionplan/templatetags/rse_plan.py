@@ -88,3 +88,45 @@ def matrix_body(board):
             f"{escape(_('Aucune action ne correspond à ces filtres.'))}</td></tr>"
         )
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def matrix_cards(board):
+    """The same cells, a card per mutuelle (and one for the group's actions): how the matrix
+    reads on a phone, where its columns would not fit. Built here for the reason above."""
+    url = reverse("actionplan:deployment", args=[0]).removesuffix("0/")
+    stale_text = escape(
+        _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
+    )
+
+    # A cell's words are the same in every card: each is escaped once, not once a card.
+    names = {row.action.pk: escape(row.action.code) for row in board.rows}
+    titles = {row.action.pk: escape(Truncator(row.action.title).chars(60)) for row in board.rows}
+    labels = {value: escape(label) for value, label in Status.choices}
+
+    def card(key, title, cells):
+        items = []
+        for action, cell in cells:
+            if cell is None:
+                continue
+            stale = f" · {stale_text}" if cell.stale else ""
+            items.append(
+                f'<li><a class="cell {_classes(cell)}" href="{url}{cell.deployment_id}/">'
+                f'{names[action.pk]} · {cell.progress} %<span class="visually-hidden"> · '
+                f"{titles[action.pk]} · {labels[cell.status]}{stale}</span></a></li>"
+            )
+        if not items:
+            return ""
+        return (
+            f'<section class="matrix-card" aria-labelledby="matrix-card-{key}">'
+            f'<h4 id="matrix-card-{key}">{escape(title)}</h4>'
+            f'<ul class="matrix-card-cells">{"".join(items)}</ul></section>'
+        )
+
+    group = [(row.action, row.cells[0]) for row in board.rows if row.is_group]
+    parts = [card("groupe", _("Actions portées par le groupe"), group)]
+    mutuelle_rows = [row for row in board.rows if not row.is_group]
+    for index, mutuelle in enumerate(board.mutuelles):
+        cells = [(row.action, row.cells[index]) for row in mutuelle_rows]
+        parts.append(card(escape(mutuelle.slug), mutuelle.name, cells))
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped

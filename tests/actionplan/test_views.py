@@ -20,12 +20,50 @@ EDITORS_OF_ARMOR = {"ambassador", "coordinator", "admin"}
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_everyone_reads_the_plan_only_coordinators_get_the_dashboard(client, members, plan, role):
+def test_everyone_sees_the_network_progress_only_coordinators_follow_the_members(
+    client, members, plan, deployment, role
+):
+    deployment.progress = 40
+    deployment.status = Status.IN_PROGRESS
+    deployment.save()
+    FieldFeedback.objects.create(
+        mutuelle=deployment.mutuelle,
+        subject="Affiches trop petites",
+        text="À refaire.",
+        sentiment="negative",
+    )
     client.force_login(members[role])
     page = client.get(reverse("actionplan:plan")).text
     assert "Plan d&#x27;action RSE 2026-2028" in page
     assert "Dépistage" in page
-    assert ("Matrice actions × mutuelles" in page) is (role in COORDINATORS)
+    for part in ["Avancement par axe", "Avancement par mutuelle", "Matrice actions × mutuelles"]:
+        assert part in page
+    assert f'href="{deployment.get_absolute_url()}"' in page  # its cell in the matrix
+    assert "<td>40 %</td>" in page  # Armor's mean progress, in the chart's table
+    follows = role in COORDINATORS
+    assert ("Activité des ambassadeurs" in page) is follows
+    assert ("Affiches trop petites" in page) is follows
+    assert (reverse("actionplan:export", args=["matrice", "csv"]) in page) is follows
+
+
+def test_a_reader_never_gets_the_coordinators_cached_dashboard(client, coordinator, reader, plan):
+    client.force_login(coordinator)
+    assert "Activité des ambassadeurs" in client.get(reverse("actionplan:plan")).text
+    client.force_login(reader)
+    assert "Activité des ambassadeurs" not in client.get(reverse("actionplan:plan")).text
+
+
+def test_on_a_phone_the_matrix_reads_as_a_card_per_mutuelle(client, reader, plan, deployment):
+    client.force_login(reader)
+    page = client.get(reverse("actionplan:plan")).text
+    cards = page.split('class="matrix-cards"')[1]
+    armor = cards.split('id="matrix-card-armor"')[1].split("</section>")[0]
+    assert "Mutuelle Armor Santé" in armor
+    assert f'href="{deployment.get_absolute_url()}"' in armor
+    assert "1.1 · 0 %" in armor
+    group = cards.split('id="matrix-card-groupe"')[1].split("</section>")[0]
+    assert "1.2 · 0 %" in group  # the group's action, once
+    assert "1.2 · " not in armor
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -244,17 +282,31 @@ def _seed(mutuelles, actions_per_axis):
     return demo.seed(mutuelles=list(found.values()), actions_per_axis=actions_per_axis)
 
 
-def test_dashboard_and_matrix_queries_are_the_same_for_8_and_50_mutuelles(client, coordinator, db):
+def test_dashboard_and_matrix_queries_are_the_same_for_8_and_50_mutuelles(
+    client, coordinator, reader, db, settings
+):
+    # Caches off: every query the pages need is counted, at each size.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    pages = [
+        (coordinator, reverse("actionplan:plan")),
+        (reader, reverse("actionplan:plan")),
+        (coordinator, reverse("actionplan:my_mutuelle") + "?mutuelle=armor"),
+    ]
+
+    def counts():
+        found = []
+        for member, url in pages:
+            client.force_login(member)
+            found.append(_count(client, url))
+        return found
+
     _seed(8, 6)
-    client.force_login(coordinator)
-    small = _count(client, reverse("actionplan:plan"))
-    small_mine = _count(client, reverse("actionplan:my_mutuelle") + "?mutuelle=armor")
+    small = counts()
     plan = _seed(50, 75)  # 50 mutuelles x 300 actions
     assert plan.actions.count() == 300
     assert Mutuelle.objects.active().count() == 50
     assert Deployment.objects.filter(mutuelle__isnull=False).count() > 10_000
-    assert _count(client, reverse("actionplan:plan")) == small
-    assert _count(client, reverse("actionplan:my_mutuelle") + "?mutuelle=armor") == small_mine
+    assert counts() == small
 
 
 def test_deployment_history_page_lists_the_changes(client, coordinator, deployment, ambassador):

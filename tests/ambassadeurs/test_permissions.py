@@ -12,6 +12,7 @@ MATRIX = {
     Action.EDIT_MUTUELLE: {"ambassador", "coordinator", "admin"},
     Action.DRAFT_GUIDES: {"ambassador", "other_ambassador", "coordinator", "admin"},
     Action.COORDINATE: {"coordinator", "admin"},
+    Action.FOLLOW_UP: {"coordinator", "admin"},
     Action.COMMENT: {"reader", "ambassador", "other_ambassador", "coordinator", "admin"},
     Action.REPLICATE: {"ambassador", "other_ambassador", "coordinator", "admin"},
 }

@@ -91,9 +91,13 @@ def test_plan_and_my_mutuelle_have_no_serious_accessibility_violation(
         for n in range(1, 4)
     ]
     services.deployments_ensure(actions=actions)
+    network["reader"] = UserFactory(
+        email="salarie@armor.example", role=Role.READER, mutuelle=network["ambassador"].mutuelle
+    )
     for who, paths in [
-        ("coordinator", ["/plan/", "/plan/gerer/", "/plan/importer/"]),
+        ("coordinator", ["/plan/", "/plan/gerer/", "/plan/importer/", "/mutuelles/armor/"]),
         ("ambassador", ["/plan/ma-mutuelle/", "/plan/"]),
+        ("reader", ["/plan/", "/mutuelles/armor/"]),
     ]:
         context = browser.new_context(bypass_csp=True, locale="fr-FR")
         page = context.new_page()
@@ -105,7 +109,8 @@ def test_plan_and_my_mutuelle_have_no_serious_accessibility_violation(
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, network):
-    """Wide tables scroll inside their own box; the page itself fits a 390 px screen."""
+    """Wide tables scroll inside their own box, the matrix turns into a card per mutuelle;
+    the page itself fits a 375 px screen."""
     from actionplan import services
     from actionplan.models import Action
 
@@ -120,12 +125,13 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, network):
         for n in range(1, 6)
     ]
     services.deployments_ensure(actions=actions)
-    page = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 800}).new_page()
+    page = browser.new_context(locale="fr-FR", viewport={"width": 375, "height": 800}).new_page()
     sign_in(page, live_server.url, network["coordinator"].email)
     for path in [
         "/",
         "/annuaire/",
         "/mutuelles/",
+        "/mutuelles/armor/",
         "/plan/",
         "/plan/gerer/",
         "/plan/ma-mutuelle/?mutuelle=armor",
@@ -133,4 +139,9 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, network):
     ]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 390, f"{path} is {width} px wide"
+        assert width <= 375, f"{path} is {width} px wide"
+
+    page.goto(live_server.url + "/plan/")
+    expect(page.locator("table.matrix")).to_be_hidden()
+    card = page.get_by_role("region", name="Mutuelle Armor Santé")
+    expect(card.get_by_role("link", name="1.1 · 0 %")).to_be_visible()
