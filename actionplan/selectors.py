@@ -1,14 +1,26 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
+import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Avg, Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from core import fragments
@@ -51,19 +63,14 @@ def deployment_history(deployment: Deployment) -> QuerySet[DeploymentChange]:
     return deployment.changes.select_related("changed_by")
 
 
-def mutuelle_deployments(
-    plan: ActionPlan, mutuelle: Mutuelle, *, axis: Axis | None = None
-) -> QuerySet[Deployment]:
+def mutuelle_deployments(plan: ActionPlan, mutuelle: Mutuelle) -> QuerySet[Deployment]:
     """This mutuelle's deployments of the plan, in the plan's order."""
-    deployments = (
+    return (
         Deployment.objects.of_plan(plan)
         .filter(mutuelle=mutuelle)
         .select_related("action__axis", "updated_by")
         .order_by("action__axis__number", "action__position", "action__code")
     )
-    if axis is not None:
-        deployments = deployments.filter(action__axis=axis)
-    return deployments
 
 
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:
@@ -86,6 +93,87 @@ def plan_quarters(plan: ActionPlan) -> list[datetime.date]:
         month = day.month + 3
         day = datetime.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
     return quarters or [day]
+
+
+# --- What needs the ambassador ------------------------------------------------------------------
+# One rule for "Ma mutuelle", the reminders and (later) the home pages: an action still open
+# (neither done nor not applicable) of the current plan, in an active mutuelle, that nobody of
+# the mutuelle ever reviewed, or not for RSE_STALE_AFTER (an update or a "rien de neuf"
+# counts), or whose due date has passed, or that is blocked.
+
+NEEDS = ("overdue", "blocked", "never", "stale")  # the most pressing first
+
+
+def _needs(now: datetime.datetime) -> dict[str, Q]:
+    still_open = ~Q(status__in=[Status.DONE, Status.NOT_APPLICABLE])
+    return {
+        "overdue": still_open
+        & Q(action__due_on__isnull=False, action__due_on__lt=timezone.localdate(now)),
+        "blocked": Q(status=Status.BLOCKED),
+        "never": still_open & Q(reviewed_at__isnull=True),
+        "stale": still_open & Q(reviewed_at__lt=now - settings.RSE_STALE_AFTER),
+    }
+
+
+def _needing(deployments: QuerySet[Deployment], now: datetime.datetime) -> QuerySet[Deployment]:
+    return deployments.filter(reduce(operator.or_, _needs(now).values()))
+
+
+def with_needs(
+    deployments: QuerySet[Deployment], *, now: datetime.datetime | None = None
+) -> QuerySet[Deployment]:
+    """Each deployment with `need_overdue`, `need_blocked`, `need_never`, `need_stale`."""
+    needs = _needs(now or timezone.now())
+    return deployments.annotate(
+        **{f"need_{name}": ExpressionWrapper(needs[name], BooleanField()) for name in NEEDS}
+    )
+
+
+def _in_current_plan(mutuelle: Mutuelle | None) -> QuerySet[Deployment]:
+    deployments = Deployment.objects.filter(action__plan__is_current=True, mutuelle__is_active=True)
+    return deployments if mutuelle is None else deployments.filter(mutuelle=mutuelle)
+
+
+def needing_update(
+    mutuelle: Mutuelle | None = None, *, now: datetime.datetime | None = None
+) -> QuerySet[Deployment]:
+    """The deployments that need the ambassador (the rule above), with their `need_*` flags,
+    in the plan's order: of one mutuelle, or of every active one (None)."""
+    now = now or timezone.now()
+    return (
+        _needing(with_needs(_in_current_plan(mutuelle), now=now), now)
+        .select_related("action", "mutuelle")
+        .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
+    )
+
+
+def needing_update_count(mutuelle: Mutuelle, *, now: datetime.datetime | None = None) -> int:
+    return _needing(_in_current_plan(mutuelle), now or timezone.now()).count()
+
+
+@dataclass
+class WeeklyUpdate:
+    """ "Ma mutuelle": what needs the ambassador first, the rest after; the indicators."""
+
+    needing: list[Deployment]
+    others: list[Deployment]
+    indicators: list[Indicator]
+    quarters: list[datetime.date]  # newest first
+
+
+def weekly_update(plan: ActionPlan, mutuelle: Mutuelle) -> WeeklyUpdate:
+    deployments = with_needs(mutuelle_deployments(plan, mutuelle)).select_related("reviewed_by")
+    needing: list[Deployment] = []
+    others: list[Deployment] = []
+    for deployment in deployments:
+        needs = any(getattr(deployment, f"need_{name}") for name in NEEDS)
+        (needing if needs else others).append(deployment)
+    return WeeklyUpdate(
+        needing=needing,
+        others=others,
+        indicators=mutuelle_indicators(plan, mutuelle),
+        quarters=plan_quarters(plan)[::-1],
+    )
 
 
 # --- The coordinators' dashboard --------------------------------------------------------------
@@ -207,11 +295,15 @@ def dashboard(
             pk,
             state,
             progress,
-            state not in (Status.DONE, Status.NOT_APPLICABLE) and updated_at < stale_before,
+            # A "rien de neuf" counts as news.
+            state not in (Status.DONE, Status.NOT_APPLICABLE)
+            and (reviewed_at or updated_at) < stale_before,
         )
-        for pk, action_id, mutuelle_id, state, progress, updated_at in deployments.filter(
-            action__in=[a.pk for a in page_actions]
-        ).values_list("pk", "action_id", "mutuelle_id", "status", "progress", "updated_at")
+        for pk, action_id, mutuelle_id, state, progress, updated_at, reviewed_at in (
+            deployments.filter(action__in=[a.pk for a in page_actions]).values_list(
+                "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "reviewed_at"
+            )
+        )
     }
     for action in page_actions:
         is_group = action.scope == Scope.GROUP
