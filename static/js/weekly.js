@@ -16,27 +16,24 @@
     return field.value !== field.defaultValue;
   };
 
+  // How many cards and measurements hold a change not saved yet; each card says so itself.
   function unsaved() {
-    const names = [];
-    form.querySelectorAll("[data-card]").forEach((card) => {
-      const dirty = Array.from(card.querySelectorAll("input, select, textarea")).some(changed);
-      card.classList.toggle("is-unsaved", dirty);
-      card.querySelector("[data-unsaved-mark]").hidden = !dirty;
-      if (dirty) names.push(card.querySelector("h3").textContent.split(" · ")[0]);
+    let count = 0;
+    form.querySelectorAll("[data-card], .measure").forEach((part) => {
+      const dirty = Array.from(part.querySelectorAll("input, select, textarea")).some(changed);
+      part.classList.toggle("is-unsaved", dirty);
+      const mark = part.querySelector("[data-unsaved-mark]");
+      if (mark) mark.hidden = !dirty;
+      if (dirty) count += 1;
     });
-    form.querySelectorAll("[data-measure]").forEach((input) => {
-      const dirty = changed(input);
-      input.closest(".measure").classList.toggle("is-unsaved", dirty);
-      if (dirty) names.push(input.closest(".measure").querySelector(".measure-name").textContent.trim());
-    });
-    return names;
+    return count;
   }
 
   function refresh() {
-    const names = unsaved();
-    const text = names.length ? form.dataset.unsaved.replace("%s", names.join(", ")) : "";
+    const count = unsaved();
+    const text = count === 0 ? "" : count === 1 ? form.dataset.unsavedOne
+      : form.dataset.unsavedMany.replace("%s", count);
     if (state.textContent !== text) state.textContent = text;
-    form.classList.toggle("has-unsaved", names.length > 0);
   }
 
   form.addEventListener("change", (event) => {
@@ -57,7 +54,7 @@
     if (refused) refused.focus();
   });
   window.addEventListener("beforeunload", (event) => {
-    if (leaving || !unsaved().length) return;
+    if (leaving || !unsaved()) return;
     event.preventDefault();
     event.returnValue = "";
   });
