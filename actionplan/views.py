@@ -168,7 +168,7 @@ def _mutuelle_for(request):
 WEEKLY_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
 
 
-def _weekly_body(request, plan, mutuelle, editable, weekly=None):
+def _weekly_body(plan, mutuelle, editable, weekly=None):
     """The actions, what needs the ambassador first, and the indicators: rendered once per
     revision of the plan and of the members (names of who updated what), mutuelle and day;
     afresh when it shows a refused POST (`weekly` given)."""
@@ -220,7 +220,7 @@ def _my_mutuelle_page(
         "mutuelle": mutuelle,
         "mutuelles": Mutuelle.objects.active(),
         "editable": editable,
-        "body": _weekly_body(request, plan, mutuelle, editable, weekly),
+        "body": _weekly_body(plan, mutuelle, editable, weekly),
         "errors": errors,
         "rules": PROGRESS_RULES,
         "feedback_fields": _feedback_fields(plan, feedback_form) if editable else "",
@@ -291,7 +291,7 @@ def weekly_update(request, slug):
             messages.success(request, _summary(saved))
             return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}")
         context = {
-            "body": _weekly_body(request, plan, mutuelle, editable=True),
+            "body": _weekly_body(plan, mutuelle, editable=True),
             "saved": _summary(saved),
         }
         return TemplateResponse(request, "actionplan/my_mutuelle.html#weekly-saved", context)

@@ -43,7 +43,7 @@ PAGES = {
     "guides:pdf": (["guide"], ["version"]),
     "ambassadeurs:directory": ([], ["q", "mutuelle", "role", "groupe", "page"]),
     "actionplan:plan": ([], ["axe", "theme", "mutuelle", "etat", "page"]),
-    "actionplan:my_mutuelle": ([], ["mutuelle"]),
+    "actionplan:my_mutuelle": ([], ["mutuelle", "next"]),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (
