@@ -3,7 +3,8 @@
 Run after `bench/run.py`, which leaves its database (`solimut_rse_bench`, the 50 x 300 x
 20,000 data set) behind: `DATABASE_URL=postgres://... REDIS_URL=redis://... .venv/bin/python
 bench/per_request.py`. Prints the best of 5 rounds, in milliseconds per request, signed in as
-the demo coordinator (the admin for the admin's page). Run it on two commits, one after the other, to compare them.
+the demo coordinator (the admin for the admin's page, the reference of "Ma mutuelle"). Run it
+on two commits, one after the other, to compare them.
 """
 
 import os
