@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 
 from django import forms
@@ -57,9 +58,18 @@ class WeeklyUpdateForm(Form):
     def changes(self) -> dict[Deployment, dict]:
         data = self.cleaned_data
         return {
-            deployment: {name: data[f"{key}-{name}"] for name in _card()}
+            deployment: {name: data[f"{key}-{name}"] for name in _card() if name != "seen"}
             for key, deployment in self.deployments.items()
             if f"{key}-status" in data
+        }
+
+    def seen(self) -> dict[Deployment, datetime.datetime]:
+        """Each card's last update as the page showed it."""
+        data = self.cleaned_data
+        return {
+            deployment: data[f"{key}-seen"]
+            for key, deployment in self.deployments.items()
+            if data.get(f"{key}-seen")
         }
 
     def reviewed_deployments(self) -> list[Deployment]:
@@ -96,6 +106,7 @@ def _card() -> dict[str, forms.Field]:
         ),
         "next_step": forms.CharField(max_length=250, required=False),
         "local_approach": forms.CharField(required=False),
+        "seen": forms.DateTimeField(required=False),
     }
 
 

@@ -293,10 +293,12 @@ def _deployment_write(
     fields: DeploymentFields,
     review: bool = False,
     now: datetime.datetime,
+    seen: datetime.datetime | None = None,
 ) -> Literal["updated", "reviewed", ""]:
     """Within a transaction: apply what changed (checked) or, with `review`, record that
     nothing did; either way the deployment counts as reviewed and the history keeps it.
-    Says which was recorded, if any."""
+    Says which was recorded, if any. `seen`: when the values changed were last updated as the
+    author saw them; a change made since by someone else is not overwritten."""
     # Compare with the stored row, locked: the in-memory object may hold a form's values.
     stored = Deployment.objects.select_for_update().get(pk=deployment.pk)
     before = {name: getattr(stored, name) for name in TRACKED_FIELDS}
@@ -305,6 +307,14 @@ def _deployment_write(
     if progress is None or not 0 <= progress <= 100:
         raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
     changed = sorted(name for name in TRACKED_FIELDS if before[name] != after[name])
+    if changed and seen is not None and stored.updated_at != seen:
+        raise ValidationError(
+            _(
+                "Mise à jour entre-temps par quelqu'un d'autre (le %(date)s) : rechargez la "
+                "page pour voir sa version, puis refaites votre changement."
+            )
+            % {"date": timezone.localtime(stored.updated_at).strftime("%d/%m/%Y %H:%M")}
+        )
     if changed:
         contradiction = status_progress_error(after["status"], progress)
         if contradiction:
@@ -359,11 +369,13 @@ def mutuelle_update(
     reviewed: Collection[Deployment] = (),
     measurements: Mapping[Indicator, Decimal] | None = None,
     period: datetime.date | None = None,
+    seen: Mapping[Deployment, datetime.datetime] | None = None,
 ) -> WeeklySaved:
     """A mutuelle's weekly update in one go: the changes of its deployments, the ones reviewed
     with nothing new ("rien de neuf") and the measurements of a quarter. Each is checked and
     kept in the history as when made alone; all are saved, or none: a ValidationError then
-    names each fault under `d<deployment id>` or `m<indicator id>`."""
+    names each fault under `d<deployment id>` or `m<indicator id>`. `seen`: each deployment's
+    last update as the page showed it (see `_deployment_write`)."""
     check(by, Can.EDIT_MUTUELLE, mutuelle)
     deployments = {*changes, *reviewed}
     if any(deployment.mutuelle_id != mutuelle.pk for deployment in deployments):
@@ -371,13 +383,18 @@ def mutuelle_update(
     for plan_id in {deployment.action.plan_id for deployment in deployments}:
         _require_current(plan_id)
     now, saved = timezone.now(), WeeklySaved()
+    reviewed_ids = {deployment.pk for deployment in reviewed}
     errors: dict[str, list[str]] = {}
     with transaction.atomic():
         for deployment in sorted(deployments, key=lambda d: d.pk):  # one locking order
-            fields = changes.get(deployment, {})
             try:
                 written = _deployment_write(
-                    deployment, by=by, fields=fields, review=deployment in reviewed, now=now
+                    deployment,
+                    by=by,
+                    fields=changes.get(deployment, {}),
+                    review=deployment.pk in reviewed_ids,
+                    now=now,
+                    seen=(seen or {}).get(deployment),
                 )
             except ValidationError as error:
                 errors[f"d{deployment.pk}"] = error.messages
@@ -401,7 +418,8 @@ def mutuelle_update(
             saved.measured += 1
         if errors:
             raise ValidationError(errors)  # and the transaction takes nothing back to the base
-        plan_changed()
+        if saved.updated or saved.reviewed:
+            plan_changed()
     return saved
 
 

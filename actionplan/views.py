@@ -281,6 +281,7 @@ def weekly_update(request, slug):
                 reviewed=form.reviewed_deployments(),
                 measurements=form.measurements(),
                 period=form.cleaned_data["period"],
+                seen=form.seen(),
             )
         except ValidationError as error:
             errors = error.message_dict
@@ -309,9 +310,8 @@ def weekly_update(request, slug):
         response["HX-Reswap"] = "innerHTML"
         return response
     for key, deployment in form.deployments.items():  # the page shows what was typed
-        for name, value in form.data.items():
-            if name.startswith(f"{key}-"):
-                setattr(deployment, name.removeprefix(f"{key}-"), value)
+        for name in services.TRACKED_FIELDS:
+            setattr(deployment, name, form.data.get(f"{key}-{name}", getattr(deployment, name)))
         deployment.review_checked = str(deployment.pk) in form.data.getlist("reviewed")
     return _my_mutuelle_page(request, plan, mutuelle, weekly=weekly, errors=faults, status=400)
 

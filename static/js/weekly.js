@@ -47,6 +47,15 @@
   });
   form.addEventListener("input", refresh);
   form.addEventListener("submit", () => { leaving = !window.htmx; });
+  // Only the cards changed are sent: a card left alone cannot undo what a colleague saved
+  // meanwhile (a changed one is checked against it: its "seen").
+  form.addEventListener("htmx:configRequest", (event) => {
+    form.querySelectorAll("[data-card]:not(.is-unsaved)").forEach((card) => {
+      card.querySelectorAll("[name^=d]").forEach((field) => {
+        delete event.detail.parameters[field.name];
+      });
+    });
+  });
   // htmx saved (or refused) in place: the page stays, and so does the guard.
   document.body.addEventListener("htmx:afterSettle", () => {
     refresh();

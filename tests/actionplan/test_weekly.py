@@ -290,6 +290,36 @@ def test_a_refused_save_in_place_lists_the_faults_and_saves_nothing(
     assert not DeploymentChange.objects.exists()
 
 
+def test_a_change_saved_meanwhile_by_someone_else_is_not_overwritten(
+    client, ambassador, coordinator, mutuelle, deployment, second
+):
+    client.force_login(ambassador)
+    page_seen = {
+        f"d{d.pk}-seen": d.updated_at.isoformat() for d in (deployment, second)
+    }  # the page is open; meanwhile the coordinator updates action 1.1
+    services.deployment_update(
+        deployment=deployment, by=coordinator, status=Status.IN_PROGRESS, progress=10
+    )
+    stale_card = _card(deployment, status=Status.NOT_STARTED, progress=0)  # as shown then
+    response = _post(
+        client,
+        mutuelle,
+        {**stale_card, **_card(second, progress=60), **page_seen},
+        True,
+    )
+    assert response.status_code == 400
+    assert "Mise à jour entre-temps par quelqu&#x27;un d&#x27;autre" in response.text
+    deployment.refresh_from_db()
+    second.refresh_from_db()
+    assert (deployment.progress, second.progress) == (10, 50)
+
+    # Sent alone (the page sends the changed cards only), the other change goes through.
+    response = _post(client, mutuelle, {**_card(second, progress=60), **page_seen}, True)
+    assert response.status_code == 200
+    second.refresh_from_db()
+    assert second.progress == 60
+
+
 def test_a_progress_that_is_no_percentage_is_explained(client, ambassador, mutuelle, deployment):
     client.force_login(ambassador)
     response = _post(client, mutuelle, _card(deployment, progress="beaucoup"), True)

@@ -54,6 +54,7 @@ class Counted:
     def _request(self, request):
         if request.method == "POST" and "/point/" in request.url:
             self.saves += 1
+            self.sent = request.post_data
 
     def click(self, locator):
         self.clicks += 1
@@ -100,6 +101,7 @@ def test_two_actions_and_a_measurement_are_one_page_load_and_one_save(
         "Enregistré : 2 actions mises à jour, 1 mesure."
     )
     assert (counted.loads, counted.saves) == (1, 1)
+    assert counted.sent.count("-status=") == 2  # the changed cards only
     rows = Deployment.objects.filter(
         mutuelle=armor["mutuelle"], action__code__in=["1.1", "1.2"]
     ).order_by("action__code")
