@@ -155,9 +155,20 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
             previous = value
         deployment.updated_by = author if steps else None
         deployment.updated_at = _at(last_day) if steps else _at(plan.starts_on)
+        deployment.reviewed_by = deployment.updated_by
+        deployment.reviewed_at = deployment.updated_at if steps else None
     Deployment.objects.bulk_update(
         deployments,
-        ["status", "progress", "local_approach", "next_step", "updated_by", "updated_at"],
+        [
+            "status",
+            "progress",
+            "local_approach",
+            "next_step",
+            "updated_by",
+            "updated_at",
+            "reviewed_by",
+            "reviewed_at",
+        ],
         batch_size=1000,
     )
     DeploymentChange.objects.bulk_create(changes, batch_size=2000)

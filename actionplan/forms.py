@@ -1,3 +1,6 @@
+import datetime
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,19 +32,82 @@ class DeploymentForm(ModelForm):
         return progress
 
 
-class MeasurementForm(Form):
-    indicator = forms.ModelChoiceField(label=_("Indicateur"), queryset=Indicator.objects.none())
-    period = forms.DateField(label=_("Trimestre"), widget=forms.Select)
-    value = forms.DecimalField(label=_("Valeur"), max_digits=12, decimal_places=2, localize=True)
-    comment = forms.CharField(label=_("Commentaire"), max_length=250, required=False)
+class WeeklyUpdateForm(Form):
+    """ "Ma mutuelle" in one POST: for each deployment shown, its four fields (`d<id>-status`,
+    `d<id>-progress`...) and its "rien de neuf" box (`reviewed`); a quarter and, for each
+    indicator, the value measured then (`m<id>`, left empty when there is none)."""
 
-    def __init__(self, *args, plan: ActionPlan, quarters, **kwargs):
+    reviewed = forms.TypedMultipleChoiceField(coerce=int, required=False)
+    period = forms.DateField(label=_("Trimestre"), widget=forms.Select)
+
+    def __init__(self, *args, deployments, indicators, quarters, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].queryset = plan.indicators.all()
-        self.fields["period"].widget.choices = [
-            (q.isoformat(), _("T%(q)s %(year)s") % {"q": (q.month - 1) // 3 + 1, "year": q.year})
-            for q in reversed(quarters)
-        ]
+        self.deployments = {f"d{d.pk}": d for d in deployments}
+        self.indicators = {f"m{i.pk}": i for i in indicators}
+        self.fields["reviewed"].choices = [(d.pk, d.pk) for d in deployments]
+        self.fields["period"].widget.choices = [(q.isoformat(), q) for q in quarters]
+        self.fields["period"].required = bool(self.indicators)
+        for key in self.deployments:
+            if f"{key}-status" in self.data:  # the page shows every card; a stale one may not
+                self.fields.update({f"{key}-{name}": field for name, field in _card().items()})
+        for key in self.indicators:
+            self.fields[key] = forms.DecimalField(
+                max_digits=12, decimal_places=2, localize=True, required=False
+            )
+
+    def changes(self) -> dict[Deployment, dict]:
+        data = self.cleaned_data
+        return {
+            deployment: {name: data[f"{key}-{name}"] for name in _card() if name != "seen"}
+            for key, deployment in self.deployments.items()
+            if f"{key}-status" in data
+        }
+
+    def seen(self) -> dict[Deployment, datetime.datetime]:
+        """Each card's last update as the page showed it."""
+        data = self.cleaned_data
+        return {
+            deployment: data[f"{key}-seen"]
+            for key, deployment in self.deployments.items()
+            if data.get(f"{key}-seen")
+        }
+
+    def reviewed_deployments(self) -> list[Deployment]:
+        chosen = set(self.cleaned_data["reviewed"])
+        return [d for d in self.deployments.values() if d.pk in chosen]
+
+    def measurements(self) -> dict[Indicator, Decimal]:
+        values = ((i, self.cleaned_data[key]) for key, i in self.indicators.items())
+        return {indicator: value for indicator, value in values if value is not None}
+
+    def errors_by_key(self) -> dict[str, list[str]]:
+        """Each fault under the key of its deployment (`d<id>`), indicator, or `""`."""
+        found: dict[str, list[str]] = {}
+        for name, errors in self.errors.items():
+            key = name.split("-")[0] if name[0] in "dm" and name[1:2].isdigit() else ""
+            found.setdefault(key, []).extend(errors)
+        return found
+
+
+def _card() -> dict[str, forms.Field]:
+    """A deployment's fields in the weekly update, made anew for each card."""
+    progress_error = _("L'avancement est un pourcentage entre 0 et 100.")
+    return {
+        "status": forms.ChoiceField(choices=Status.choices),
+        "progress": forms.IntegerField(
+            min_value=0,
+            max_value=100,
+            error_messages={
+                "required": progress_error,
+                "invalid": progress_error,
+                "min_value": progress_error,
+                "max_value": progress_error,
+            },
+        ),
+        "next_step": forms.CharField(max_length=250, required=False),
+        "local_approach": forms.CharField(required=False),
+        "seen": forms.DateTimeField(required=False),
+    }
 
 
 class FeedbackForm(ModelForm):

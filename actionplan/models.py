@@ -1,6 +1,7 @@
 from typing import Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -123,6 +124,31 @@ class Status(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Non applicable")
 
 
+# What a progress says about a status, and back: stated on "Ma mutuelle", checked on every save.
+PROGRESS_RULES = _(
+    "« Pas commencée » : 0 % · « En cours » et « Bloquée » : de 1 à 99 % · « Réalisée » : "
+    "100 % · « Non applicable » : l'avancement n'est pas compté."
+)
+
+
+def status_progress_error(status: str, progress: int) -> str | None:
+    """Why this progress contradicts this status, in French; None when they agree."""
+    if status == Status.NOT_STARTED and progress != 0:
+        return _("« Pas commencée » va avec 0 %% d'avancement (ici %(progress)s %%).") % {
+            "progress": progress
+        }
+    if status == Status.DONE and progress != 100:
+        return _("« Réalisée » va avec 100 %% d'avancement (ici %(progress)s %%).") % {
+            "progress": progress
+        }
+    if status in (Status.IN_PROGRESS, Status.BLOCKED) and not 0 < progress < 100:
+        return _("« %(status)s » va avec un avancement de 1 à 99 %% (ici %(progress)s %%).") % {
+            "status": Status(status).label,
+            "progress": progress,
+        }
+    return None
+
+
 class DeploymentQuerySet(models.QuerySet["Deployment"]):
     def of_plan(self, plan: ActionPlan) -> Self:
         return self.filter(action__plan=plan)
@@ -170,6 +196,17 @@ class Deployment(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
+    # The last time someone of the mutuelle said where the action stands: an update, or a
+    # "rien de neuf". Never, for an action nobody has looked at yet.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revu par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("revu le"), null=True, blank=True)
 
     objects = DeploymentQuerySet.as_manager()
 
@@ -196,6 +233,11 @@ class Deployment(models.Model):
     def get_absolute_url(self):
         return reverse("actionplan:deployment", args=[self.pk])
 
+    def clean(self):
+        error = status_progress_error(self.status, self.progress)
+        if error:
+            raise ValidationError({"progress": error})
+
 
 class DeploymentChange(models.Model):
     """One change of a deployment: who, when, what it was before and after."""
@@ -215,6 +257,9 @@ class DeploymentChange(models.Model):
     after = models.JSONField(_("après"))
     progress_before = models.PositiveSmallIntegerField(_("avancement avant"))
     progress = models.PositiveSmallIntegerField(_("avancement après"))
+    is_review = models.BooleanField(
+        _("rien de neuf"), default=False, help_text=_("Revu sans changement.")
+    )
 
     class Meta:
         ordering = ["-changed_at", "-pk"]

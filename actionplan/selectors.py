@@ -1,9 +1,11 @@
 """Reads of the action plan. Each runs a fixed number of queries whatever the plan's size."""
 
 import datetime
+import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import reduce
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -11,9 +13,11 @@ from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
     Avg,
+    BooleanField,
     Count,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     OuterRef,
     Prefetch,
@@ -75,19 +79,14 @@ def deployment_history(deployment: Deployment) -> QuerySet[DeploymentChange]:
     return deployment.changes.select_related("changed_by")
 
 
-def mutuelle_deployments(
-    plan: ActionPlan, mutuelle: Mutuelle, *, axis: Axis | None = None
-) -> QuerySet[Deployment]:
+def mutuelle_deployments(plan: ActionPlan, mutuelle: Mutuelle) -> QuerySet[Deployment]:
     """This mutuelle's deployments of the plan, in the plan's order."""
-    deployments = (
+    return (
         Deployment.objects.of_plan(plan)
         .filter(mutuelle=mutuelle)
         .select_related("action__axis", "updated_by")
         .order_by("action__axis__number", "action__position", "action__code")
     )
-    if axis is not None:
-        deployments = deployments.filter(action__axis=axis)
-    return deployments
 
 
 @dataclass
@@ -174,6 +173,87 @@ def answered_since(user: User, when: datetime.datetime | None) -> QuerySet[Field
     if when is not None:
         answered = answered.filter(handled_at__gt=when)
     return answered.order_by("-handled_at")
+
+
+# --- What needs the ambassador ------------------------------------------------------------------
+# One rule for "Ma mutuelle", the reminders and (later) the home pages: an action still open
+# (neither done nor not applicable) of the current plan, in an active mutuelle, that nobody of
+# the mutuelle ever reviewed, or not for RSE_STALE_AFTER (an update or a "rien de neuf"
+# counts), or whose due date has passed, or that is blocked.
+
+NEEDS = ("overdue", "blocked", "never", "stale")  # the most pressing first
+
+
+def _needs(now: datetime.datetime) -> dict[str, Q]:
+    still_open = ~Q(status__in=[Status.DONE, Status.NOT_APPLICABLE])
+    return {
+        "overdue": still_open
+        & Q(action__due_on__isnull=False, action__due_on__lt=timezone.localdate(now)),
+        "blocked": Q(status=Status.BLOCKED),
+        "never": still_open & Q(reviewed_at__isnull=True),
+        "stale": still_open & Q(reviewed_at__lt=now - settings.RSE_STALE_AFTER),
+    }
+
+
+def _needing(deployments: QuerySet[Deployment], now: datetime.datetime) -> QuerySet[Deployment]:
+    return deployments.filter(reduce(operator.or_, _needs(now).values()))
+
+
+def with_needs(
+    deployments: QuerySet[Deployment], *, now: datetime.datetime | None = None
+) -> QuerySet[Deployment]:
+    """Each deployment with `need_overdue`, `need_blocked`, `need_never`, `need_stale`."""
+    needs = _needs(now or timezone.now())
+    return deployments.annotate(
+        **{f"need_{name}": ExpressionWrapper(needs[name], BooleanField()) for name in NEEDS}
+    )
+
+
+def _in_current_plan(mutuelle: Mutuelle | None) -> QuerySet[Deployment]:
+    deployments = Deployment.objects.filter(action__plan__is_current=True, mutuelle__is_active=True)
+    return deployments if mutuelle is None else deployments.filter(mutuelle=mutuelle)
+
+
+def needing_update(
+    mutuelle: Mutuelle | None = None, *, now: datetime.datetime | None = None
+) -> QuerySet[Deployment]:
+    """The deployments that need the ambassador (the rule above), with their `need_*` flags,
+    in the plan's order: of one mutuelle, or of every active one (None)."""
+    now = now or timezone.now()
+    return (
+        _needing(with_needs(_in_current_plan(mutuelle), now=now), now)
+        .select_related("action", "mutuelle")
+        .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
+    )
+
+
+def needing_update_count(mutuelle: Mutuelle, *, now: datetime.datetime | None = None) -> int:
+    return _needing(_in_current_plan(mutuelle), now or timezone.now()).count()
+
+
+@dataclass
+class WeeklyUpdate:
+    """ "Ma mutuelle": what needs the ambassador first, the rest after; the indicators."""
+
+    needing: list[Deployment]
+    others: list[Deployment]
+    indicators: list[Indicator]
+    quarters: list[datetime.date]  # newest first
+
+
+def weekly_update(plan: ActionPlan, mutuelle: Mutuelle) -> WeeklyUpdate:
+    deployments = with_needs(mutuelle_deployments(plan, mutuelle)).select_related("reviewed_by")
+    needing: list[Deployment] = []
+    others: list[Deployment] = []
+    for deployment in deployments:
+        needs = any(getattr(deployment, f"need_{name}") for name in NEEDS)
+        (needing if needs else others).append(deployment)
+    return WeeklyUpdate(
+        needing=needing,
+        others=others,
+        indicators=mutuelle_indicators(plan, mutuelle),
+        quarters=plan_quarters(plan)[::-1],
+    )
 
 
 # --- The coordinators' dashboard --------------------------------------------------------------
@@ -307,11 +387,15 @@ def dashboard(
             pk,
             state,
             progress,
-            state not in (Status.DONE, Status.NOT_APPLICABLE) and updated_at < stale_before,
+            # A "rien de neuf" counts as news.
+            state not in (Status.DONE, Status.NOT_APPLICABLE)
+            and (reviewed_at or updated_at) < stale_before,
         )
-        for pk, action_id, mutuelle_id, state, progress, updated_at in deployments.filter(
-            action__in=[a.pk for a in page_actions]
-        ).values_list("pk", "action_id", "mutuelle_id", "status", "progress", "updated_at")
+        for pk, action_id, mutuelle_id, state, progress, updated_at, reviewed_at in (
+            deployments.filter(action__in=[a.pk for a in page_actions]).values_list(
+                "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "reviewed_at"
+            )
+        )
     }
     for action in page_actions:
         is_group = action.scope == Scope.GROUP
@@ -466,28 +550,6 @@ def _replay(
 # --- The home page's to-do list ---------------------------------------------------------------
 
 
-def needing_update(
-    mutuelle: Mutuelle, *, now: datetime.datetime | None = None
-) -> QuerySet[Deployment]:
-    """The deployments the weekly update of `mutuelle` should cover: the open ones of the current
-    plan never updated, not updated within RSE_STALE_AFTER, overdue or blocked (each marked
-    `never_updated` or not), in the plan's order. The one rule of what needs an ambassador."""
-    now = now or timezone.now()
-    return (
-        Deployment.objects.filter(action__plan__is_current=True, mutuelle=mutuelle)
-        .open()
-        .annotate(never_updated=~Exists(DeploymentChange.objects.filter(deployment=OuterRef("pk"))))
-        .filter(
-            Q(never_updated=True)
-            | Q(updated_at__lt=now - settings.RSE_STALE_AFTER)
-            | Q(action__due_on__lt=timezone.localdate(now))
-            | Q(status=Status.BLOCKED)
-        )
-        .select_related("action")
-        .order_by("action__axis__number", "action__position", "action__code")
-    )
-
-
 def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mutuelle]:
     """Active mutuelles whose deployments of `plan` nobody updated within RSE_STALE_AFTER, with
     the date of their last update (`last_update`, None if never)."""
@@ -537,16 +599,16 @@ def _day(value: datetime.date | datetime.datetime) -> str:
     return date_format(value, "j F Y")
 
 
-def _why(deployment: Deployment, today: datetime.date) -> str:
+def _why(deployment: Deployment) -> str:
     """Why a deployment needs its ambassador, the most pressing reason first."""
-    due_on = deployment.action.due_on
-    if deployment.status == Status.BLOCKED:
+    flags = deployment  # annotated by with_needs(): need_blocked, need_overdue, need_never
+    if flags.need_blocked:  # type: ignore[attr-defined]
         return _("bloquée")
-    if due_on and due_on < today:
-        return _("échéance dépassée (%(date)s)") % {"date": _day(due_on)}
-    if deployment.never_updated:  # type: ignore[attr-defined]
+    if flags.need_overdue and deployment.action.due_on:  # type: ignore[attr-defined]
+        return _("échéance dépassée (%(date)s)") % {"date": _day(deployment.action.due_on)}
+    if flags.need_never or deployment.reviewed_at is None:  # type: ignore[attr-defined]
         return _("jamais mise à jour")
-    return _("pas mise à jour depuis le %(date)s") % {"date": _day(deployment.updated_at)}
+    return _("pas mise à jour depuis le %(date)s") % {"date": _day(deployment.reviewed_at)}
 
 
 def _last_update(mutuelle: Mutuelle) -> str:
@@ -561,14 +623,13 @@ def _ambassador_items(mutuelle: Mutuelle, now: datetime.datetime) -> list[Item]:
     count = waiting.count()
     if not count:
         return []
-    today = timezone.localdate(now)
     text = ngettext(
         "%(count)s action du plan à mettre à jour pour %(mutuelle)s",
         "%(count)s actions du plan à mettre à jour pour %(mutuelle)s",
         count,
     ) % {"count": count, "mutuelle": mutuelle.short_name}
     entries = tuple(
-        Entry(f"{d.action.code} · {d.action.title}", d.get_absolute_url(), _why(d, today))
+        Entry(f"{d.action.code} · {d.action.title}", d.get_absolute_url(), _why(d))
         for d in waiting[:ENTRIES]
     )
     return [Item(text, reverse("actionplan:my_mutuelle"), _("Faire le point"), entries)]

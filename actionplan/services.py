@@ -2,12 +2,13 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TypedDict, Unpack, cast
+from typing import Literal, TypedDict, Unpack, cast
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from ambassadeurs.permissions import check
 from core import mail, revisions
 from mutuelles.models import Mutuelle, Theme
 
+from . import selectors
 from .dates import quarter_start
 from .imports import ImportLine
 from .models import (
@@ -30,7 +32,7 @@ from .models import (
     Indicator,
     Measurement,
     Scope,
-    Status,
+    status_progress_error,
 )
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
@@ -280,41 +282,146 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
 # --- Carrying out the plan in a mutuelle (ambassadors of M, coordinators) ----------------------
 
 
+def _require_current(plan_id: int) -> None:
+    if not ActionPlan.objects.filter(pk=plan_id, is_current=True).exists():
+        raise ValidationError(_("Ce plan n'est plus en cours : son suivi est clos."))
+
+
+def _deployment_write(
+    deployment: Deployment,
+    *,
+    by: User,
+    fields: DeploymentFields,
+    review: bool = False,
+    now: datetime.datetime,
+    seen: datetime.datetime | None = None,
+) -> Literal["updated", "reviewed", ""]:
+    """Within a transaction: apply what changed (checked) or, with `review`, record that
+    nothing did; either way the deployment counts as reviewed and the history keeps it.
+    Says which was recorded, if any. `seen`: when the values changed were last updated as the
+    author saw them; a change made since by someone else is not overwritten."""
+    # Compare with the stored row, locked: the in-memory object may hold a form's values.
+    stored = Deployment.objects.select_for_update().get(pk=deployment.pk)
+    before = {name: getattr(stored, name) for name in TRACKED_FIELDS}
+    after = {**before, **{k: v for k, v in fields.items() if k in TRACKED_FIELDS}}
+    progress = after["progress"]
+    if progress is None or not 0 <= progress <= 100:
+        raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
+    changed = sorted(name for name in TRACKED_FIELDS if before[name] != after[name])
+    if changed and seen is not None and stored.updated_at != seen:
+        raise ValidationError(
+            _(
+                "Mise à jour entre-temps par quelqu'un d'autre (le %(date)s) : rechargez la "
+                "page pour voir sa version, puis refaites votre changement."
+            )
+            % {"date": timezone.localtime(stored.updated_at).strftime("%d/%m/%Y %H:%M")}
+        )
+    if changed:
+        contradiction = status_progress_error(after["status"], progress)
+        if contradiction:
+            raise ValidationError({"progress": contradiction})
+    for name in TRACKED_FIELDS:
+        setattr(deployment, name, after[name])
+    if not changed and not review:
+        return ""
+    deployment.reviewed_by, deployment.reviewed_at = by, now
+    saved = ["reviewed_by", "reviewed_at"]
+    if changed:
+        deployment.updated_by, deployment.updated_at = by, now
+        saved += [*changed, "updated_by", "updated_at"]
+    deployment.save(update_fields=saved)
+    DeploymentChange.objects.create(
+        deployment=deployment,
+        changed_by=by,
+        changed_at=now,
+        before={name: before[name] for name in changed},
+        after={name: after[name] for name in changed},
+        progress_before=before["progress"],
+        progress=deployment.progress,
+        is_review=not changed,
+    )
+    return "updated" if changed else "reviewed"
+
+
 def deployment_update(
     *, deployment: Deployment, by: User, **fields: Unpack[DeploymentFields]
 ) -> Deployment:
     """Change what a mutuelle reports about an action; every change goes to the history."""
     check(by, Can.EDIT_MUTUELLE, deployment)
-    if not ActionPlan.objects.filter(pk=deployment.action.plan_id, is_current=True).exists():
-        raise ValidationError(_("Ce plan n'est plus en cours : son suivi est clos."))
-    progress = fields.get("progress", deployment.progress)
-    if progress is None or not 0 <= progress <= 100:
-        raise ValidationError({"progress": _("L'avancement est un pourcentage entre 0 et 100.")})
-    if fields.get("status") == Status.DONE:
-        fields["progress"] = 100
+    _require_current(deployment.action.plan_id)
     with transaction.atomic():
-        # Compare with the stored row, locked: the in-memory object may hold a form's values.
-        stored = Deployment.objects.select_for_update().get(pk=deployment.pk)
-        before = {name: getattr(stored, name) for name in TRACKED_FIELDS}
-        after = {**before, **{k: v for k, v in fields.items() if k in TRACKED_FIELDS}}
-        changed = sorted(name for name in TRACKED_FIELDS if before[name] != after[name])
-        for name in TRACKED_FIELDS:
-            setattr(deployment, name, after[name])
-        if not changed:
-            return deployment
-        deployment.updated_by, deployment.updated_at = by, timezone.now()
-        deployment.save(update_fields=[*changed, "updated_by", "updated_at"])
-        DeploymentChange.objects.create(
-            deployment=deployment,
-            changed_by=by,
-            changed_at=deployment.updated_at,
-            before={name: before[name] for name in changed},
-            after={name: after[name] for name in changed},
-            progress_before=before["progress"],
-            progress=deployment.progress,
-        )
-        plan_changed()
+        if _deployment_write(deployment, by=by, fields=fields, now=timezone.now()):
+            plan_changed()
     return deployment
+
+
+@dataclass
+class WeeklySaved:
+    updated: int = 0
+    reviewed: int = 0
+    measured: int = 0
+
+
+def mutuelle_update(
+    *,
+    by: User,
+    mutuelle: Mutuelle,
+    changes: Mapping[Deployment, DeploymentFields],
+    reviewed: Collection[Deployment] = (),
+    measurements: Mapping[Indicator, Decimal] | None = None,
+    period: datetime.date | None = None,
+    seen: Mapping[Deployment, datetime.datetime] | None = None,
+) -> WeeklySaved:
+    """A mutuelle's weekly update in one go: the changes of its deployments, the ones reviewed
+    with nothing new ("rien de neuf") and the measurements of a quarter. Each is checked and
+    kept in the history as when made alone; all are saved, or none: a ValidationError then
+    names each fault under `d<deployment id>` or `m<indicator id>`. `seen`: each deployment's
+    last update as the page showed it (see `_deployment_write`)."""
+    check(by, Can.EDIT_MUTUELLE, mutuelle)
+    deployments = {*changes, *reviewed}
+    if any(deployment.mutuelle_id != mutuelle.pk for deployment in deployments):
+        raise PermissionDenied
+    for plan_id in {deployment.action.plan_id for deployment in deployments}:
+        _require_current(plan_id)
+    now, saved = timezone.now(), WeeklySaved()
+    reviewed_ids = {deployment.pk for deployment in reviewed}
+    errors: dict[str, list[str]] = {}
+    with transaction.atomic():
+        for deployment in sorted(deployments, key=lambda d: d.pk):  # one locking order
+            try:
+                written = _deployment_write(
+                    deployment,
+                    by=by,
+                    fields=changes.get(deployment, {}),
+                    review=deployment.pk in reviewed_ids,
+                    now=now,
+                    seen=(seen or {}).get(deployment),
+                )
+            except ValidationError as error:
+                errors[f"d{deployment.pk}"] = error.messages
+                continue
+            if written == "updated":
+                saved.updated += 1
+            elif written == "reviewed":
+                saved.reviewed += 1
+        for indicator, value in (measurements or {}).items():
+            try:
+                measurement_record(
+                    by=by,
+                    indicator=indicator,
+                    mutuelle=mutuelle,
+                    period=period or timezone.localdate(now),
+                    value=value,
+                )
+            except ValidationError as error:
+                errors[f"m{indicator.pk}"] = error.messages
+                continue
+            saved.measured += 1
+        if errors:
+            raise ValidationError(errors)  # and the transaction takes nothing back to the base
+        if saved.updated or saved.reviewed:
+            plan_changed()
+    return saved
 
 
 def measurement_record(
@@ -387,43 +494,31 @@ def _feedback_handled(feedback: FieldFeedback, by: User, answer: str) -> FieldFe
 # --- Reminders --------------------------------------------------------------------------------
 
 
-class _Waiting(TypedDict):
-    overdue: list[Deployment]
-    stale: list[Deployment]
-
-
 def digests_send(*, now: datetime.datetime | None = None) -> int:
-    """One French e-mail per ambassador listing their mutuelle's overdue or stale deployments.
+    """One French e-mail per ambassador listing what needs them in their mutuelle (the rule of
+    `selectors.needing_update`): overdue, blocked, never reviewed, without news for too long.
 
     Nobody gets an empty digest. Returns the number of e-mails sent.
     """
     now = now or timezone.now()
-    today = timezone.localdate(now)
     plan = ActionPlan.objects.filter(is_current=True).first()
     if plan is None:
         return 0
-    waiting = (
-        Deployment.objects.of_plan(plan)
-        .filter(action__scope=Scope.MUTUELLE, mutuelle__is_active=True)
-        .open()
-        .select_related("action", "mutuelle")
-        .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
+    by_mutuelle: defaultdict[Mutuelle, dict[str, list[Deployment]]] = defaultdict(
+        lambda: {name: [] for name in selectors.NEEDS}
     )
-    stale_before = now - settings.RSE_STALE_AFTER
-    by_mutuelle: defaultdict[Mutuelle, _Waiting] = defaultdict(lambda: {"overdue": [], "stale": []})
-    for deployment in waiting:
+    for deployment in selectors.needing_update(now=now):
         mutuelle = cast(Mutuelle, deployment.mutuelle)  # a per-mutuelle action's deployment
-        if deployment.action.due_on and deployment.action.due_on < today:
-            by_mutuelle[mutuelle]["overdue"].append(deployment)
-        elif deployment.updated_at < stale_before:
-            by_mutuelle[mutuelle]["stale"].append(deployment)
+        # Listed once, under its most pressing reason (in the order of NEEDS).
+        reason = next(name for name in selectors.NEEDS if getattr(deployment, f"need_{name}"))
+        by_mutuelle[mutuelle][reason].append(deployment)
     ambassadors: defaultdict[int | None, list[User]] = defaultdict(list)
     for ambassador in User.objects.active().ambassadors().filter(mutuelle__in=list(by_mutuelle)):
         ambassadors[ambassador.mutuelle_id].append(ambassador)
 
     messages = []
     for mutuelle, lists in by_mutuelle.items():
-        count = len(lists["overdue"]) + len(lists["stale"])
+        count = sum(len(deployments) for deployments in lists.values())
         with mail.french():
             subject = _("[Solimut RSE] %(mutuelle)s : %(count)s action(s) à mettre à jour") % {
                 "mutuelle": mutuelle.short_name,
@@ -434,8 +529,7 @@ def digests_send(*, now: datetime.datetime | None = None) -> int:
                 "ambassador": ambassador,
                 "mutuelle": mutuelle,
                 "plan": plan,
-                "overdue": lists["overdue"],
-                "stale": lists["stale"],
+                **lists,
                 "stale_days": settings.RSE_STALE_AFTER.days,
             }
             messages.append(

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
@@ -28,10 +29,18 @@ from .forms import (
     FeedbackForm,
     ImportForm,
     IndicatorForm,
-    MeasurementForm,
     PlanForm,
+    WeeklyUpdateForm,
 )
-from .models import Action, Axis, Deployment, DeploymentChange, Indicator, Status
+from .models import (
+    PROGRESS_RULES,
+    Action,
+    Axis,
+    Deployment,
+    DeploymentChange,
+    Indicator,
+    Status,
+)
 
 
 def _plan_or_404():
@@ -127,6 +136,31 @@ def deployment_detail(request, pk):
     return TemplateResponse(request, "actionplan/deployment.html", context)
 
 
+@require_POST
+def deployment_edit(request, pk):
+    deployment = get_object_or_404(
+        Deployment.objects.select_related("action__axis", "mutuelle", "updated_by"), pk=pk
+    )
+    check(request.user, Can.EDIT_MUTUELLE, deployment)
+    form = DeploymentForm(request.POST, instance=deployment)
+    if form.is_valid():
+        try:
+            services.deployment_update(deployment=deployment, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Action %(code)s mise à jour.") % {"code": deployment.action.code}
+            )
+            return redirect(_back(request, deployment.get_absolute_url()))
+    # The form changed the object in memory: the page shows what is saved beside the form.
+    stored = Deployment.objects.select_related("action__axis", "mutuelle", "updated_by").get(
+        pk=deployment.pk
+    )
+    context = {"deployment": stored, "history": selectors.deployment_history(stored), "form": form}
+    return TemplateResponse(request, "actionplan/deployment.html", context, status=400)
+
+
 # --- Ma mutuelle ---------------------------------------------------------------------------------
 
 
@@ -139,35 +173,65 @@ def _mutuelle_for(request):
     return Mutuelle.objects.active().first()
 
 
-MY_MUTUELLE_PAGE_SIZE = 25
+WEEKLY_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
+
+
+def _weekly_body(plan, mutuelle, editable, weekly=None):
+    """The actions, what needs the ambassador first, and the indicators: rendered once per
+    revision of the plan and of the members (names of who updated what), mutuelle and day;
+    afresh when it shows a refused POST (`weekly` given)."""
+
+    def render():
+        context = {
+            "weekly": weekly or selectors.weekly_update(plan, mutuelle),
+            "mutuelle": mutuelle,
+            "editable": editable,
+            "status_choices": Status.choices,
+            "stale_days": settings.RSE_STALE_AFTER.days,
+        }
+        return render_to_string("actionplan/my_mutuelle.html#weekly", context)
+
+    if weekly is not None:
+        return render()
+    return fragments.cached(
+        "actionplan:weekly",
+        revisions=["actionplan", "ambassadeurs"],
+        vary=[plan.pk, mutuelle.pk, editable, timezone.localdate()],
+        render=render,
+        timeout=WEEKLY_CACHE_SECONDS,
+    )
+
+
+def _feedback_fields(plan, form=None):
+    """The feedback form's fields: a blank one is the same for everyone until the plan (its
+    list of actions) changes, so it is rendered once."""
+
+    def render(form):
+        return render_to_string("includes/form_fields.html", {"form": form})
+
+    if form is not None:
+        return render(form)
+    return fragments.cached(
+        "actionplan:feedback-fields",
+        revisions=["actionplan"],
+        vary=[plan.pk],
+        render=lambda: render(FeedbackForm(plan=plan)),
+    )
 
 
 def _my_mutuelle_page(
-    request, plan, mutuelle, *, measurement_form=None, feedback_form=None, status=200
+    request, plan, mutuelle, *, weekly=None, errors=None, feedback_form=None, status=200
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
-    axis_id = request.GET.get("axe", "")
-    # ASCII digits only ("²".isdigit() is true); Django answers "none" past the column's range.
-    digits = axis_id.isascii() and axis_id.isdigit()
-    axis = plan.axes.filter(pk=int(axis_id)).first() if digits else None
-    page = Paginator(
-        selectors.mutuelle_deployments(plan, mutuelle, axis=axis), MY_MUTUELLE_PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    if editable:
-        for deployment in page.object_list:
-            deployment.form = DeploymentForm(instance=deployment)
     context = {
         "plan": plan,
         "mutuelle": mutuelle,
         "mutuelles": Mutuelle.objects.active(),
-        "axes": plan.axes.all(),
-        "axis": axis,
-        "page": page,
         "editable": editable,
-        "indicators": selectors.mutuelle_indicators(plan, mutuelle),
-        "measurement_form": measurement_form
-        or MeasurementForm(plan=plan, quarters=selectors.plan_quarters(plan)),
-        "feedback_form": feedback_form or FeedbackForm(plan=plan),
+        "body": _weekly_body(plan, mutuelle, editable, weekly),
+        "errors": errors,
+        "rules": PROGRESS_RULES,
+        "feedback_fields": _feedback_fields(plan, feedback_form) if editable else "",
     }
     return TemplateResponse(request, "actionplan/my_mutuelle.html", context, status=status)
 
@@ -181,60 +245,98 @@ def my_mutuelle(request):
     return _my_mutuelle_page(request, plan, mutuelle)
 
 
-@require_POST
-def deployment_edit(request, pk):
-    deployment = get_object_or_404(
-        Deployment.objects.select_related("action__axis", "mutuelle", "updated_by"), pk=pk
-    )
-    check(request.user, Can.EDIT_MUTUELLE, deployment)
-    form = DeploymentForm(request.POST, instance=deployment)
-    saved = False
-    if form.is_valid():
-        try:
-            services.deployment_update(deployment=deployment, by=request.user, **form.cleaned_data)
-            saved = True
-        except ValidationError as error:
-            form.add_error(None, error)
-    if request.htmx:
-        if saved:
-            deployment.refresh_from_db()
-            form = DeploymentForm(instance=deployment)
-        deployment.form = form
-        context = {"deployment": deployment, "editable": True, "saved": saved}
-        return TemplateResponse(
-            request,
-            "actionplan/my_mutuelle.html#deployment-row",
-            context,
-            status=200 if saved or not form.errors else 400,
+def _summary(saved):
+    parts = []
+    if saved.updated:
+        parts.append(
+            ngettext("%(n)s action mise à jour", "%(n)s actions mises à jour", saved.updated)
+            % {"n": saved.updated}
         )
-    if saved:
-        messages.success(
-            request, _("Action %(code)s mise à jour.") % {"code": deployment.action.code}
+    if saved.reviewed:
+        parts.append(
+            ngettext("%(n)s « rien de neuf »", "%(n)s « rien de neuf »", saved.reviewed)
+            % {"n": saved.reviewed}
         )
-        return redirect(_back(request, deployment.get_absolute_url()))
-    # The form changed the object in memory: the page shows what is saved beside the form.
-    stored = Deployment.objects.select_related("action__axis", "mutuelle", "updated_by").get(
-        pk=deployment.pk
-    )
-    context = {"deployment": stored, "history": selectors.deployment_history(stored), "form": form}
-    return TemplateResponse(request, "actionplan/deployment.html", context, status=400)
+    if saved.measured:
+        parts.append(
+            ngettext("%(n)s mesure", "%(n)s mesures", saved.measured) % {"n": saved.measured}
+        )
+    if not parts:
+        return _("Rien à enregistrer : aucun changement.")
+    return _("Enregistré : %(what)s.") % {"what": ", ".join(parts)}
 
 
 @require_POST
-def measurement_record(request, slug):
+def weekly_update(request, slug):
+    """The whole weekly update of a mutuelle, saved at once (or nothing, and why)."""
     plan = _plan_or_404()
     mutuelle = get_object_or_404(Mutuelle.objects.active(), slug=slug)
     check(request.user, Can.EDIT_MUTUELLE, mutuelle)
-    form = MeasurementForm(request.POST, plan=plan, quarters=selectors.plan_quarters(plan))
+    weekly = selectors.weekly_update(plan, mutuelle)
+    form = WeeklyUpdateForm(
+        request.POST,
+        deployments=[*weekly.needing, *weekly.others],
+        indicators=weekly.indicators,
+        quarters=weekly.quarters,
+    )
+    errors = None
     if form.is_valid():
         try:
-            services.measurement_record(by=request.user, mutuelle=mutuelle, **form.cleaned_data)
+            saved = services.mutuelle_update(
+                by=request.user,
+                mutuelle=mutuelle,
+                changes=form.changes(),
+                reviewed=form.reviewed_deployments(),
+                measurements=form.measurements(),
+                period=form.cleaned_data["period"],
+                seen=form.seen(),
+            )
         except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Mesure enregistrée."))
-            return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}#indicateurs")
-    return _my_mutuelle_page(request, plan, mutuelle, measurement_form=form, status=400)
+            errors = error.message_dict
+    else:
+        errors = form.errors_by_key()
+    if errors is None:
+        if not request.htmx:
+            messages.success(request, _summary(saved))
+            return redirect(f"{reverse('actionplan:my_mutuelle')}?mutuelle={slug}")
+        context = {
+            "body": _weekly_body(plan, mutuelle, editable=True),
+            "saved": _summary(saved),
+        }
+        return TemplateResponse(request, "actionplan/my_mutuelle.html#weekly-saved", context)
+    # Nothing was saved: each card says what is wrong, the summary lists it all.
+    faults = _faults(form, errors)
+    if request.htmx:
+        response = TemplateResponse(
+            request,
+            "actionplan/my_mutuelle.html#weekly-refused",
+            {"errors": faults, "cards": form.deployments.values()},
+            status=400,
+        )
+        # The typed values stay where they are, still marked unsaved: only the faults go in.
+        response["HX-Retarget"] = "#weekly-errors"
+        response["HX-Reswap"] = "innerHTML"
+        return response
+    for key, deployment in form.deployments.items():  # the page shows what was typed
+        for name in services.TRACKED_FIELDS:
+            setattr(deployment, name, form.data.get(f"{key}-{name}", getattr(deployment, name)))
+        deployment.review_checked = str(deployment.pk) in form.data.getlist("reviewed")
+    return _my_mutuelle_page(request, plan, mutuelle, weekly=weekly, errors=faults, status=400)
+
+
+def _faults(form, errors):
+    """[(anchor, what, messages)] in the page's order; each card also gets its own as `.faults`."""
+    found = []
+    for key, deployment in form.deployments.items():
+        deployment.faults = errors.get(key, [])
+        if deployment.faults:
+            found.append((f"deployment-{deployment.pk}", deployment.action, deployment.faults))
+    for key, indicator in form.indicators.items():
+        if key in errors:
+            found.append(("indicateurs", indicator, errors[key]))
+    if errors.get(""):
+        found.append(("weekly-errors", "", errors[""]))
+    return found
 
 
 @require_POST
@@ -243,8 +345,20 @@ def feedback_create(request, slug):
     mutuelle = get_object_or_404(Mutuelle.objects.active(), slug=slug)
     check(request.user, Can.EDIT_MUTUELLE, mutuelle)
     form = FeedbackForm(request.POST, plan=plan)
-    if form.is_valid():
+    sent = form.is_valid()
+    if sent:
         services.feedback_create(by=request.user, mutuelle=mutuelle, **form.cleaned_data)
+    if request.htmx:  # the section again, in place: empty and thanked, or with its faults
+        context = {
+            "mutuelle": mutuelle,
+            "editable": True,
+            "feedback_fields": _feedback_fields(plan, None if sent else form),
+            "sent": sent,
+        }
+        return TemplateResponse(
+            request, "actionplan/my_mutuelle.html#feedback", context, status=200 if sent else 400
+        )
+    if sent:
         messages.success(
             request, _("Merci : votre retour du terrain est transmis à la coordination.")
         )

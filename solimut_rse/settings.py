@@ -284,7 +284,8 @@ INVITATION_MAX_AGE = timedelta(days=7)
 
 # --- Action plan ----------------------------------------------------------------------------
 
-# A deployment nobody touched for this long is "stale": highlighted, and in the reminders.
+# A deployment nobody updated or reviewed for this long is "stale": highlighted, and in the
+# reminders; "Ma mutuelle" puts it first.
 RSE_STALE_AFTER = timedelta(days=env_int("RSE_STALE_AFTER_DAYS", 30))
 # The weekly digest of overdue and stale deployments sent to each ambassador (crontab fields).
 RSE_DIGEST_DAY_OF_WEEK = os.environ.get("RSE_DIGEST_DAY_OF_WEEK", "mon")

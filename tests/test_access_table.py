@@ -191,14 +191,17 @@ PROJECT = [
         data=lambda w: {"status": "in_progress", "progress": "60", "local_approach": "Local"},
     ),
     Row(
-        "actionplan:measurement",
+        "actionplan:weekly_update",
         lambda w: [w.armor.slug],
         get=NOT_ALLOWED,
-        post=ARMOR_SAVE,  # would record a value of Armor's indicator
+        post=ARMOR_SAVE,  # would change Armor's action 1.1 and record a value of its indicator
         data=lambda w: {
-            "indicator": w.indicator.pk,
+            f"d{w.deployment.pk}-status": "in_progress",
+            f"d{w.deployment.pk}-progress": "60",
+            f"d{w.deployment.pk}-next_step": "Relance",
+            f"d{w.deployment.pk}-local_approach": "",
             "period": "2026-07-01",
-            "value": "82,5",
+            f"m{w.indicator.pk}": "82,5",
         },
     ),
     Row(

@@ -43,7 +43,7 @@ PAGES = {
     "guides:pdf": (["guide"], ["version"]),
     "ambassadeurs:directory": ([], ["q", "mutuelle", "role", "groupe", "page"]),
     "actionplan:plan": ([], ["axe", "theme", "mutuelle", "etat", "page"]),
-    "actionplan:my_mutuelle": ([], ["mutuelle", "axe", "page", "next"]),
+    "actionplan:my_mutuelle": ([], ["mutuelle", "next"]),
     "actionplan:feedback_list": ([], ["q", "theme", "mutuelle", "ressenti", "etat", "page"]),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),

@@ -26,6 +26,12 @@ def field_value(value, name: str):
     return value or "—"
 
 
+@register.filter
+def quarter(day) -> str:
+    """A quarter by its first day, as the plan names it: "T4 2026"."""
+    return _("T%(q)s %(year)s") % {"q": (day.month - 1) // 3 + 1, "year": day.year}
+
+
 def _classes(cell) -> str:
     return f"s-{escape(cell.status)}" + (" is-stale" if cell.stale else "")
 

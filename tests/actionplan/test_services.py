@@ -70,11 +70,44 @@ def test_saving_without_change_adds_no_history(deployment, ambassador):
     assert not DeploymentChange.objects.exists()
 
 
-def test_done_means_100(deployment, ambassador):
+@pytest.mark.parametrize(
+    ("status", "progress", "message"),
+    [
+        (Status.DONE, 70, "« Réalisée » va avec 100 %"),
+        (Status.NOT_STARTED, 20, "« Pas commencée » va avec 0 %"),
+        (Status.IN_PROGRESS, 0, "« En cours » va avec un avancement de 1 à 99 %"),
+        (Status.IN_PROGRESS, 100, "« En cours » va avec un avancement de 1 à 99 %"),
+        (Status.BLOCKED, 0, "« Bloquée » va avec un avancement de 1 à 99 %"),
+    ],
+)
+def test_status_and_progress_cannot_contradict_each_other(
+    deployment, ambassador, status, progress, message
+):
+    with pytest.raises(ValidationError, match=message):
+        services.deployment_update(
+            deployment=deployment, by=ambassador, status=status, progress=progress
+        )
+    deployment.refresh_from_db()
+    assert (deployment.status, deployment.progress) == (Status.NOT_STARTED, 0)
+    assert not DeploymentChange.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("status", "progress"),
+    [
+        (Status.NOT_STARTED, 0),
+        (Status.IN_PROGRESS, 1),
+        (Status.BLOCKED, 99),
+        (Status.DONE, 100),
+        (Status.NOT_APPLICABLE, 40),
+    ],
+)
+def test_status_and_progress_that_agree_are_saved(deployment, ambassador, status, progress):
     services.deployment_update(
-        deployment=deployment, by=ambassador, status=Status.DONE, progress=70
+        deployment=deployment, by=ambassador, status=status, progress=progress
     )
-    assert deployment.progress == 100
+    deployment.refresh_from_db()
+    assert (deployment.status, deployment.progress) == (status, progress)
 
 
 @pytest.mark.parametrize("progress", [-5, 101, None])
@@ -218,14 +251,14 @@ def test_digest_goes_to_ambassadors_with_overdue_or_stale_deployments_only(
 
 
 def test_nobody_gets_an_empty_digest(plan, ambassador, deployment, other_deployment, mailoutbox):
-    Deployment.objects.update(updated_at=timezone.now())
+    Deployment.objects.update(reviewed_at=timezone.now())
     assert services.digests_send() == 0
     assert mailoutbox == []
 
 
 def test_stale_deployments_are_in_the_digest(plan, ambassador, deployment, mailoutbox):
     Deployment.objects.filter(pk=deployment.pk).update(
-        updated_at=timezone.now() - datetime.timedelta(days=45)
+        reviewed_at=timezone.now() - datetime.timedelta(days=45)
     )
     Action.objects.update(due_on=None)
     services.digests_send()

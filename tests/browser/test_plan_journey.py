@@ -56,17 +56,14 @@ def test_import_update_in_place_and_see_the_matrix_change(browser, live_server, 
     ambassador = browser.new_context(locale="fr-FR").new_page()
     sign_in(ambassador, base, network["ambassador"].email)
     ambassador.get_by_role("link", name="Ma mutuelle").first.click()
-    row = ambassador.locator("li.deployment-row", has_text="Dépistage du cancer colorectal")
+    row = ambassador.locator("li.card", has_text="Dépistage du cancer colorectal")
     row.get_by_label("État").select_option(label="En cours")
     row.get_by_label("Avancement").fill("40")
+    row.locator("summary", has_text="Démarche locale").click()
     row.get_by_label("Démarche locale").fill("Courrier personnalisé et relance par SMS.")
-    row.get_by_role("button", name="Enregistrer").click()
-    # Saved in place by htmx: the page did not reload, the row says so.
-    expect(
-        ambassador.locator(
-            "li.deployment-row", has_text="Dépistage du cancer colorectal"
-        ).get_by_role("status")
-    ).to_have_text("Enregistré")
+    ambassador.get_by_role("button", name="Enregistrer").click()
+    # Saved in place by htmx: the page did not reload, it says so.
+    expect(ambassador.locator("#weekly-saved")).to_have_text("Enregistré : 1 action mise à jour.")
 
     coordinator.goto(f"{base}/plan/?mutuelle=armor")
     cell = coordinator.locator("tr", has_text="Dépistage du cancer colorectal").locator("a.cell")
