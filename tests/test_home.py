@@ -68,9 +68,9 @@ EARLIER = datetime.timedelta(hours=2)
 
 
 def _back(deployment: Deployment, days: int) -> None:
-    """Its updates happened `days` ago."""
+    """Its updates (and so its last review) happened `days` ago."""
     at = timezone.now() - days * DAY
-    Deployment.objects.filter(pk=deployment.pk).update(updated_at=at)
+    Deployment.objects.filter(pk=deployment.pk).update(updated_at=at, reviewed_at=at)
     DeploymentChange.objects.filter(deployment=deployment).update(changed_at=at)
 
 
@@ -266,7 +266,9 @@ def test_feedback_leaves_the_coordinator_once_answered_and_reaches_its_author(
 
 def test_a_mutuelle_that_updates_leaves_the_silent_ones(client, plan, coordinator, other_mutuelle):
     arverne = plan["Jamais touchée"].action.deployments.get(mutuelle=other_mutuelle)
-    plan_services.deployment_update(deployment=arverne, by=coordinator, progress=10)
+    plan_services.deployment_update(
+        deployment=arverne, by=coordinator, status=Status.IN_PROGRESS, progress=10
+    )
     assert "sans mise à jour du plan" not in to_do(client, coordinator)[0]
 
 
