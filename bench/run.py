@@ -258,13 +258,13 @@ def table(rows: list[dict], data: str) -> str:
         for mode in MODES:
             row = next(r for r in rows if (r["data"], r["mode"], r["page"]) == (data, mode, name))
             hello = ratio(rows, data, mode, name, "hello-world")
-            admin = f"{ratio(rows, data, mode, name, f'admin changelist of {versus}'):.2f}"
+            admin = versus and ratio(rows, data, mode, name, f"admin changelist of {versus}")
             cells += [
                 f"{row['rps']:.1f}",
                 f"{row['p50'] * 1000:.1f}",
                 f"{row['p99'] * 1000:.1f}",
                 f"{hello:.2f}",
-                admin if versus else "–",
+                f"{admin:.2f}" if admin else "–",
             ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
