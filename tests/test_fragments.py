@@ -143,7 +143,7 @@ def test_with_fragment_caching_off_a_page_shows_even_a_change_no_revision_announ
     client, members, world, settings
 ):
     """`RSE_FRAGMENT_CACHE=0` (the bench's second column): nothing is kept, each page is
-    computed from the database; the cache still serves sessions and rate limits."""
+    computed from the database; the cache still serves the rate limits."""
 
     def initiatives_title():
         client.force_login(members["reader"])
