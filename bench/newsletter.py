@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "var" / "bench"
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 SINK_PORT = int(os.environ.get("BENCH_SMTP_PORT", "8825"))
-DATABASE = "solimut_rse_bench_mail"
+DATABASE = os.environ.get("BENCH_DATABASE", "solimut_rse_bench") + "_mail"
 
 
 def environment() -> dict:

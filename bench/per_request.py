@@ -1,10 +1,10 @@
 """Pages timed in one process (Django's test client), steadier than wrk on a busy machine.
 
-Run after `bench/run.py`, which leaves its database (`solimut_rse_bench`, the 50 x 300 x
-20,000 data set) behind: `DATABASE_URL=postgres://... REDIS_URL=redis://... .venv/bin/python
-bench/per_request.py`. Prints the best of 5 rounds, in milliseconds per request, signed in as
-the demo coordinator (the admin for the admin's page, the reference of "Ma mutuelle"). Run it
-on two commits, one after the other, to compare them.
+Run after `bench/run.py`, which leaves its database (BENCH_DATABASE, `solimut_rse_bench` by
+default: the 50 x 300 x 20,000 data set) behind: `DATABASE_URL=postgres://...
+REDIS_URL=redis://... .venv/bin/python bench/per_request.py`. Prints the best of 5 rounds, in
+milliseconds per request, signed in as the demo coordinator (the admin for the admin's page, the
+reference of "Ma mutuelle"). Run it on two commits, one after the other, to compare them.
 """
 
 import os
@@ -25,7 +25,9 @@ os.environ.update(
         "RSE_TASKS_IN_PROCESS": "1",
         "RSE_REQUIRE_STAFF_MFA": "0",
         "LOG_LEVEL": "WARNING",
-        "DATABASE_URL": DATABASE.rsplit("/", 1)[0] + "/solimut_rse_bench",
+        "DATABASE_URL": DATABASE.rsplit("/", 1)[0]
+        + "/"
+        + os.environ.get("BENCH_DATABASE", "solimut_rse_bench"),
     }
 )
 sys.path.insert(0, str(ROOT))

@@ -13,12 +13,16 @@ what follows the clock).
         vary=[who_sees_what, request.GET.urlencode()],
         render=lambda: render_to_string("initiatives/list.html#results", context, request),
     )
+
+`RSE_FRAGMENT_CACHE=0` turns this off (every call renders; the cache is not even asked): what
+the pages cost without their cached fragments, for `make bench` and the query-count tests.
 """
 
 import hashlib
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
@@ -38,6 +42,8 @@ def cached(
     timeout: int = TIMEOUT,
 ) -> T:
     """`render()`'s result, computed once per revision of `revisions`, language and `vary`."""
+    if not settings.RSE_FRAGMENT_CACHE:
+        return render()
     parts = [f"{kind}={revision.current(kind)}" for kind in revisions]
     parts += [get_language(), *map(str, vary)]
     key = f"fragment:{name}:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]

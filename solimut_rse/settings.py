@@ -208,6 +208,10 @@ else:
         }
     }
 
+# Off: every page computes what core/fragments.py would have kept (`make bench` measures the
+# pages both ways). The cache itself stays on: the rate limits and PDF claims need it.
+RSE_FRAGMENT_CACHE = env_bool("RSE_FRAGMENT_CACHE", True)
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 # The default queue, and the name the queues of each kind of work start with (rse.pdf...:

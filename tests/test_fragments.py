@@ -129,3 +129,22 @@ CACHED_APPS = {"mutuelles", "ambassadeurs", "actionplan", "initiatives"}
 )
 def test_every_admin_of_data_shown_in_a_cached_fragment_bumps_its_revision(model):
     assert isinstance(admin.site._registry[model], BumpingAdmin)
+
+
+def test_with_fragment_caching_off_a_page_shows_even_a_change_no_revision_announced(
+    client, members, world, settings
+):
+    """`RSE_FRAGMENT_CACHE=0` (the bench's second column): nothing is kept, each page is
+    computed from the database; the cache still serves the rate limits."""
+
+    def initiatives_title():
+        client.force_login(members["reader"])
+        return client.get(reverse("initiatives:list")).text
+
+    # A raw UPDATE bumps no revision: with caching on, the cached list goes on showing the old
+    # title; with it off, the new one at once.
+    assert "Défi vélo inter-agences" in initiatives_title()
+    Initiative.objects.filter(pk=world["initiative"].pk).update(title="Défi rando")
+    assert "Défi rando" not in initiatives_title()
+    settings.RSE_FRAGMENT_CACHE = False
+    assert "Défi rando" in initiatives_title()
