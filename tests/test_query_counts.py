@@ -142,8 +142,9 @@ def _grow(size: int, *, coordinator, armor_people) -> None:
         edition = Edition.objects.create(
             number=n + 1,
             title=f"Lettre n° {n + 1}",
-            period_start=datetime.date(2026, 10, 1),
-            period_end=datetime.date(2026, 10, 31),
+            # One edition a period: each its own month, going back from October 2026.
+            period_start=datetime.date(2026 - n // 9, 10 - n % 9, 1),
+            period_end=datetime.date(2026 - n // 9, 10 - n % 9, 28),
             status=Edition.Status.SENT,
             sent_at=timezone.now(),
         )

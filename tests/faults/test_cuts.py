@@ -130,7 +130,14 @@ def test_a_render_lost_with_redis_is_handed_over_again_by_the_outbox(
         worker_processes.start(RSE_OUTBOX_LOST_AFTER_SECONDS=2)  # the flush runs in a worker
         beat()
         wait_until(lambda: _rendered(version), 120, "the lost render was never handed over")
+        # The row is marked done once the task has returned (task_success), a moment after the
+        # render's own commit: wait for it rather than read it at once.
+        wait_until(
+            lambda: OutboxMessage.objects.get(pk=message.pk).done_at is not None,
+            60,
+            "the outbox row of the render was never marked done",
+        )
         message.refresh_from_db()
-        assert message.done_at is not None and message.attempts == 2
+        assert message.attempts == 2
     finally:
         use_broker(previous)

@@ -107,10 +107,12 @@ def october(network, coordinator):
     plan_services.deployments_ensure(actions=[action])
     deployments = list(action.deployments.order_by("mutuelle__slug"))
     for deployment in deployments[:3]:
-        plan_services.deployment_update(deployment=deployment, by=coordinator, status="done")
+        plan_services.deployment_update(
+            deployment=deployment, by=coordinator, status="done", progress=100
+        )
     for deployment in deployments[3:5]:
         plan_services.deployment_update(
-            deployment=deployment, by=coordinator, status="in_progress", progress=0
+            deployment=deployment, by=coordinator, status="in_progress", progress=10
         )
     deployments[5].next_step = "Une réunion"  # a change of text alone: no move
     plan_services.deployment_update(deployment=deployments[5], by=coordinator, next_step="Réunion")
