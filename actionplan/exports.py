@@ -10,7 +10,7 @@ from .selectors import dashboard
 
 
 def matrix_rows(plan):
-    board = dashboard(plan, page_size=None)
+    board = dashboard(plan, every_row=True)
     labels = dict(Status.choices)
     header = [_("Axe"), _("Code"), _("Action"), _("Pilote"), _("Échéance"), _("Portée")]
     for mutuelle in board.mutuelles:

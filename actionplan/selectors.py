@@ -12,11 +12,9 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import (
-    Avg,
     BooleanField,
     Count,
     DateField,
-    Exists,
     ExpressionWrapper,
     F,
     OuterRef,
@@ -27,7 +25,7 @@ from django.db.models import (
     Sum,
     Window,
 )
-from django.db.models.functions import Lag, TruncMonth
+from django.db.models.functions import Lag, RowNumber, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -69,6 +67,15 @@ def plan_axes(plan: ActionPlan) -> list[Axis]:
     """Axes with their actions, for the plan as everyone reads it."""
     actions = Action.objects.select_related("theme").order_by("position", "code")
     return list(plan.axes.prefetch_related(Prefetch("actions", queryset=actions)))
+
+
+def plan_axes_counted(plan: ActionPlan) -> QuerySet[Axis]:
+    """Axes with their number of actions (`action_count`), for a plan shown folded."""
+    return plan.axes.annotate(action_count=Count("actions"))
+
+
+def axis_actions(axis: Axis) -> QuerySet[Action]:
+    return axis.actions.order_by("position", "code")
 
 
 def action_deployments(action: Action) -> QuerySet[Deployment]:
@@ -258,7 +265,14 @@ def weekly_update(plan: ActionPlan, mutuelle: Mutuelle) -> WeeklyUpdate:
 
 # --- The coordinators' dashboard --------------------------------------------------------------
 
-MATRIX_PAGE_SIZE = 40
+# A page of the matrix holds about this many cells: 40 actions across the group's mutuelles, fewer
+# (but at least 10) as the network grows, so that the page stays quick to load and to read.
+MATRIX_CELLS, MATRIX_ROWS = 600, (10, 40)
+
+
+def matrix_page_size(columns: int) -> int:
+    fewest, most = MATRIX_ROWS
+    return max(fewest, min(most, MATRIX_CELLS // max(columns, 1)))
 
 
 @dataclass
@@ -301,7 +315,7 @@ class Dashboard:
     mutuelles: list[Mutuelle]
     overall: int = 0
     status_counts: dict[str, int] = field(default_factory=dict)
-    axes: list[tuple[Axis, int, int]] = field(default_factory=list)  # progress, action count
+    axes: list[tuple[Axis, int]] = field(default_factory=list)  # progress
     by_mutuelle: list[tuple[Mutuelle, int]] = field(default_factory=list)  # progress
     rows: list[MatrixRow] = field(default_factory=list)  # of this page, grouped by axis
     page: "Page[Action] | None" = None  # the matrix page
@@ -323,7 +337,7 @@ def dashboard(
     mutuelle: Mutuelle | None = None,
     status: str | None = None,
     page: int | str | None = 1,
-    page_size: int | None = MATRIX_PAGE_SIZE,
+    every_row: bool = False,
     follow_up: bool = True,
 ) -> Dashboard:
     """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
@@ -337,48 +351,58 @@ def dashboard(
     shown = [m for m in mutuelles if mutuelle is None or m.pk == mutuelle.pk]
     board = Dashboard(plan=plan, mutuelles=shown)
 
+    def scope(to: str = "") -> Q:
+        """The deployments shown: as a filter of deployments, or of what leads `to` them."""
+        where = Q(**{f"{to}action__plan": plan})
+        if axis is not None:
+            where &= Q(**{f"{to}action__axis": axis})
+        if theme is not None:
+            where &= Q(**{f"{to}action__theme": theme})
+        if mutuelle is not None:
+            return where & Q(**{f"{to}mutuelle": mutuelle})
+        # The active mutuelles are known already: no join.
+        return where & (
+            Q(**{f"{to}mutuelle__isnull": True})
+            | Q(**{f"{to}mutuelle__in": [m.pk for m in mutuelles]})
+        )
+
     actions = plan.actions.all()
     if axis is not None:
         actions = actions.filter(axis=axis)
     if theme is not None:
         actions = actions.filter(theme=theme)
-    deployments = Deployment.objects.filter(action__in=actions)
-    if mutuelle is not None:
-        deployments = deployments.filter(mutuelle=mutuelle)
-    else:
-        deployments = deployments.filter(Q(mutuelle=None) | Q(mutuelle__is_active=True))
+    deployments = Deployment.objects.filter(scope())
     if status:
         actions = actions.filter(pk__in=deployments.filter(status=status).values("action"))
         deployments = deployments.filter(action__in=actions)
     counted = deployments.exclude(status=Status.NOT_APPLICABLE)
 
-    board.overall = round(counted.aggregate(mean=Avg("progress"))["mean"] or 0)
-    board.status_counts = dict(
-        counted.order_by().values_list("status").annotate(n=Count("pk")).values_list("status", "n")
-    )
-    by_axis = {
-        row["action__axis"]: row
-        for row in counted.order_by()
-        .values("action__axis")
-        .annotate(mean=Avg("progress"), actions=Count("action", distinct=True))
-    }
-    board.axes = [
-        (a, round(by_axis[a.pk]["mean"] or 0), by_axis[a.pk]["actions"])
-        for a in plan.axes.all()
-        if a.pk in by_axis
-    ]
-    by_mutuelle = dict(
-        counted.filter(mutuelle__isnull=False)
-        .order_by()
-        .values_list("mutuelle")
-        .annotate(mean=Avg("progress"))
-        .values_list("mutuelle", "mean")
-    )
-    board.by_mutuelle = [(m, round(by_mutuelle[m.pk])) for m in shown if m.pk in by_mutuelle]
+    # One pass over the deployments for every number above the matrix: sums and counts per
+    # axis, mutuelle and status (a few hundred rows), added up here.
+    totals: dict[str, dict[object, tuple[int, int]]] = {"axis": {}, "mutuelle": {}, "status": {}}
+    summed = count = 0
+    for axis_id, mutuelle_id, state, total, n in (
+        counted.order_by()
+        .values_list("action__axis", "mutuelle", "status")
+        .annotate(total=Sum("progress"), n=Count("pk"))
+    ):
+        summed, count = summed + total, count + n
+        for kind, key in (("axis", axis_id), ("mutuelle", mutuelle_id), ("status", state)):
+            before = totals[kind].get(key, (0, 0))
+            totals[kind][key] = (before[0] + total, before[1] + n)
+
+    def mean(kind: str, key: object) -> int:
+        total, n = totals[kind][key]
+        return round(total / n)
+
+    board.overall = round(summed / count) if count else 0
+    board.status_counts = {str(state): n for state, (_total, n) in totals["status"].items()}
+    board.axes = [(a, mean("axis", a.pk)) for a in plan.axes.all() if a.pk in totals["axis"]]
+    board.by_mutuelle = [(m, mean("mutuelle", m.pk)) for m in shown if m.pk in totals["mutuelle"]]
 
     ordered = actions.select_related("axis").order_by("axis__number", "position", "code")
-    if page_size:
-        board.page = Paginator(ordered, page_size).get_page(page)
+    if not every_row:
+        board.page = Paginator(ordered, matrix_page_size(len(shown))).get_page(page)
         page_actions = list(board.page.object_list)
     else:  # exports: every row
         page_actions = list(ordered)
@@ -392,7 +416,9 @@ def dashboard(
             and (reviewed_at or updated_at) < stale_before,
         )
         for pk, action_id, mutuelle_id, state, progress, updated_at, reviewed_at in (
-            deployments.filter(action__in=[a.pk for a in page_actions]).values_list(
+            deployments.filter(action__in=[a.pk for a in page_actions])
+            .order_by()
+            .values_list(
                 "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "reviewed_at"
             )
         )
@@ -418,7 +444,12 @@ def dashboard(
         .order_by("action__code")[:20]
     )
     board.indicators = _indicators(plan, shown)
-    board.timeline = _timeline(plan, counted, today)
+    changes = DeploymentChange.objects.filter(scope("deployment__")).exclude(
+        deployment__status=Status.NOT_APPLICABLE
+    )
+    if status:
+        changes = changes.filter(deployment__action__in=actions)
+    board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
     if not follow_up:
         return board
     board.activity = list(_activity(plan, shown, stale_before))
@@ -441,26 +472,28 @@ def _activity(
     plan: ActionPlan, mutuelles: Sequence[Mutuelle], stale_before: datetime.datetime
 ) -> Iterator[Activity]:
     """Each mutuelle with the date and author of its own members' last update of the plan."""
-    latest = Deployment.objects.filter(
-        action__plan=plan, mutuelle=OuterRef("pk"), updated_by__mutuelle=OuterRef("pk")
-    ).order_by("-updated_at")
-    found = (
-        Mutuelle.objects.filter(pk__in=[m.pk for m in mutuelles])
-        .annotate(
-            last_update=Subquery(latest.values("updated_at")[:1]),
-            last_by_first=Subquery(latest.values("updated_by__first_name")[:1]),
-            last_by_last=Subquery(latest.values("updated_by__last_name")[:1]),
+    last = (
+        Deployment.objects.filter(
+            action__plan=plan, mutuelle__in=mutuelles, updated_by__mutuelle=F("mutuelle")
         )
-        .order_by("name")
+        .order_by()
+        .annotate(
+            rank=Window(RowNumber(), partition_by=F("mutuelle"), order_by=F("updated_at").desc())
+        )
+        .filter(rank=1)
+        .values_list("mutuelle", "updated_at", "updated_by__first_name", "updated_by__last_name")
     )
-    for slug, short_name, last_update, first_name, last_name in found.values_list(
-        "slug", "short_name", "last_update", "last_by_first", "last_by_last"
-    ):
+    found: dict[int, tuple[datetime.datetime | None, str, str]] = {
+        mutuelle_id: (updated_at, first_name, last_name)
+        for mutuelle_id, updated_at, first_name, last_name in last
+    }
+    for mutuelle in mutuelles:  # by name
+        last_update, first_name, last_name = found.get(mutuelle.pk, (None, "", ""))
         yield Activity(
-            slug=slug,
-            short_name=short_name,
+            slug=mutuelle.slug,
+            short_name=mutuelle.short_name,
             last_update=last_update,
-            last_by=f"{first_name or ''} {last_name or ''}".strip(),
+            last_by=f"{first_name} {last_name}".strip(),
             is_stale=last_update is None or last_update < stale_before,
         )
 
@@ -490,53 +523,59 @@ def _month_ends(
 
 
 def _timeline(
-    plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
+    plan: ActionPlan,
+    changes: QuerySet[DeploymentChange],
+    today: datetime.date,
+    *,
+    count: int,
+    summed: int,
 ) -> list[tuple[datetime.date, int]]:
-    """Mean progress of the shown deployments at the end of each month, replayed from the
-    history: once per revision of the plan (and of the mutuelles, which are shown when active)
-    and set of deployments shown."""
+    """Mean progress of the shown deployments (`count` of them, whose progress adds up to
+    `summed` today) at the end of each month, replayed from their `changes`: once per revision
+    of the plan (and of the mutuelles, which are shown when active) and set of changes."""
     return fragments.cached(
         "actionplan:timeline",
         revisions=["actionplan", "mutuelles"],
-        vary=[plan.pk, today, deployments.query],
-        render=lambda: _replay(plan, deployments, today),
+        vary=[plan.pk, today, changes.query],
+        render=lambda: _replay(plan, changes, today, count=count, summed=summed),
         timeout=60 * 60 * 24,
     )
 
 
 def _replay(
-    plan: ActionPlan, deployments: QuerySet[Deployment], today: datetime.date
+    plan: ActionPlan,
+    changes: QuerySet[DeploymentChange],
+    today: datetime.date,
+    *,
+    count: int,
+    summed: int,
 ) -> list[tuple[datetime.date, int]]:
     """The database sums the changes month by month (each change counts for what it moved
     the deployment from its previous change, the first from its `progress_before`): a few
     dozen rows come back, not every change of the plan."""
-    changed = DeploymentChange.objects.filter(deployment__in=deployments).order_by()
-    changes = changed.annotate(
+    moves = changes.order_by().annotate(
         previous=Window(
             Lag("progress"), partition_by=F("deployment_id"), order_by=[F("changed_at"), F("pk")]
         ),
         month=TruncMonth("changed_at", output_field=DateField()),  # in the local time zone
+        progress_now=F("deployment__progress"),
     )
-    inner, params = changes.values(
-        "month", "previous", "progress_before", "progress"
+    inner, params = moves.values(
+        "month", "previous", "progress_before", "progress", "progress_now"
     ).query.sql_with_params()
-    # The changes' own query (Django's SQL and parameters) summed per month around it.
-    sql = f"SELECT month, SUM(progress - COALESCE(previous, progress_before)), SUM(CASE WHEN previous IS NULL THEN progress_before ELSE 0 END) FROM ({inner}) AS moves GROUP BY month"  # noqa: E501, S608
+    # The changes' own query (Django's SQL and parameters) summed per month around it; with, on
+    # each deployment's first change, where it started and where it stands today.
+    sql = f"SELECT month, SUM(progress - COALESCE(previous, progress_before)), SUM(CASE WHEN previous IS NULL THEN progress_before ELSE 0 END), SUM(CASE WHEN previous IS NULL THEN progress_now ELSE 0 END) FROM ({inner}) AS moves GROUP BY month"  # noqa: E501, S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     # SQLite answers the month as text.
-    moved = {datetime.date.fromisoformat(str(month)[:10]): delta for month, delta, _ in rows}
+    moved = {datetime.date.fromisoformat(str(month)[:10]): delta for month, delta, _, _ in rows}
     # Before its first change, a deployment stood at that change's `progress_before`; one
-    # never changed stands where it is.
-    shown = deployments.aggregate(
-        count=Count("pk"),
-        untouched=Sum(
-            "progress", filter=~Exists(DeploymentChange.objects.filter(deployment=OuterRef("pk")))
-        ),
-    )
-    total = sum(first for _, _, first in rows) + (shown["untouched"] or 0)
-    count, points = shown["count"] or 1, []
+    # never changed stands where it is (what the changed ones do not account for of `summed`).
+    untouched = summed - sum(now for _, _, _, now in rows)
+    total = sum(first for _, _, first, _ in rows) + untouched
+    count, points = count or 1, []
     months = list(_month_ends(plan.starts_on, min(today, plan.ends_on)))
     for index, (month, _end) in enumerate(months):
         if index == 0:  # the changes made before the plan began count from its first month

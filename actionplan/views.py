@@ -104,9 +104,19 @@ def plan_home(request):
     plan = selectors.current_plan()
     context = {"plan": plan}
     if plan is not None:
-        context["axes"] = selectors.plan_axes(plan)
+        context["axes"] = selectors.plan_axes_counted(plan)
         context["dashboard"] = _dashboard(request, plan)
     return TemplateResponse(request, "actionplan/plan.html", context)
+
+
+@require_http_methods(["GET"])
+def axis_detail(request, pk):
+    """An axis and its actions; only its actions for the dashboard's folded axis (htmx)."""
+    axis = get_object_or_404(Axis.objects.select_related("plan"), pk=pk)
+    template = "actionplan/axis.html#actions" if request.htmx else "actionplan/axis.html"
+    return TemplateResponse(
+        request, template, {"axis": axis, "actions": selectors.axis_actions(axis)}
+    )
 
 
 @require_http_methods(["GET"])

@@ -152,6 +152,7 @@ PROJECT = [
     # The action plan.
     Row("actionplan:plan", get=EVERYONE, post=NOT_ALLOWED),
     Row("actionplan:my_mutuelle", get=EVERYONE, post=NOT_ALLOWED),
+    Row("actionplan:axis", lambda w: [w.axis.pk], get=EVERYONE, post=NOT_ALLOWED),
     Row(
         "actionplan:action_create",
         get=COORDINATORS,

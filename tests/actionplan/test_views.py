@@ -46,6 +46,25 @@ def test_everyone_sees_the_network_progress_only_coordinators_follow_the_members
     assert (reverse("actionplan:export", args=["matrice", "csv"]) in page) is follows
 
 
+def test_the_plan_axis_by_axis_opens_on_its_actions_page_or_in_place(client, reader, plan):
+    """The axes below the dashboard are folded: each links to its actions, which htmx fetches
+    into it when it is first opened."""
+    client.force_login(reader)
+    axis, empty = plan.axes.order_by("number")
+    url = reverse("actionplan:axis", args=[axis.pk])
+    page = client.get(reverse("actionplan:plan")).text
+    assert f'data-hx-get="{url}" data-hx-trigger="toggle once"' in page
+    assert f'<a href="{url}">Voir ses 2 actions</a>' in page
+    assert "Pas encore d'action dans cet axe." in page  # Environnement
+    whole = client.get(url).text
+    assert "<h1>Axe 1 · Santé</h1>" in whole
+    assert "Défi sportif" in whole and "<h1>" in whole
+    part = client.get(url, headers={"HX-Request": "true"}).text
+    assert "Dépistage" in part and "Défi sportif" in part
+    assert "<h1>" not in part
+    assert client.get(reverse("actionplan:axis", args=[empty.pk])).status_code == 200
+
+
 def test_a_reader_never_gets_the_coordinators_cached_dashboard(client, coordinator, reader, plan):
     client.force_login(coordinator)
     assert "Activité des ambassadeurs" in client.get(reverse("actionplan:plan")).text
