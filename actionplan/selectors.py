@@ -245,7 +245,9 @@ class WeeklyUpdate:
 def _weekly_cards(
     plan: ActionPlan, mutuelle: Mutuelle, now: datetime.datetime
 ) -> QuerySet[Deployment]:
-    return with_needs(mutuelle_deployments(plan, mutuelle), now=now).select_related("reviewed_by")
+    """What a card shows: its action, who reviewed it last, its `need_*` flags."""
+    deployments = mutuelle_deployments(plan, mutuelle).select_related(None)
+    return with_needs(deployments.select_related("action", "reviewed_by"), now=now)
 
 
 def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> WeeklyUpdate:
