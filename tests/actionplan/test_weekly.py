@@ -368,6 +368,17 @@ def test_without_javascript_a_refused_save_shows_what_was_typed(
     assert deployment.next_step == ""
 
 
+def test_without_javascript_a_refused_save_shows_what_was_typed_in_the_folded_part_too(
+    client, ambassador, mutuelle, deployment, second
+):
+    client.force_login(ambassador)
+    response = _post(client, mutuelle, {**_card(second, progress=0, next_step="Relancer")})
+    assert response.status_code == 400
+    rest = response.text.split('id="others-title"')[1]
+    assert f'id="deployment-{second.pk}"' in rest and 'value="Relancer"' in rest
+    assert "« En cours » va avec un avancement de 1 à 99 % (ici 0 %)" in rest
+
+
 def test_a_measurement_outside_the_plan_is_explained(client, ambassador, mutuelle, plan):
     client.force_login(ambassador)
     response = _post(
