@@ -63,6 +63,10 @@ class WeeklyUpdateForm(Form):
             if f"{key}-status" in data
         }
 
+    def sent(self) -> list[Deployment]:
+        """The deployments whose card came with the POST (those changed on the page)."""
+        return [d for key, d in self.deployments.items() if f"{key}-status" in self.data]
+
     def seen(self) -> dict[Deployment, datetime.datetime]:
         """Each card's last update as the page showed it."""
         data = self.cleaned_data

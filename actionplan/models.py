@@ -210,6 +210,11 @@ class Deployment(models.Model):
 
     objects = DeploymentQuerySet.as_manager()
 
+    # What "Ma mutuelle" shows again after a refused save, set there by the view: a card's
+    # faults and its "rien de neuf" as sent (a template looking up a missing attribute is slow).
+    faults: tuple[str, ...] | list[str] = ()
+    review_checked = False
+
     class Meta:
         ordering = ["action__axis__number", "action__position", "action__code", "mutuelle__name"]
         verbose_name = _("déploiement")

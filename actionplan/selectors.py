@@ -243,24 +243,48 @@ class WeeklyUpdate:
     """ "Ma mutuelle": what needs the ambassador first, the rest after; the indicators."""
 
     needing: list[Deployment]
-    others: list[Deployment]
+    others: list[Deployment] | None  # None when left unread: the page folds them
+    up_to_date: int  # how many others
     indicators: list[Indicator]
     quarters: list[datetime.date]  # newest first
 
 
-def weekly_update(plan: ActionPlan, mutuelle: Mutuelle) -> WeeklyUpdate:
-    deployments = with_needs(mutuelle_deployments(plan, mutuelle)).select_related("reviewed_by")
-    needing: list[Deployment] = []
-    others: list[Deployment] = []
-    for deployment in deployments:
-        needs = any(getattr(deployment, f"need_{name}") for name in NEEDS)
-        (needing if needs else others).append(deployment)
+def _weekly_cards(
+    plan: ActionPlan, mutuelle: Mutuelle, now: datetime.datetime
+) -> QuerySet[Deployment]:
+    """What a card shows: its action, who reviewed it last, its `need_*` flags."""
+    deployments = mutuelle_deployments(plan, mutuelle).select_related(None)
+    return with_needs(deployments.select_related("action", "reviewed_by"), now=now)
+
+
+def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> WeeklyUpdate:
+    """The weekly update of a mutuelle; the deployments up to date only counted unless
+    `others` (the page shows them once unfolded: `up_to_date_deployments`)."""
+    now = timezone.now()
+    cards = _weekly_cards(plan, mutuelle, now)
+    rest: list[Deployment] | None = None
+    if others:
+        flagged = [(d, any(getattr(d, f"need_{name}") for name in NEEDS)) for d in cards]
+        needing = [deployment for deployment, needs in flagged if needs]
+        rest = [deployment for deployment, needs in flagged if not needs]
+        up_to_date = len(rest)
+    else:
+        needing = list(_needing(cards, now))
+        up_to_date = mutuelle_deployments(plan, mutuelle).count() - len(needing)
     return WeeklyUpdate(
         needing=needing,
-        others=others,
+        others=rest,
+        up_to_date=up_to_date,
         indicators=mutuelle_indicators(plan, mutuelle),
         quarters=plan_quarters(plan)[::-1],
     )
+
+
+def up_to_date_deployments(plan: ActionPlan, mutuelle: Mutuelle) -> QuerySet[Deployment]:
+    """The deployments of "Ma mutuelle" that need nothing (its folded part), in the plan's
+    order."""
+    now = timezone.now()
+    return _weekly_cards(plan, mutuelle, now).exclude(reduce(operator.or_, _needs(now).values()))
 
 
 # --- The coordinators' dashboard --------------------------------------------------------------

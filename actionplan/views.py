@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
@@ -184,19 +185,21 @@ def _mutuelle_for(request):
 
 
 WEEKLY_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
+UNFOLDED = "a-jour"  # in the query: the actions up to date shown, not folded
 
 
-def _weekly_body(plan, mutuelle, editable, weekly=None):
+def _weekly_body(plan, mutuelle, editable, *, weekly=None, unfolded=False):
     """The actions, what needs the ambassador first, and the indicators: rendered once per
     revision of the plan and of the members (names of who updated what), mutuelle and day;
-    afresh when it shows a refused POST (`weekly` given)."""
+    afresh when it shows a refused POST (`weekly` given). The actions up to date are folded,
+    and left for htmx to fetch when opened (`_up_to_date`), unless `unfolded` or given."""
 
     def render():
         context = {
-            "weekly": weekly or selectors.weekly_update(plan, mutuelle),
+            "weekly": weekly or selectors.weekly_update(plan, mutuelle, others=unfolded),
             "mutuelle": mutuelle,
             "editable": editable,
-            "status_choices": Status.choices,
+            "unfolded": unfolded,
             "stale_days": settings.RSE_STALE_AFTER.days,
         }
         return render_to_string("actionplan/my_mutuelle.html#weekly", context)
@@ -205,6 +208,26 @@ def _weekly_body(plan, mutuelle, editable, weekly=None):
         return render()
     return fragments.cached(
         "actionplan:weekly",
+        revisions=["actionplan", "ambassadeurs"],
+        vary=[plan.pk, mutuelle.pk, editable, unfolded, timezone.localdate()],
+        render=render,
+        timeout=WEEKLY_CACHE_SECONDS,
+    )
+
+
+def _up_to_date(plan, mutuelle, editable):
+    """The folded cards of "Ma mutuelle", for htmx to put in their place: cached as the body."""
+
+    def render():
+        context = {
+            "cards": selectors.up_to_date_deployments(plan, mutuelle),
+            "editable": editable,
+            "stale_days": settings.RSE_STALE_AFTER.days,
+        }
+        return render_to_string("actionplan/my_mutuelle.html#cards", context)
+
+    return fragments.cached(
+        "actionplan:up-to-date",
         revisions=["actionplan", "ambassadeurs"],
         vary=[plan.pk, mutuelle.pk, editable, timezone.localdate()],
         render=render,
@@ -230,7 +253,15 @@ def _feedback_fields(plan, form=None):
 
 
 def _my_mutuelle_page(
-    request, plan, mutuelle, *, weekly=None, errors=None, feedback_form=None, status=200
+    request,
+    plan,
+    mutuelle,
+    *,
+    weekly=None,
+    unfolded=False,
+    errors=None,
+    feedback_form=None,
+    status=200,
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
     context = {
@@ -238,7 +269,7 @@ def _my_mutuelle_page(
         "mutuelle": mutuelle,
         "mutuelles": Mutuelle.objects.active(),
         "editable": editable,
-        "body": _weekly_body(plan, mutuelle, editable, weekly),
+        "body": _weekly_body(plan, mutuelle, editable, weekly=weekly, unfolded=unfolded),
         "errors": errors,
         "rules": PROGRESS_RULES,
         "feedback_fields": _feedback_fields(plan, feedback_form) if editable else "",
@@ -247,12 +278,17 @@ def _my_mutuelle_page(
 
 
 @require_http_methods(["GET"])
+@vary_on_headers("HX-Request")
 def my_mutuelle(request):
     plan = selectors.current_plan()
     mutuelle = _mutuelle_for(request)
     if plan is None or mutuelle is None:
         return TemplateResponse(request, "actionplan/plan.html", {"plan": None})
-    return _my_mutuelle_page(request, plan, mutuelle)
+    unfolded = UNFOLDED in request.GET
+    if unfolded and request.htmx:  # the folded part, opened
+        editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
+        return HttpResponse(_up_to_date(plan, mutuelle, editable))
+    return _my_mutuelle_page(request, plan, mutuelle, unfolded=unfolded)
 
 
 def _summary(saved):
@@ -282,7 +318,7 @@ def weekly_update(request, slug):
     plan = _plan_or_404()
     mutuelle = get_object_or_404(Mutuelle.objects.active(), slug=slug)
     check(request.user, Can.EDIT_MUTUELLE, mutuelle)
-    weekly = selectors.weekly_update(plan, mutuelle)
+    weekly = selectors.weekly_update(plan, mutuelle, others=True)
     form = WeeklyUpdateForm(
         request.POST,
         deployments=[*weekly.needing, *weekly.others],
@@ -317,10 +353,14 @@ def weekly_update(request, slug):
     # Nothing was saved: each card says what is wrong, the summary lists it all.
     faults = _faults(form, errors)
     if request.htmx:
+        # Each card on the page gets its faults, or none: a folded card is there once opened,
+        # and then sent if changed.
+        shown = {*weekly.needing, *form.sent()}
+        cards = [d for d in form.deployments.values() if d in shown or d.faults]
         response = TemplateResponse(
             request,
             "actionplan/my_mutuelle.html#weekly-refused",
-            {"errors": faults, "cards": form.deployments.values()},
+            {"errors": faults, "cards": cards},
             status=400,
         )
         # The typed values stay where they are, still marked unsaved: only the faults go in.

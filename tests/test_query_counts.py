@@ -140,12 +140,14 @@ def _grow(size: int, *, coordinator, armor_people) -> None:
             deployment=deployment, by=coordinator, status=Status.IN_PROGRESS, progress=40
         )
     for n in range(Edition.objects.count(), size // 8 + 1):
+        year, month = divmod(2026 * 12 + 9 - n, 12)  # a month each (one edition per period)
+        start = datetime.date(year, month + 1, 1)
         edition = Edition.objects.create(
             number=n + 1,
             title=f"Lettre n° {n + 1}",
-            # One edition a period: each its own month, going back from October 2026.
-            period_start=datetime.date(2026 - n // 9, 10 - n % 9, 1),
-            period_end=datetime.date(2026 - n // 9, 10 - n % 9, 28),
+            period_start=start,
+            period_end=(start + datetime.timedelta(days=31)).replace(day=1)
+            - datetime.timedelta(days=1),
             status=Edition.Status.SENT,
             sent_at=timezone.now(),
         )

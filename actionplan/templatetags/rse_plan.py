@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -24,6 +25,19 @@ def field_value(value, name: str):
     if name == "progress":
         return f"{value} %"
     return value or "—"
+
+
+@register.simple_tag(takes_context=True)
+def status_options(context, current: str) -> str:
+    """The options of a status select, `current` chosen: rendered once per status and page, not
+    once per select ("Ma mutuelle" holds one per card)."""
+    rendered = context.render_context.setdefault("status_options", {})
+    if current not in rendered:
+        rendered[current] = render_to_string(
+            "actionplan/partials/status_options.html",
+            {"current": current, "choices": Status.choices},
+        )
+    return rendered[current]
 
 
 @register.filter

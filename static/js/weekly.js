@@ -57,8 +57,10 @@
     });
   });
   // htmx saved (or refused) in place: the page stays, and so does the guard.
-  document.body.addEventListener("htmx:afterSettle", () => {
+  // Opening the folded part loads its cards: only a refused save moves the focus.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
     refresh();
+    if (event.detail.target.id !== "weekly-errors") return;
     const refused = document.querySelector("#weekly-errors [role=alert]");
     if (refused) refused.focus();
   });

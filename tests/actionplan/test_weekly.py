@@ -218,9 +218,31 @@ def test_the_page_opens_on_what_needs_the_ambassador_and_folds_the_rest(
     page = client.get(reverse("actionplan:my_mutuelle")).text
     needing, rest = page.split('id="others-title"')
     assert "1 action vous attend" in needing and "Jamais mise à jour" in needing
-    assert "Dépistage" in needing and "Vélo" not in needing
-    assert "<details" in rest and "Voir l'action à jour" in rest and "Vélo" in rest
+    assert f'id="deployment-{deployment.pk}"' in needing
+    assert "<details" in rest and "Voir l'action à jour" in rest
+    assert f'id="deployment-{second.pk}"' not in page  # read when opened
     assert "« Pas commencée » : 0 %" in page  # the rules, stated
+
+
+def test_the_folded_actions_come_when_opened_or_by_a_link_without_javascript(
+    client, ambassador, mutuelle, deployment, second
+):
+    client.force_login(ambassador)
+    page = client.get(reverse("actionplan:my_mutuelle")).text
+    unfold = f"{reverse('actionplan:my_mutuelle')}?mutuelle=armor&a-jour=1"
+    assert f'data-hx-get="{unfold.replace("&", "&amp;")}"' in page
+    assert f'href="{unfold.replace("&", "&amp;")}#a-jour"' in page
+
+    opened = client.get(unfold, headers={"HX-Request": "true"})  # htmx, when opened
+    assert "<html" not in opened.text and "HX-Request" in opened["Vary"]
+    assert f'id="deployment-{second.pk}"' in opened.text
+    assert f'name="d{second.pk}-status"' in opened.text
+    assert f'id="deployment-{deployment.pk}"' not in opened.text  # not twice
+
+    page = client.get(unfold).text  # the link: the whole page, the part open
+    rest = page.split('id="others-title"')[1]
+    assert '<details class="folded" id="a-jour" open>' in rest
+    assert f'id="deployment-{second.pk}"' in rest and "Vélo" in rest
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -262,7 +284,8 @@ def test_saved_in_place_the_reviewed_action_moves_to_the_folded_part(
     assert "<html" not in response.text
     assert "Enregistré : 1 « rien de neuf »." in response.text
     assert "Rien ne vous attend" in response.text
-    assert "Dépistage" in response.text.split('id="others-title"')[1]
+    assert "Voir les 2 actions à jour" in response.text.split('id="others-title"')[1]
+    assert f'id="deployment-{deployment.pk}"' not in response.text  # folded
 
 
 def test_a_refused_save_in_place_lists_the_faults_and_saves_nothing(
@@ -343,6 +366,17 @@ def test_without_javascript_a_refused_save_shows_what_was_typed(
     assert "« Réalisée » va avec 100 %" in response.text
     deployment.refresh_from_db()
     assert deployment.next_step == ""
+
+
+def test_without_javascript_a_refused_save_shows_what_was_typed_in_the_folded_part_too(
+    client, ambassador, mutuelle, deployment, second
+):
+    client.force_login(ambassador)
+    response = _post(client, mutuelle, {**_card(second, progress=0, next_step="Relancer")})
+    assert response.status_code == 400
+    rest = response.text.split('id="others-title"')[1]
+    assert f'id="deployment-{second.pk}"' in rest and 'value="Relancer"' in rest
+    assert "« En cours » va avec un avancement de 1 à 99 % (ici 0 %)" in rest
 
 
 def test_a_measurement_outside_the_plan_is_explained(client, ambassador, mutuelle, plan):

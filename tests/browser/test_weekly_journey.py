@@ -2,6 +2,7 @@
 saves; the unsaved-changes guard; status and progress rules; axe and a 375 px phone."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from actionplan import services
@@ -165,6 +166,27 @@ def test_status_and_progress_rules_hold_in_the_browser(page: Page, live_server, 
     page.get_by_role("button", name="Enregistrer").click()
     expect(page.locator("#weekly-saved")).to_have_text("Enregistré : 1 action mise à jour.")
     expect(page.locator("#weekly-errors")).to_be_empty()
+
+
+def test_the_folded_actions_open_in_place_and_save_with_the_rest(page: Page, live_server, armor):
+    reviewed = Deployment.objects.filter(
+        mutuelle=armor["mutuelle"], action__code__in=["1.18", "1.19", "1.20"]
+    )
+    reviewed.update(status=Status.IN_PROGRESS, progress=50, reviewed_at=timezone.now())
+    counted = _open(page, live_server.url, armor["ambassador"].email)
+    expect(page.get_by_role("heading", name="17 actions vous attendent")).to_be_visible()
+    expect(page.locator("li.card", has_text="1.19 · Action numéro 19")).to_have_count(0)
+
+    counted.click(page.get_by_text("Voir les 3 actions à jour"))
+    card = page.locator("li.card", has_text="1.19 · Action numéro 19")
+    card.get_by_label("Prochaine étape").fill("Bilan au comité")
+    expect(page.locator("#weekly-dirty")).to_have_text("1 changement pas encore enregistré.")
+    counted.click(page.get_by_role("button", name="Enregistrer"))
+
+    expect(page.locator("#weekly-saved")).to_have_text("Enregistré : 1 action mise à jour.")
+    assert (counted.loads, counted.clicks, counted.saves) == (1, 2, 1)
+    assert reviewed.get(action__code="1.19").next_step == "Bilan au comité"
+    assert _axe_violations(page) == []
 
 
 def test_field_feedback_is_sent_in_place(page: Page, live_server, armor):
