@@ -19,6 +19,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -553,12 +554,12 @@ def _replay(
 def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mutuelle]:
     """Active mutuelles whose deployments of `plan` nobody updated within RSE_STALE_AFTER, with
     the date of their last update (`last_update`, None if never)."""
-    changes = DeploymentChange.objects.filter(
-        deployment__mutuelle=OuterRef("pk"), deployment__action__plan=plan
-    ).order_by("-changed_at")
+    # One pass over the plan's changes, grouped: a latest-change subquery per mutuelle walks
+    # each one's deployments again, and again for each condition on it.
+    last_update = Max("deployments__changes__changed_at", filter=Q(deployments__action__plan=plan))
     return (
         Mutuelle.objects.active()
-        .annotate(last_update=Subquery(changes.values("changed_at")[:1]))
+        .annotate(last_update=last_update)
         .filter(Q(last_update=None) | Q(last_update__lt=now - settings.RSE_STALE_AFTER))
         .order_by("name")
     )

@@ -11,23 +11,24 @@ def member_directory() -> QuerySet[User]:
     return User.objects.active().select_related("mutuelle")
 
 
+def mutuelles_counted() -> QuerySet[Mutuelle]:
+    """Active mutuelles with their members and ambassadors counted."""
+    active = Q(members__is_active=True)
+    return Mutuelle.objects.active().annotate(
+        member_count=Count("members", filter=active),
+        ambassador_count=Count("members", filter=active & Q(members__role=Role.AMBASSADOR)),
+    )
+
+
 def mutuelles_overview() -> QuerySet[Mutuelle]:
     """Active mutuelles with their members and ambassadors counted, ambassadors prefetched."""
-    active = Q(members__is_active=True)
-    return (
-        Mutuelle.objects.active()
-        .annotate(
-            member_count=Count("members", filter=active),
-            ambassador_count=Count("members", filter=active & Q(members__role=Role.AMBASSADOR)),
-        )
-        .prefetch_related(
-            Prefetch(
-                "members",
-                queryset=User.objects.active().ambassadors(),
-                to_attr="ambassadors",
-            )
-        )
+    return mutuelles_counted().prefetch_related(
+        Prefetch("members", queryset=User.objects.active().ambassadors(), to_attr="ambassadors")
     )
+
+
+def mutuelle_ambassadors(mutuelle: Mutuelle) -> QuerySet[User]:
+    return User.objects.active().ambassadors().filter(mutuelle=mutuelle)
 
 
 def working_groups() -> QuerySet[WorkingGroup]:

@@ -42,17 +42,6 @@ def _latest_initiatives(request) -> str:
     )
 
 
-def _network(request) -> tuple[list, str]:
-    """The group's mutuelles with their counts and ambassadors, and their cards."""
-
-    def render():
-        mutuelles = list(people.mutuelles_overview())
-        cards = render_to_string("mutuelles/partials/grid.html", {"mutuelles": mutuelles}, request)
-        return mutuelles, cards
-
-    return fragments.cached("home:network", revisions=["mutuelles", "ambassadeurs"], render=render)
-
-
 def _to_do(user) -> list[Item]:
     """What waits for this member in each app, in the apps' order; never cached: it is theirs,
     and it counts from their previous visit."""
@@ -68,18 +57,16 @@ def _to_do(user) -> list[Item]:
 @require_http_methods(["GET"])
 def home(request):
     user = request.user
-    mutuelles, mutuelle_cards = _network(request)
-    my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
+    # The network's mutuelles are on their own page (/mutuelles/): a home is a to-do list.
+    my_mutuelle = user.mutuelle if user.mutuelle and user.mutuelle.is_active else None
     to_do = _to_do(user)
     context = {
         "to_do": to_do,
         "waiting": any(item.to_do for item in to_do),
         # A reader's list is what is new; the others', what waits for them.
         "news": not can(user, Action.DRAFT_GUIDES),
-        "mutuelles": mutuelles,
-        "mutuelle_cards": mutuelle_cards,
         "my_mutuelle": my_mutuelle,
-        "other_ambassadors": [a for a in my_mutuelle.ambassadors if a.pk != user.pk]
+        "other_ambassadors": people.mutuelle_ambassadors(my_mutuelle).exclude(pk=user.pk)
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
@@ -90,6 +77,8 @@ def home(request):
         "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
     }
     if can(user, Action.COORDINATE):
+        mutuelles = list(people.mutuelles_counted())
+        context["mutuelle_count"] = len(mutuelles)
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]
         context["pending_invitations"] = Invitation.objects.pending().count()
     return TemplateResponse(request, "home.html", context)
