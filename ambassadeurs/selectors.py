@@ -31,10 +31,14 @@ def mutuelle_ambassadors(mutuelle: Mutuelle) -> QuerySet[User]:
     return User.objects.active().ambassadors().filter(mutuelle=mutuelle)
 
 
-def working_groups() -> QuerySet[WorkingGroup]:
-    return WorkingGroup.objects.select_related("theme", "lead", "lead__mutuelle").annotate(
+def _groups_counted() -> QuerySet[WorkingGroup]:
+    return WorkingGroup.objects.select_related("theme").annotate(
         member_count=Count("members", filter=Q(members__is_active=True), distinct=True)
     )
+
+
+def working_groups() -> QuerySet[WorkingGroup]:
+    return _groups_counted().select_related("lead", "lead__mutuelle")
 
 
 def working_group_members(group: WorkingGroup) -> QuerySet[User]:
@@ -42,7 +46,9 @@ def working_group_members(group: WorkingGroup) -> QuerySet[User]:
 
 
 def member_working_groups(user: User) -> QuerySet[WorkingGroup]:
-    return working_groups().filter(members=user)
+    """The groups `user` is in, without their leads: grouping the counts by the lead's columns
+    too costs more than the rest of the query."""
+    return _groups_counted().filter(members=user)
 
 
 def invitations_recent() -> QuerySet[Invitation]:

@@ -7,9 +7,14 @@ visit was: what is new counts from there.
 """
 
 from dataclasses import dataclass
+from typing import TypeVar
+
+from django.db.models import Count, Model, QuerySet, Window
 
 # Entries an item lists by name; its link leads to the rest.
 ENTRIES = 5
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -26,3 +31,11 @@ class Item:
     action: str = ""  # the words of that link
     entries: tuple[Entry, ...] = ()  # the first few, each where to act on it
     to_do: bool = True  # False: where things stand, nothing to do now (a letter being sent)
+
+
+def first_entries(queryset: QuerySet[M]) -> tuple[list[M], int]:
+    """The first ENTRIES rows of `queryset` and how many it has in all, in one query: for the
+    short lists of a home page. A count over thousands of rows is cheaper on its own (the
+    window would read and sort them all, each with its columns)."""
+    rows = list(queryset.annotate(entries_total=Window(Count("pk")))[:ENTRIES])
+    return rows, rows[0].entries_total if rows else 0

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
-from core.todo import ENTRIES, Entry, Item
+from core.todo import Entry, Item, first_entries
 
 from .models import Edition
 from .services import sending
@@ -24,13 +24,15 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
         return [next_step(today=timezone.localdate())]
     if can(user, Can.DRAFT_GUIDES):
         return []
-    new = Edition.objects.filter(status=Edition.Status.SENT, sent_at__gt=since).order_by("-number")
-    if not (count := new.count()):
+    new, count = first_entries(
+        Edition.objects.filter(status=Edition.Status.SENT, sent_at__gt=since).order_by("-number")
+    )
+    if not count:
         return []
     text = ngettext(
         "%(count)s nouvelle lettre ESS/RSE", "%(count)s nouvelles lettres ESS/RSE", count
     ) % {"count": count}
-    entries = tuple(Entry(e.title, e.get_absolute_url(), _day(e.sent_at)) for e in new[:ENTRIES])
+    entries = tuple(Entry(e.title, e.get_absolute_url(), _day(e.sent_at)) for e in new)
     return [Item(text, reverse("newsletter:archive"), _("Toutes les lettres"), entries)]
 
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -27,19 +27,6 @@ from newsletter import selectors as letters
 from newsletter.models import Edition
 
 from .celery import app as celery_app
-
-
-def _latest_initiatives(request) -> str:
-    """The same cards for everyone: initiatives with their mutuelle, themes and pictures."""
-    return fragments.cached(
-        "home:latest",
-        revisions=["initiatives", "mutuelles"],
-        render=lambda: render_to_string(
-            "initiatives/partials/latest.html",
-            {"latest_initiatives": initiatives.latest_published()},
-            request,
-        ),
-    )
 
 
 def _to_do(user) -> list[Item]:
@@ -70,7 +57,6 @@ def home(request):
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
-        "latest_initiatives": _latest_initiatives(request),
         "latest_guides": Guide.objects.readable()
         .select_related("current_version", "theme")
         .order_by("-current_version__published_at")[:3],
@@ -82,6 +68,21 @@ def home(request):
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]
         context["pending_invitations"] = Invitation.objects.pending().count()
     return TemplateResponse(request, "home.html", context)
+
+
+@require_http_methods(["GET"])
+def latest_initiatives(request):
+    """The home's folded showcase, loaded when unfolded: the same cards for everyone."""
+    html = fragments.cached(
+        "home:latest",
+        revisions=["initiatives", "mutuelles"],
+        render=lambda: render_to_string(
+            "initiatives/partials/latest.html",
+            {"latest_initiatives": initiatives.latest_published()},
+            request,
+        ),
+    )
+    return HttpResponse(html)
 
 
 @require_http_methods(["GET"])

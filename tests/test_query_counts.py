@@ -142,8 +142,9 @@ def _grow(size: int, *, coordinator, armor_people) -> None:
         edition = Edition.objects.create(
             number=n + 1,
             title=f"Lettre n° {n + 1}",
-            period_start=datetime.date(2026, 10, 1),
-            period_end=datetime.date(2026, 10, 31),
+            # Each its own month: one edition a period.
+            period_start=datetime.date(2026, 10 - n, 1),
+            period_end=datetime.date(2026, 11 - n, 1) - datetime.timedelta(days=1),
             status=Edition.Status.SENT,
             sent_at=timezone.now(),
         )
