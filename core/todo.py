@@ -34,8 +34,8 @@ class Item:
 
 
 def first_entries(queryset: QuerySet[M]) -> tuple[list[M], int]:
-    """The first ENTRIES rows of `queryset` and how many it has in all, in one query: for the
-    short lists of a home page. A count over thousands of rows is cheaper on its own (the
-    window would read and sort them all, each with its columns)."""
+    """The first ENTRIES rows of `queryset` and how many it has in all, in one query: for lists
+    of a few dozen rows. Hundreds are cheaper counted apart: the window reads them all, each
+    with its columns, before the first few are kept."""
     rows = list(queryset.annotate(entries_total=Window(Count("pk")))[:ENTRIES])
     return rows, rows[0].entries_total if rows else 0

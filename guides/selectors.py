@@ -60,12 +60,28 @@ def _co_written(user: User) -> QuerySet[Guide]:
     return (
         Guide.objects.filter(authors=user, status__in=[Status.DRAFT, Status.IN_REVIEW])
         .select_related("theme")
+        .defer("body")
         .order_by("-edited_at")
     )
 
 
 def _in_review() -> QuerySet[Guide]:
-    return Guide.objects.filter(status=Status.IN_REVIEW).select_related("theme").order_by("title")
+    return (
+        Guide.objects.filter(status=Status.IN_REVIEW)
+        .select_related("theme")
+        .defer("body")
+        .order_by("title")
+    )
+
+
+def latest_published(limit: int = 3) -> QuerySet[Guide]:
+    """The guides published last, as a home lists them: without their texts (tens of kB)."""
+    return (
+        Guide.objects.readable()
+        .select_related("current_version", "theme")
+        .defer("body", "current_version__body")
+        .order_by("-current_version__published_at")[:limit]
+    )
 
 
 def guide_detail(user: User, slug: str) -> Guide:
@@ -137,6 +153,7 @@ def _published_since(since: datetime.datetime) -> list[Item]:
         Guide.objects.readable()
         .filter(current_version__published_at__gt=since)
         .select_related("current_version")
+        .defer("body", "current_version__body")
         .order_by("-current_version__published_at")
     )
     if not count:

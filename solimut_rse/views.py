@@ -21,7 +21,6 @@ from ambassadeurs.permissions import Action, can
 from core import fragments
 from core.todo import Item
 from guides import selectors as guides
-from guides.models import Guide
 from initiatives import selectors as initiatives
 from newsletter import selectors as letters
 from newsletter.models import Edition
@@ -57,9 +56,7 @@ def home(request):
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
-        "latest_guides": Guide.objects.readable()
-        .select_related("current_version", "theme")
-        .order_by("-current_version__published_at")[:3],
+        "latest_guides": guides.latest_published(),
         "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
     }
     if can(user, Action.COORDINATE):
