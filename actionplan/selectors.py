@@ -669,22 +669,18 @@ def _coordinator_items(now: datetime.datetime) -> list[Item]:
                 if a.due_on
             )
             items.append(Item(text, f"{dashboard}#overdue-title", _("Voir les retards"), entries))
-        # Counted apart, not with `first_entries`: the network's blocked actions can be
-        # hundreds, the first few of them found in the plan's order without sorting them all.
-        blocked = (
+        blocked, count = first_entries(
             open_ones.filter(action__plan=plan, status=Status.BLOCKED)
             .select_related("action", "mutuelle")
             .order_by("action__code", "mutuelle__name")
         )
-        if count := blocked.count():
+        if count:
             text = ngettext(
                 "%(count)s blocage signalé par les mutuelles",
                 "%(count)s blocages signalés par les mutuelles",
                 count,
             ) % {"count": count}
-            entries = tuple(
-                Entry(str(d), d.get_absolute_url(), d.next_step) for d in blocked[:ENTRIES]
-            )
+            entries = tuple(Entry(str(d), d.get_absolute_url(), d.next_step) for d in blocked)
             items.append(Item(text, f"{dashboard}#blocked-title", _("Voir les blocages"), entries))
     if count := unanswered_feedback().count():
         text = ngettext(

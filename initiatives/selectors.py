@@ -12,7 +12,7 @@ from actionplan.models import Action
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
-from core.todo import ENTRIES, Entry, Item, first_entries
+from core.todo import Entry, Item, first_entries
 from mutuelles.models import Mutuelle
 
 from .models import Comment, Image, Initiative, Replication
@@ -178,20 +178,16 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
 
 
 def _published_since(since: datetime.datetime) -> list[Item]:
-    # Counted apart, not with `first_entries`: a month of the network's initiatives can be
-    # thousands.
-    new = (
+    new, count = first_entries(
         Initiative.objects.published()
         .filter(published_at__gt=since)
         .select_related("mutuelle")
         .order_by("-published_at")
     )
-    if not (count := new.count()):
+    if not count:
         return []
     text = ngettext(
         "%(count)s nouvelle initiative publiée", "%(count)s nouvelles initiatives publiées", count
     ) % {"count": count}
-    entries = tuple(
-        Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new[:ENTRIES]
-    )
+    entries = tuple(Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new)
     return [Item(text, reverse("initiatives:list"), _("Toutes les initiatives"), entries)]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -39,13 +40,19 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
 def next_step(*, today: datetime.date) -> Item:
     """Where the monthly letter stands: an edition being sent, waiting to be sent, or the month
     that just ended not assembled yet; else when its letter went out."""
-    pending = list(Edition.objects.exclude(status=Edition.Status.SENT).order_by("-number"))
+    month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    # The editions not sent yet and those of the month that ended, read at once.
+    editions = list(
+        Edition.objects.filter(
+            ~Q(status=Edition.Status.SENT) | Q(period_end__gte=month_end)
+        ).order_by("-number")
+    )
+    pending = [e for e in editions if e.status != Edition.Status.SENT]
     if pending:  # the one being sent first, else the latest
         sent_now = [e for e in pending if e.status == Edition.Status.SENDING]
         return _pending((sent_now or pending)[0])
-    month_end = today.replace(day=1) - datetime.timedelta(days=1)
     month = date_format(month_end, "F Y")
-    last = Edition.objects.filter(period_end__gte=month_end).order_by("-number").first()
+    last = editions[0] if editions else None
     if last is None:
         return Item(
             _("La lettre du mois écoulé (%(month)s) n'est pas encore préparée.") % {"month": month},
