@@ -17,11 +17,10 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
-    OuterRef,
+    Max,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Window,
 )
@@ -36,7 +35,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core import fragments
-from core.todo import ENTRIES, Entry, Item
+from core.todo import ENTRIES, Entry, Item, first_entries
 from mutuelles.models import Mutuelle, Theme
 
 from .dates import quarter_start
@@ -614,14 +613,14 @@ def _replay(
 
 
 def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mutuelle]:
-    """Active mutuelles whose deployments of `plan` nobody updated within RSE_STALE_AFTER, with
-    the date of their last update (`last_update`, None if never)."""
-    changes = DeploymentChange.objects.filter(
-        deployment__mutuelle=OuterRef("pk"), deployment__action__plan=plan
-    ).order_by("-changed_at")
+    """Active mutuelles whose deployments of `plan` nobody updated (or reviewed: "rien de
+    neuf") within RSE_STALE_AFTER, with the date of the last one (`last_update`, None if never)."""
+    # Each change of a deployment, update or review, is also its `reviewed_at`: the latest of
+    # those, grouped in one pass, without reading the plan's whole history once per mutuelle.
+    last_update = Max("deployments__reviewed_at", filter=Q(deployments__action__plan=plan))
     return (
         Mutuelle.objects.active()
-        .annotate(last_update=Subquery(changes.values("changed_at")[:1]))
+        .annotate(last_update=last_update)
         .filter(Q(last_update=None) | Q(last_update__lt=now - settings.RSE_STALE_AFTER))
         .order_by("name")
     )
@@ -640,8 +639,7 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
 
 
 def _answer_items(user: User, since: datetime.datetime) -> list[Item]:
-    answered = answered_since(user, since).select_related("handled_by")
-    count = answered.count()
+    answered, count = first_entries(answered_since(user, since).select_related("handled_by"))
     if not count:
         return []
     text = ngettext(
@@ -651,7 +649,7 @@ def _answer_items(user: User, since: datetime.datetime) -> list[Item]:
     ) % {"count": count}
     entries = tuple(
         Entry(f.subject, f"{reverse('actionplan:feedback_list')}#retour-{f.pk}", f.answer[:120])
-        for f in answered[:ENTRIES]
+        for f in answered
     )
     return [Item(text, reverse("actionplan:feedback_list"), _("Lire les réponses"), entries)]
 
@@ -682,8 +680,7 @@ def _last_update(mutuelle: Mutuelle) -> str:
 
 
 def _ambassador_items(mutuelle: Mutuelle, now: datetime.datetime) -> list[Item]:
-    waiting = needing_update(mutuelle, now=now)
-    count = waiting.count()
+    waiting, count = first_entries(needing_update(mutuelle, now=now))
     if not count:
         return []
     text = ngettext(
@@ -692,8 +689,7 @@ def _ambassador_items(mutuelle: Mutuelle, now: datetime.datetime) -> list[Item]:
         count,
     ) % {"count": count, "mutuelle": mutuelle.short_name}
     entries = tuple(
-        Entry(f"{d.action.code} · {d.action.title}", d.get_absolute_url(), _why(d))
-        for d in waiting[:ENTRIES]
+        Entry(f"{d.action.code} · {d.action.title}", d.get_absolute_url(), _why(d)) for d in waiting
     )
     return [Item(text, reverse("actionplan:my_mutuelle"), _("Faire le point"), entries)]
 
@@ -715,10 +711,12 @@ def _coordinator_items(now: datetime.datetime) -> list[Item]:
             )
             items.append(Item(text, f"{dashboard}#activity-title", _("Voir l'activité"), entries))
         open_ones = Deployment.objects.open().filter(Q(mutuelle=None) | Q(mutuelle__is_active=True))
-        overdue = plan.actions.filter(
-            due_on__lt=timezone.localdate(now), pk__in=open_ones.values("action")
-        ).order_by("due_on", "code")
-        if count := overdue.count():
+        overdue, count = first_entries(
+            plan.actions.filter(
+                due_on__lt=timezone.localdate(now), pk__in=open_ones.values("action")
+            ).order_by("due_on", "code")
+        )
+        if count:
             text = ngettext(
                 "%(count)s action du plan en retard", "%(count)s actions du plan en retard", count
             ) % {"count": count}
@@ -728,24 +726,22 @@ def _coordinator_items(now: datetime.datetime) -> list[Item]:
                     a.get_absolute_url(),
                     _("échéance le %(date)s") % {"date": _day(a.due_on)},
                 )
-                for a in overdue[:ENTRIES]
+                for a in overdue
                 if a.due_on
             )
             items.append(Item(text, f"{dashboard}#overdue-title", _("Voir les retards"), entries))
-        blocked = (
+        blocked, count = first_entries(
             open_ones.filter(action__plan=plan, status=Status.BLOCKED)
             .select_related("action", "mutuelle")
             .order_by("action__code", "mutuelle__name")
         )
-        if count := blocked.count():
+        if count:
             text = ngettext(
                 "%(count)s blocage signalé par les mutuelles",
                 "%(count)s blocages signalés par les mutuelles",
                 count,
             ) % {"count": count}
-            entries = tuple(
-                Entry(str(d), d.get_absolute_url(), d.next_step) for d in blocked[:ENTRIES]
-            )
+            entries = tuple(Entry(str(d), d.get_absolute_url(), d.next_step) for d in blocked)
             items.append(Item(text, f"{dashboard}#blocked-title", _("Voir les blocages"), entries))
     if count := unanswered_feedback().count():
         text = ngettext(

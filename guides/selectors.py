@@ -12,7 +12,7 @@ from actionplan.models import Action as PlanAction
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
-from core.todo import ENTRIES, Entry, Item
+from core.todo import Entry, Item, first_entries
 from mutuelles.models import Mutuelle
 
 from .models import Event, Guide, Status, Version
@@ -51,17 +51,37 @@ def desk(user: User) -> Desk:
     """The guides waiting for this member: their drafts, and for coordinators the reviews."""
     if not can(user, Can.DRAFT_GUIDES):
         return {}
-    mine = list(
+    to_review = list(_in_review()) if can(user, Can.COORDINATE) else []
+    return {"mine": list(_co_written(user)), "to_review": to_review}
+
+
+def _co_written(user: User) -> QuerySet[Guide]:
+    """The member's drafts and guides in review."""
+    return (
         Guide.objects.filter(authors=user, status__in=[Status.DRAFT, Status.IN_REVIEW])
         .select_related("theme")
+        .defer("body")
         .order_by("-edited_at")
     )
-    to_review: list[Guide] = []
-    if can(user, Can.COORDINATE):
-        to_review = list(
-            Guide.objects.filter(status=Status.IN_REVIEW).select_related("theme").order_by("title")
-        )
-    return {"mine": mine, "to_review": to_review}
+
+
+def _in_review() -> QuerySet[Guide]:
+    return (
+        Guide.objects.filter(status=Status.IN_REVIEW)
+        .select_related("theme")
+        .defer("body")
+        .order_by("title")
+    )
+
+
+def latest_published(limit: int = 3) -> QuerySet[Guide]:
+    """The guides published last, as a home lists them: without their texts (tens of kB)."""
+    return (
+        Guide.objects.readable()
+        .select_related("current_version", "theme")
+        .defer("body", "current_version__body")
+        .order_by("-current_version__published_at")[:limit]
+    )
 
 
 def guide_detail(user: User, slug: str) -> Guide:
@@ -102,24 +122,25 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
     ambassador co-writes with their review state; for a reader, those published since `since`."""
     if not can(user, Can.DRAFT_GUIDES):
         return _published_since(since)
-    waiting = desk(user)
     guides = reverse("guides:list")
     if can(user, Can.COORDINATE):
-        if not (to_review := waiting["to_review"]):
+        to_review, count = first_entries(_in_review())
+        if not count:
             return []
         text = ngettext(
             "%(count)s guide attend votre relecture",
             "%(count)s guides attendent votre relecture",
-            len(to_review),
-        ) % {"count": len(to_review)}
-        entries = tuple(_entry(guide) for guide in to_review[:ENTRIES])
+            count,
+        ) % {"count": count}
+        entries = tuple(_entry(guide) for guide in to_review)
         return [Item(text, guides, _("Voir les guides"), entries)]
-    if not (mine := waiting["mine"]):
+    mine, count = first_entries(_co_written(user))
+    if not count:
         return []
     text = ngettext(
-        "%(count)s guide que vous co-écrivez", "%(count)s guides que vous co-écrivez", len(mine)
-    ) % {"count": len(mine)}
-    entries = tuple(_entry(guide, str(guide.get_status_display())) for guide in mine[:ENTRIES])
+        "%(count)s guide que vous co-écrivez", "%(count)s guides que vous co-écrivez", count
+    ) % {"count": count}
+    entries = tuple(_entry(guide, str(guide.get_status_display())) for guide in mine)
     return [Item(text, guides, _("Voir les guides"), entries)]
 
 
@@ -128,13 +149,14 @@ def _entry(guide: Guide, note: str = "") -> Entry:
 
 
 def _published_since(since: datetime.datetime) -> list[Item]:
-    new = (
+    new, count = first_entries(
         Guide.objects.readable()
         .filter(current_version__published_at__gt=since)
         .select_related("current_version")
+        .defer("body", "current_version__body")
         .order_by("-current_version__published_at")
     )
-    if not (count := new.count()):
+    if not count:
         return []
     text = ngettext(
         "%(count)s guide publié ou mis à jour", "%(count)s guides publiés ou mis à jour", count
@@ -145,7 +167,7 @@ def _published_since(since: datetime.datetime) -> list[Item]:
             guide.get_absolute_url(),
             _("version %(number)s") % {"number": guide.current_version.number},
         )
-        for guide in new[:ENTRIES]
+        for guide in new
         if guide.current_version
     )
     return [Item(text, reverse("guides:list"), _("Tous les guides"), entries)]

@@ -12,7 +12,7 @@ from actionplan.models import Action
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
-from core.todo import ENTRIES, Entry, Item
+from core.todo import Entry, Item, first_entries
 from mutuelles.models import Mutuelle
 
 from .models import Comment, Image, Initiative, Replication
@@ -116,22 +116,22 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
 
 
 def _drafts(user: User, ours: str) -> list[Item]:
-    drafts = Initiative.objects.filter(author=user, is_published=False).order_by("-updated_at")
-    if not (count := drafts.count()):
+    drafts, count = first_entries(
+        Initiative.objects.filter(author=user, is_published=False).order_by("-updated_at")
+    )
+    if not count:
         return []
     text = ngettext(
         "%(count)s initiative en brouillon", "%(count)s initiatives en brouillon", count
     ) % {"count": count}
-    entries = tuple(
-        Entry(i.title, reverse("initiatives:edit", args=[i.pk])) for i in drafts[:ENTRIES]
-    )
+    entries = tuple(Entry(i.title, reverse("initiatives:edit", args=[i.pk])) for i in drafts)
     return [Item(text, ours, _("Les initiatives de votre mutuelle"), entries)]
 
 
 def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
     """Comments (not the member's own) and take-ups of their mutuelle's initiatives."""
     items = []
-    comments = (
+    comments, count = first_entries(
         Comment.objects.filter(
             initiative__mutuelle=user.mutuelle_id, created_at__gt=since, hidden_at=None
         )
@@ -139,7 +139,7 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
         .select_related("initiative", "author")
         .order_by("-created_at")
     )
-    if count := comments.count():
+    if count:
         text = ngettext(
             "%(count)s nouveau commentaire sur les initiatives de votre mutuelle",
             "%(count)s nouveaux commentaires sur les initiatives de votre mutuelle",
@@ -151,15 +151,15 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
                 f"{c.initiative.get_absolute_url()}#commentaires",
                 str(c.author or _("un ancien membre")),
             )
-            for c in comments[:ENTRIES]
+            for c in comments
         )
         items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
-    replications = (
+    replications, count = first_entries(
         Replication.objects.filter(initiative__mutuelle=user.mutuelle_id, created_at__gt=since)
         .select_related("initiative", "mutuelle")
         .order_by("-created_at")
     )
-    if count := replications.count():
+    if count:
         text = ngettext(
             "%(count)s nouvelle reprise des initiatives de votre mutuelle",
             "%(count)s nouvelles reprises des initiatives de votre mutuelle",
@@ -171,25 +171,23 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
                 f"{r.initiative.get_absolute_url()}#replications-title",
                 _("reprise par %(mutuelle)s") % {"mutuelle": r.mutuelle.short_name},
             )
-            for r in replications[:ENTRIES]
+            for r in replications
         )
         items.append(Item(text, ours, _("Les initiatives de votre mutuelle"), entries))
     return items
 
 
 def _published_since(since: datetime.datetime) -> list[Item]:
-    new = (
+    new, count = first_entries(
         Initiative.objects.published()
         .filter(published_at__gt=since)
         .select_related("mutuelle")
         .order_by("-published_at")
     )
-    if not (count := new.count()):
+    if not count:
         return []
     text = ngettext(
         "%(count)s nouvelle initiative publiée", "%(count)s nouvelles initiatives publiées", count
     ) % {"count": count}
-    entries = tuple(
-        Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new[:ENTRIES]
-    )
+    entries = tuple(Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new)
     return [Item(text, reverse("initiatives:list"), _("Toutes les initiatives"), entries)]

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,7 +12,7 @@ from django.utils.translation import ngettext
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
-from core.todo import ENTRIES, Entry, Item
+from core.todo import Entry, Item, first_entries
 
 from .models import Edition
 from .services import sending
@@ -24,26 +25,34 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
         return [next_step(today=timezone.localdate())]
     if can(user, Can.DRAFT_GUIDES):
         return []
-    new = Edition.objects.filter(status=Edition.Status.SENT, sent_at__gt=since).order_by("-number")
-    if not (count := new.count()):
+    new, count = first_entries(
+        Edition.objects.filter(status=Edition.Status.SENT, sent_at__gt=since).order_by("-number")
+    )
+    if not count:
         return []
     text = ngettext(
         "%(count)s nouvelle lettre ESS/RSE", "%(count)s nouvelles lettres ESS/RSE", count
     ) % {"count": count}
-    entries = tuple(Entry(e.title, e.get_absolute_url(), _day(e.sent_at)) for e in new[:ENTRIES])
+    entries = tuple(Entry(e.title, e.get_absolute_url(), _day(e.sent_at)) for e in new)
     return [Item(text, reverse("newsletter:archive"), _("Toutes les lettres"), entries)]
 
 
 def next_step(*, today: datetime.date) -> Item:
     """Where the monthly letter stands: an edition being sent, waiting to be sent, or the month
     that just ended not assembled yet; else when its letter went out."""
-    pending = list(Edition.objects.exclude(status=Edition.Status.SENT).order_by("-number"))
+    month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    # The editions not sent yet and those of the month that ended, read at once.
+    editions = list(
+        Edition.objects.filter(
+            ~Q(status=Edition.Status.SENT) | Q(period_end__gte=month_end)
+        ).order_by("-number")
+    )
+    pending = [e for e in editions if e.status != Edition.Status.SENT]
     if pending:  # the one being sent first, else the latest
         sent_now = [e for e in pending if e.status == Edition.Status.SENDING]
         return _pending((sent_now or pending)[0])
-    month_end = today.replace(day=1) - datetime.timedelta(days=1)
     month = date_format(month_end, "F Y")
-    last = Edition.objects.filter(period_end__gte=month_end).order_by("-number").first()
+    last = editions[0] if editions else None
     if last is None:
         return Item(
             _("La lettre du mois écoulé (%(month)s) n'est pas encore préparée.") % {"month": month},

@@ -31,6 +31,7 @@ mutuelle_urls = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dernieres-initiatives/", views.latest_initiatives, name="latest_initiatives"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -21,36 +21,11 @@ from ambassadeurs.permissions import Action, can
 from core import fragments
 from core.todo import Item
 from guides import selectors as guides
-from guides.models import Guide
 from initiatives import selectors as initiatives
 from newsletter import selectors as letters
 from newsletter.models import Edition
 
 from .celery import app as celery_app
-
-
-def _latest_initiatives(request) -> str:
-    """The same cards for everyone: initiatives with their mutuelle, themes and pictures."""
-    return fragments.cached(
-        "home:latest",
-        revisions=["initiatives", "mutuelles"],
-        render=lambda: render_to_string(
-            "initiatives/partials/latest.html",
-            {"latest_initiatives": initiatives.latest_published()},
-            request,
-        ),
-    )
-
-
-def _network(request) -> tuple[list, str]:
-    """The group's mutuelles with their counts and ambassadors, and their cards."""
-
-    def render():
-        mutuelles = list(people.mutuelles_overview())
-        cards = render_to_string("mutuelles/partials/grid.html", {"mutuelles": mutuelles}, request)
-        return mutuelles, cards
-
-    return fragments.cached("home:network", revisions=["mutuelles", "ambassadeurs"], render=render)
 
 
 def _to_do(user) -> list[Item]:
@@ -68,31 +43,43 @@ def _to_do(user) -> list[Item]:
 @require_http_methods(["GET"])
 def home(request):
     user = request.user
-    mutuelles, mutuelle_cards = _network(request)
-    my_mutuelle = next((m for m in mutuelles if m.pk == user.mutuelle_id), None)
+    # The network's mutuelles are on their own page (/mutuelles/): a home is a to-do list.
+    my_mutuelle = user.mutuelle if user.mutuelle and user.mutuelle.is_active else None
     to_do = _to_do(user)
     context = {
         "to_do": to_do,
         "waiting": any(item.to_do for item in to_do),
         # A reader's list is what is new; the others', what waits for them.
         "news": not can(user, Action.DRAFT_GUIDES),
-        "mutuelles": mutuelles,
-        "mutuelle_cards": mutuelle_cards,
         "my_mutuelle": my_mutuelle,
-        "other_ambassadors": [a for a in my_mutuelle.ambassadors if a.pk != user.pk]
+        "other_ambassadors": people.mutuelle_ambassadors(my_mutuelle).exclude(pk=user.pk)
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
-        "latest_initiatives": _latest_initiatives(request),
-        "latest_guides": Guide.objects.readable()
-        .select_related("current_version", "theme")
-        .order_by("-current_version__published_at")[:3],
+        "latest_guides": guides.latest_published(),
         "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
     }
     if can(user, Action.COORDINATE):
+        mutuelles = list(people.mutuelles_counted())
+        context["mutuelle_count"] = len(mutuelles)
         context["without_ambassador"] = [m for m in mutuelles if not m.ambassador_count]
         context["pending_invitations"] = Invitation.objects.pending().count()
     return TemplateResponse(request, "home.html", context)
+
+
+@require_http_methods(["GET"])
+def latest_initiatives(request):
+    """The home's folded showcase, loaded when unfolded: the same cards for everyone."""
+    html = fragments.cached(
+        "home:latest",
+        revisions=["initiatives", "mutuelles"],
+        render=lambda: render_to_string(
+            "initiatives/partials/latest.html",
+            {"latest_initiatives": initiatives.latest_published()},
+            request,
+        ),
+    )
+    return HttpResponse(html)
 
 
 @require_http_methods(["GET"])

@@ -119,6 +119,7 @@ def _csv(name, text):
 PROJECT = [
     # The composition root.
     Row("home", get=EVERYONE, post=NOT_ALLOWED),
+    Row("latest_initiatives", get=EVERYONE, post=NOT_ALLOWED),
     Row(
         "healthz",
         get=(200,) * 6,

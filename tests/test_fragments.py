@@ -14,8 +14,7 @@ from .factories import PlanFactory, ThemeFactory, admin_post
 
 # page (URL name), who looks at it, and where its cached fragment starts and ends in the page
 FRAGMENTS = {
-    "home: latest initiatives": ("home", "reader", 'id="initiatives-title"', "</section>"),
-    "home: the mutuelles' cards": ("home", "reader", 'id="mutuelles-title"', "</section>"),
+    "home: latest initiatives": ("latest_initiatives", "reader", '<ul class="grid">', "</ul>"),
     "home: my mutuelle's ambassadors": ("home", "reader", 'id="my-mutuelle-title"', "</section>"),
     "initiatives list": ("initiatives:list", "reader", 'class="results-count"', "</main>"),
     "dashboard": ("actionplan:plan", "admin", 'class="dashboard"', 'id="plan-title"'),
@@ -88,7 +87,6 @@ SHOWN = [
     ("home: latest initiatives", "initiative"),
     ("home: latest initiatives", "mutuelle"),
     ("home: latest initiatives", "theme"),
-    ("home: the mutuelles' cards", "mutuelle's name"),
     ("home: my mutuelle's ambassadors", "mutuelle's name"),
     ("home: my mutuelle's ambassadors", "member (admin)"),
     ("home: my mutuelle's ambassadors", "member (profile)"),

@@ -357,6 +357,34 @@ def test_home_visits_less_than_the_gap_apart_are_one_visit(reader):
     assert (reader.last_home_visit, reader.new_since) == (later, start + VISIT_GAP / 2)
 
 
+# --- Below the to-do list ------------------------------------------------------------------------
+
+
+def test_the_latest_initiatives_are_folded_and_loaded_when_unfolded(client, reader, mutuelle):
+    InitiativeFactory(title="Défi vélo", mutuelle=mutuelle)
+    client.force_login(reader)
+    page = client.get(reverse("home")).text
+    showcase = page[page.index('<details class="showcase"') : page.index("</details>")]
+    assert f'data-hx-get="{reverse("latest_initiatives")}"' in showcase
+    assert 'data-hx-trigger="toggle once"' in showcase
+    # Without JavaScript, the fold leads to the page that lists them newest first.
+    assert f'href="{reverse("initiatives:list")}"' in showcase
+    assert "initiative-card" not in page  # the cards come when unfolded
+    cards = client.get(reverse("latest_initiatives"), headers={"HX-Request": "true"}).text
+    assert "initiative-card" in cards and "Défi vélo" in cards and "Armor" in cards
+
+
+def test_the_network_s_mutuelles_are_one_click_away_not_on_every_home(
+    client, reader, mutuelle, other_mutuelle
+):
+    client.force_login(reader)
+    page = client.get(reverse("home")).text
+    assert mutuelle.name in page  # "Ma mutuelle"
+    assert other_mutuelle.name not in page
+    assert f'href="{reverse("mutuelles:list")}"' in page
+    assert other_mutuelle.name in client.get(reverse("mutuelles:list")).text
+
+
 def test_anonymous_visitor_is_sent_to_sign_in(client, db):
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response.url.startswith(reverse("account_login"))

@@ -155,7 +155,7 @@ def test_a_server_error_is_mailed_to_the_admins(reader, settings, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("the home page broke")
 
-    monkeypatch.setattr("solimut_rse.views.people.mutuelles_overview", broken)
+    monkeypatch.setattr("solimut_rse.views.people.member_working_groups", broken)
     client = Client(raise_request_exception=False)
     client.force_login(reader)
     assert client.get(reverse("home")).status_code == 500

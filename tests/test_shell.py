@@ -9,13 +9,15 @@ ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_home_shows_who_i_am_my_mutuelle_and_the_group(client, members, mutuelle, role):
+def test_home_shows_who_i_am_my_mutuelle_and_the_group(client, members, role):
     user = members[role]
     client.force_login(user)
     page = client.get(reverse("home")).text
     assert user.first_name in page
     assert user.get_role_display() in page
-    assert mutuelle.name in page  # among the group's mutuelles
+    # Their own mutuelle, if they have one; the group's mutuelles one click away.
+    assert (user.mutuelle.name if user.mutuelle else "l'équipe de coordination") in page
+    assert 'href="/mutuelles/"' in page
     assert ("Le réseau en un coup d" in page) is (role in {"coordinator", "admin"})
     assert ('href="/invitations/"' in page) is (role in {"coordinator", "admin"})
     assert ('href="/admin/"' in page) is (role == "admin")

@@ -220,10 +220,11 @@ def test_only_coordinators_export(client, members, published, role):
         assert "Défi vélo inter-agences" in response.content.decode("utf-8-sig")
 
 
-def test_home_shows_the_latest_published_initiatives(client, reader, published, draft):
+def test_home_unfolds_the_latest_published_initiatives(client, reader, published, draft):
     client.force_login(reader)
-    page = client.get(reverse("home")).text
-    assert "Défi vélo inter-agences" in page and "Potager partagé" not in page
+    assert reverse("latest_initiatives") in client.get(reverse("home")).text
+    cards = client.get(reverse("latest_initiatives")).text
+    assert "Défi vélo inter-agences" in cards and "Potager partagé" not in cards
 
 
 def test_the_actions_page_lists_the_initiatives_that_contribute(client, reader, published):
