@@ -233,10 +233,6 @@ def needing_update(
     )
 
 
-def needing_update_count(mutuelle: Mutuelle, *, now: datetime.datetime | None = None) -> int:
-    return _needing(_in_current_plan(mutuelle), now or timezone.now()).count()
-
-
 @dataclass
 class WeeklyUpdate:
     """ "Ma mutuelle": what needs the ambassador first, the rest after; the indicators."""

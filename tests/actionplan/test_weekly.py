@@ -66,15 +66,15 @@ def test_needing_update_is_never_reviewed_stale_overdue_or_blocked(
 ):
     now = timezone.now()
     assert list(selectors.needing_update(mutuelle, now=now)) == [deployment]  # never reviewed
-    assert selectors.needing_update_count(mutuelle, now=now) == 1
+    assert selectors.needing_update(mutuelle, now=now).count() == 1
 
     later = now + datetime.timedelta(days=31)  # RSE_STALE_AFTER_DAYS is 30
-    assert selectors.needing_update_count(mutuelle, now=later) == 2
+    assert selectors.needing_update(mutuelle, now=later).count() == 2
     need = selectors.needing_update(mutuelle, now=later).get(pk=second.pk)
     assert (need.need_stale, need.need_never, need.need_overdue) == (True, False, False)
 
     Deployment.objects.filter(pk=second.pk).update(status=Status.DONE, progress=100)
-    assert selectors.needing_update_count(mutuelle, now=later) == 1  # done: nothing to do
+    assert selectors.needing_update(mutuelle, now=later).count() == 1  # done: nothing to do
 
     Deployment.objects.filter(pk=second.pk).update(status=Status.BLOCKED, progress=20)
     assert selectors.needing_update(mutuelle, now=now).get(pk=second.pk).need_blocked
@@ -87,9 +87,9 @@ def test_needing_update_is_never_reviewed_stale_overdue_or_blocked(
 def test_a_review_counts_as_an_update_for_the_cadence(mutuelle, deployment, ambassador):
     services.mutuelle_update(by=ambassador, mutuelle=mutuelle, changes={}, reviewed=[deployment])
     now = timezone.now()
-    assert selectors.needing_update_count(mutuelle, now=now) == 0
+    assert selectors.needing_update(mutuelle, now=now).count() == 0
     later = now + datetime.timedelta(days=31)
-    assert selectors.needing_update_count(mutuelle, now=later) == 1
+    assert selectors.needing_update(mutuelle, now=later).count() == 1
 
 
 def test_the_digest_follows_the_same_rule(plan, mutuelle, ambassador, deployment, mailoutbox):
