@@ -143,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ambassadeurs.context_processors.navigation",
+                "solimut_rse.accessibility.footer",
             ],
             "builtins": ["ambassadeurs.templatetags.rse"],
         },
@@ -332,6 +333,8 @@ CELERY_BEAT_SCHEDULE |= {
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Solimut RSE <rse@solimut.example>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
+# Where members write about an accessibility problem (the statement, /accessibilite/, gives it).
+RSE_ACCESSIBILITY_CONTACT = os.environ.get("RSE_ACCESSIBILITY_CONTACT", "rse@solimut.example")
 # Who gets the details of each server error by e-mail (with DEBUG off).
 ADMINS = env_addresses("ADMINS")
 if os.environ.get("EMAIL_URL"):

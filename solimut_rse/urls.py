@@ -33,6 +33,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dernieres-initiatives/", views.latest_initiatives, name="latest_initiatives"),
     path("healthz", views.healthz, name="healthz"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("plan-du-site/", views.site_map, name="site_map"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -22,9 +22,11 @@ from core import fragments
 from core.todo import Item
 from guides import selectors as guides
 from initiatives import selectors as initiatives
+from mutuelles.models import Mutuelle
 from newsletter import selectors as letters
 from newsletter.models import Edition
 
+from . import accessibility as statement
 from .celery import app as celery_app
 
 
@@ -103,6 +105,32 @@ def mutuelle_detail(request, slug):
         "guides": guides.mutuelle_guides(mutuelle),
     }
     return TemplateResponse(request, "mutuelle_detail.html", context)
+
+
+@login_not_required
+@require_http_methods(["GET"])
+def accessibility(request):
+    """The accessibility statement (RGAA): public, linked from every footer."""
+    context = {
+        "statement": statement,
+        "contact": settings.RSE_ACCESSIBILITY_CONTACT,
+        "site_url": settings.SITE_URL,
+    }
+    return TemplateResponse(request, "accessibility.html", context)
+
+
+@require_http_methods(["GET"])
+def site_map(request):
+    """Every page a member may reach, by section: the site's second way around."""
+    user = request.user
+    context = {
+        "can_draft_guides": can(user, Action.DRAFT_GUIDES),
+        "can_coordinate": can(user, Action.COORDINATE),
+        "can_log_initiatives": user.mutuelle_id is not None
+        and can(user, Action.EDIT_MUTUELLE, user.mutuelle),
+        "mutuelles": Mutuelle.objects.active().order_by("name"),
+    }
+    return TemplateResponse(request, "site_map.html", context)
 
 
 def _check_database():

@@ -34,14 +34,14 @@ def people(db):
     return {"ambassador": ambassador, "colleague": colleague}
 
 
-def sign_in(page: Page, base: str, email: str):
+def sign_in(page: Page, base: str, email: str, password: str = PASSWORD):
     """Sign in as a member would, typing the authenticator's code when two-factor is on.
     Each step waits for the page it leads to: `wait_for_load_state()` after a click may
     return at once, the page still loaded being the one left, and the sign-in then raced the
     next navigation."""
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     if "/accounts/2fa/authenticate/" in page.url:
