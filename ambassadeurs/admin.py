@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.revisions import BumpingAdmin
 
+from . import services
 from .models import Invitation, User, WorkingGroup
 
 
@@ -30,6 +31,11 @@ class UserAdmin(BumpingAdmin, BaseUserAdmin):
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
         (_("Réseau"), {"fields": ["first_name", "last_name", "mutuelle", "role"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            services.sessions_end(member=obj)
 
 
 @admin.register(WorkingGroup)

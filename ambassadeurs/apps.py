@@ -7,10 +7,17 @@ class AmbassadeursConfig(AppConfig):
     verbose_name = _("Membres et ambassadeurs")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from core import files
 
         from .models import User
         from .permissions import Action, can
+        from .sessions import SessionActivityMiddleware
+
+        # Signing in records the session (allauth.usersessions): nothing to write again until
+        # it has been used for a while.
+        user_logged_in.connect(SessionActivityMiddleware.signed_in, weak=False)
 
         # Photos are for members, like the directory they appear in.
         files.register(

@@ -4,6 +4,7 @@ import datetime
 from typing import Literal, TypedDict, Unpack
 
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -200,8 +201,17 @@ def member_set_access(
         )
     member.role, member.mutuelle, member.is_active = role, mutuelle, is_active
     member.save(update_fields=["role", "mutuelle", "is_active"])
+    if not is_active:
+        sessions_end(member=member)
     revisions.bump("ambassadeurs")
     return member
+
+
+def sessions_end(*, member: User) -> None:
+    """Signs `member` out everywhere at once: every session they have open ends now (a
+    deactivated account could not use them anyway; they are not left lying around)."""
+    for session in UserSession.objects.filter(user_id=member.pk):
+        session.end()
 
 
 # --- Working groups -------------------------------------------------------------------------

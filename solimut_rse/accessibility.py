@@ -52,6 +52,7 @@ AUDITED_PAGES = [
     AuditedPage(_("Annuaire"), "ambassadeurs:directory", "reader"),
     AuditedPage(_("Groupes de travail"), "ambassadeurs:working_groups", "reader"),
     AuditedPage(_("Mon profil"), "ambassadeurs:profile", "ambassador"),
+    AuditedPage(_("Mes sessions"), "usersessions_list", "ambassador"),
     AuditedPage(_("Plan d'action"), "actionplan:plan", "reader"),
     AuditedPage(_("Tableau de bord du plan"), "actionplan:plan", "coordinator"),
     AuditedPage(_("Ma mutuelle (mise à jour du plan)"), "actionplan:my_mutuelle", "ambassador"),

@@ -4,6 +4,7 @@
 production differs only by the values it sets.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -91,6 +92,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django_filters",
     "django_htmx",
     "template_partials",
@@ -117,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "ambassadeurs.sessions.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "solimut_rse.errors.ErrorPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -393,6 +396,26 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 24 * 14)
+# Each member sees their open sessions (allauth.usersessions, /accounts/sessions/): when one was
+# last used is written at most this often (seconds), and "from where" names the group's networks:
+# RSE_NETWORKS="10.1.0.0/16=Siège, Rennes; 10.2.0.0/16=Agence de Brest".
+RSE_SESSION_SEEN_EVERY = env_int("RSE_SESSION_SEEN_EVERY", 300)
+
+
+def networks(value: str) -> list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]]:
+    named = []
+    for item in filter(str.strip, value.split(";")):
+        network, _sep, name = item.partition("=")
+        try:
+            named.append((ipaddress.ip_network(network.strip(), strict=False), name.strip()))
+        except ValueError as error:
+            raise ImproperlyConfigured(f"RSE_NETWORKS: {item.strip()!r}: {error}") from error
+        if not name.strip():
+            raise ImproperlyConfigured(f"RSE_NETWORKS: {item.strip()!r} has no name after '='")
+    return named
+
+
+RSE_NETWORKS = networks(os.environ.get("RSE_NETWORKS", ""))
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)

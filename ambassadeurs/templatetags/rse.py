@@ -1,6 +1,6 @@
 from django import template
 
-from ambassadeurs import permissions
+from ambassadeurs import permissions, sessions
 
 register = template.Library()
 
@@ -18,3 +18,15 @@ def query_replace(context, **kwargs):
     for key, value in kwargs.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def session_device(user_agent: str) -> str:
+    """ "Firefox sur Windows" (ambassadeurs.sessions)."""
+    return sessions.device(user_agent)
+
+
+@register.filter
+def session_place(address: str) -> str:
+    """The group's network an address belongs to, or the address shortened."""
+    return sessions.place(address)
