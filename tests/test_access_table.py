@@ -30,6 +30,7 @@ from types import SimpleNamespace
 
 import factory.random
 import pytest
+from allauth.usersessions.models import UserSession
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -908,6 +909,10 @@ def world(django_db_setup, django_db_blocker, module_media):
             client = Client()
             client.force_login(user)
             w.cookies[role] = client.cookies
+            # The session as allauth records a sign-in through its page ("Mes sessions").
+            UserSession.objects.create(
+                user=user, session_key=client.session.session_key, ip="10.1.0.5", user_agent=""
+            )
         yield w
         transaction.set_rollback(True)
 
