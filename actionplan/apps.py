@@ -10,8 +10,10 @@ class ActionplanConfig(AppConfig):
     def ready(self):
         from mutuelles.models import Mutuelle
 
-        from . import services
+        from . import personal_data, services
         from .models import Action, Scope
+
+        personal_data.register()
 
         # `mutuelles` may not import this app (dependencies point one way), so a mutuelle
         # created or reactivated anywhere (admin included) gets its deployments here.

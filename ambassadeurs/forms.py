@@ -100,3 +100,21 @@ class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Adresse e-mail professionnelle")
+
+
+class ErasureForm(forms.Form):
+    """What becomes of a departed member's content, and that the coordinator means it."""
+
+    content = forms.ChoiceField(
+        label=_("Ce qu'il ou elle a écrit (initiatives, commentaires, retours du terrain)"),
+        choices=[
+            ("kept", _("Le garder, signé « Ancien membre »")),
+            ("removed", _("Le supprimer")),
+        ],
+        widget=forms.RadioSelect,
+        initial="kept",
+    )
+    confirm = forms.BooleanField(
+        label=_("Je confirme : l'effacement est définitif."),
+        error_messages={"required": _("Cochez la case pour confirmer l'effacement.")},
+    )

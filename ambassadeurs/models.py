@@ -94,6 +94,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # The home page's "new since your last visit" (ambassadeurs.services.home_visit_record).
     last_home_visit = models.DateTimeField(_("dernière visite de l'accueil"), null=True, blank=True)
     new_since = models.DateTimeField(_("nouveautés depuis le"), null=True, blank=True)
+    # An erased member (ambassadeurs.services.member_erase): the row stays, emptied of anything
+    # personal, so what they wrote and did still points somewhere: "Ancien membre".
+    erased_at = models.DateTimeField(_("effacé le"), null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -116,6 +119,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         return reverse("ambassadeurs:member", args=[self.pk])
 
     def get_full_name(self):
+        if self.erased_at:
+            return str(_("Ancien membre"))
         return f"{self.first_name} {self.last_name}".strip()
 
     def get_short_name(self):
@@ -228,3 +233,36 @@ class Invitation(models.Model):
     @property
     def is_pending(self):
         return self.accepted_at is None and not self.is_expired
+
+
+class Erasure(models.Model):
+    """The record that a member's personal data was erased: when, by whom, what became of
+    their content. Nothing personal: `member` is the emptied row ("Ancien membre")."""
+
+    class Content(models.TextChoices):
+        KEPT = "kept", _("conservé sous « ancien membre »")
+        REMOVED = "removed", _("supprimé")
+
+    member = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("membre effacé"),
+        on_delete=models.PROTECT,
+        related_name="erasure",
+    )
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("effacé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    erased_at = models.DateTimeField(_("effacé le"), default=timezone.now)
+    content = models.CharField(_("contenu écrit"), max_length=10, choices=Content.choices)
+
+    class Meta:
+        ordering = ["-erased_at"]
+        verbose_name = _("effacement de données personnelles")
+        verbose_name_plural = _("effacements de données personnelles")
+
+    def __str__(self):
+        return f"{self.erased_at:%Y-%m-%d} ({self.get_content_display()})"

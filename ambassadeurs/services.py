@@ -1,26 +1,33 @@
 """Every change of members, invitations and working groups goes through these functions."""
 
 import datetime
+import io
+import json
+import zipfile
 from typing import Literal, TypedDict, Unpack
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import mail, outbox, pictures, revisions
+from core import mail, outbox, personal_data, pictures, revisions
 from mutuelles.models import Mutuelle
 
-from .models import Invitation, Role, User, WorkingGroup
-from .permissions import Action, check
+from .models import Erasure, Invitation, Role, User, WorkingGroup
+from .permissions import Action, can, check
 
 _INVITATION_SALT = "ambassadeurs.invitation"
 PHOTO_SIZE = 320
@@ -246,3 +253,109 @@ def home_visit_record(*, user: User, now: datetime.datetime | None = None) -> da
     User.objects.filter(pk=user.pk).update(last_home_visit=now, new_since=since)
     user.last_home_visit, user.new_since = now, since
     return since
+
+
+# --- Personal data (GDPR): a member's copy, a departed member's erasure ---------------------
+
+
+class ExportBusy(Exception):
+    """An export of the same member's data is already being made."""
+
+
+def member_export(*, member: User) -> bytes:
+    """Everything the intranet holds about `member`, as a ZIP: one JSON file per kind of data
+    (each app says what it holds: core.personal_data) and their files. One at a time."""
+    lock = f"personal-data-export:{member.pk}"
+    if not cache.add(lock, 1, timeout=300):
+        raise ExportBusy(
+            _("Un export de vos données est déjà en cours : réessayez dans un instant.")
+        )
+    try:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            today = f"{timezone.localdate():%Y-%m-%d}"
+            archive.writestr("LISEZMOI.txt", str(_EXPORT_README) % {"date": today})
+            for holder in personal_data.holders():
+                for section, data in holder.export(member).items():
+                    archive.writestr(
+                        f"{holder.name}/{section}.json",
+                        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+                    )
+                for name, stored in holder.files(member):
+                    with stored.open("rb") as content:
+                        archive.writestr(f"fichiers/{name}", content.read())
+        return buffer.getvalue()
+    finally:
+        cache.delete(lock)
+
+
+_EXPORT_README = gettext_lazy(
+    "Vos données dans l'intranet Solimut RSE, exportées le %(date)s.\n\n"
+    "Chaque dossier correspond à une partie de l'intranet ; chaque fichier .json contient une "
+    "liste de lignes (dates au format ISO 8601, heure UTC). Le dossier « fichiers » contient "
+    "votre photo et les fichiers que vous avez déposés.\n"
+)
+
+
+def member_holdings(member: User) -> list[tuple[str, int]]:
+    """How many rows of each kind the intranet holds about `member` (named as in the ZIP of
+    their data), the kinds that hold none left out: what an erasure will go through."""
+    return [
+        (section.replace("_", " "), len(data))
+        for holder in personal_data.holders()
+        for section, data in holder.export(member).items()
+        if data
+    ]
+
+
+def member_erase(*, member: User, by: User, remove_content: bool) -> Erasure:
+    """A coordinator erases a departed member: their personal data and files go everywhere
+    (each app erases its own: core.personal_data); what they wrote stays, by "Ancien membre",
+    or goes, as chosen. The erasure is recorded, with nothing personal."""
+    check(by, Action.COORDINATE)
+    if member.pk == by.pk:
+        raise ValidationError(_("Vous ne pouvez pas effacer votre propre compte."))
+    if member.erased_at:
+        raise ValidationError(_("Les données de ce membre ont déjà été effacées."))
+    if member.is_superuser and not by.is_superuser:
+        raise ValidationError(_("Seul un administrateur peut effacer un administrateur."))
+    with transaction.atomic():
+        member = User.objects.select_for_update().get(pk=member.pk)
+        coordinators = User.objects.active().filter(Q(role=Role.COORDINATOR) | Q(is_superuser=True))
+        if can(member, Action.COORDINATE) and not coordinators.exclude(pk=member.pk).exists():
+            raise ValidationError(
+                _("C'est le dernier membre de la coordination : nommez-en un autre d'abord.")
+            )
+        for holder in personal_data.holders():
+            holder.erase(member, remove_content)
+        # An update, not save(): nothing else follows the emptied account (no subscriber is
+        # made again for its new address).
+        now = timezone.now()
+        User.objects.filter(pk=member.pk).update(
+            email=f"ancien-membre-{member.pk}@membres-effaces.invalid",
+            first_name="",
+            last_name="",
+            job_title="",
+            phone="",
+            photo="",
+            password=make_password(None),
+            is_active=False,
+            is_staff=False,
+            is_superuser=False,
+            role=Role.READER,
+            last_login=None,
+            last_home_visit=None,
+            new_since=None,
+            erased_at=now,
+        )
+        erasure = Erasure.objects.create(
+            member=member,
+            erased_by=by,
+            erased_at=now,
+            content=Erasure.Content.REMOVED if remove_content else Erasure.Content.KEPT,
+        )
+        member.user_permissions.clear()
+        member.groups.clear()
+    for app in ("ambassadeurs", "actionplan", "initiatives"):
+        revisions.bump(app)
+    return erasure

@@ -7,7 +7,9 @@ urlpatterns = [
     path("annuaire/", views.directory, name="directory"),
     path("annuaire/<int:pk>/", views.member_detail, name="member"),
     path("annuaire/<int:pk>/acces/", views.member_access, name="member_access"),
+    path("annuaire/<int:pk>/effacer/", views.member_erase, name="member_erase"),
     path("profil/", views.profile_edit, name="profile"),
+    path("profil/mes-donnees/", views.my_data, name="my_data"),
     path("groupes/", views.working_group_list, name="working_groups"),
     path("groupes/<slug:slug>/", views.working_group_detail, name="working_group"),
     path(

@@ -3,9 +3,10 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -13,7 +14,13 @@ from core import contributions
 
 from . import selectors, services
 from .filters import MemberFilter
-from .forms import InvitationAcceptForm, InvitationForm, MemberAccessForm, ProfileForm
+from .forms import (
+    ErasureForm,
+    InvitationAcceptForm,
+    InvitationForm,
+    MemberAccessForm,
+    ProfileForm,
+)
 from .models import User, WorkingGroup
 from .permissions import Action, can, check, require
 
@@ -68,6 +75,43 @@ def member_access(request, pk):
             return redirect(member)
     member.refresh_from_db()
     return _member_page(request, member, access_form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@require(Action.COORDINATE)
+def member_erase(request, pk):
+    """A departed member's personal data, erased by the coordination (after confirming)."""
+    member = get_object_or_404(User.objects.filter(erased_at__isnull=True), pk=pk)
+    form = ErasureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_erase(
+                member=member,
+                by=request.user,
+                remove_content=form.cleaned_data["content"] == "removed",
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Les données personnelles du membre sont effacées."))
+            return redirect("ambassadeurs:directory")
+    status = 400 if form.errors else 200
+    context = {"member": member, "form": form, "holdings": services.member_holdings(member)}
+    return TemplateResponse(request, "ambassadeurs/member_erase.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def my_data(request):
+    """Everything the intranet holds about the member, as a ZIP."""
+    try:
+        archive = services.member_export(member=request.user)
+    except services.ExportBusy as busy:
+        messages.error(request, str(busy))
+        return redirect("ambassadeurs:profile")
+    response = HttpResponse(archive, content_type="application/zip")
+    filename = f"mes-donnees-solimut-rse-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

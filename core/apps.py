@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from celery.signals import task_success
 
-        from . import files, outbox
+        from . import files, outbox, personal_data
         from .models import Upload
 
         task_success.connect(
@@ -19,3 +21,29 @@ class CoreConfig(AppConfig):
         )
         # A file sent ahead of its form is for its sender's eyes only (the form's preview).
         files.register(Upload, "file", readable=lambda user: Upload.objects.filter(owner=user))
+        # Files sent ahead of a form that was never saved: their sender's, gone with them.
+        personal_data.register(
+            personal_data.Holder(
+                name="envois",
+                covers=[(Upload, "owner")],
+                export=lambda member: {
+                    "fichiers_envoyés_en_attente": personal_data.rows(
+                        Upload.objects.filter(owner=member), "name", "kind", "size", "created_at"
+                    )
+                },
+                files=lambda member: (
+                    (f"envois/{upload.name}", upload.file)
+                    for upload in Upload.objects.filter(owner=member)
+                ),
+                erase=lambda member, remove_content: _erase_uploads(member),
+            )
+        )
+
+
+def _erase_uploads(member: Any) -> None:
+    from . import personal_data
+    from .models import Upload
+
+    uploads = Upload.objects.filter(owner=member)
+    personal_data.delete_files_on_commit(upload.file for upload in uploads)
+    uploads.delete()

@@ -9,8 +9,10 @@ class GuidesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import selectors
+        from . import personal_data, selectors
         from .models import Guide, Picture, Tool, Version
+
+        personal_data.register()
 
         # Pictures, tools and PDFs follow their guide: a draft's are for its authors and the
         # coordinators only.

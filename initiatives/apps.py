@@ -9,8 +9,10 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import selectors
+        from . import personal_data, selectors
         from .models import Attachment, Image, Initiative
+
+        personal_data.register()
 
         # Pictures and files follow their initiative: a draft's stay within its mutuelle.
         def of_visible(model):

@@ -9,6 +9,11 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from core import contributions
 
-        from . import signals  # noqa: F401  (members are subscribers, kept in sync)
+        from . import (
+            personal_data,
+            signals,  # noqa: F401  (members are subscribers, kept in sync)
+        )
+
+        personal_data.register()
 
         contributions.register("ambassadeurs:profile", template="newsletter/_profile_link.html")

@@ -649,6 +649,14 @@ PROJECT = [
         data=lambda w: {"role": "ambassador", "mutuelle": w.armor.pk, "is_active": "on"},
     ),
     Row(
+        "ambassadeurs:member_erase",
+        lambda w: [w.departed.pk],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would erase the departed member's personal data
+        data=lambda w: {"content": "kept", "confirm": "on"},
+    ),
+    Row("ambassadeurs:my_data", get=EVERYONE, post=NOT_ALLOWED),  # each member's own ZIP
+    Row(
         "ambassadeurs:profile",
         get=EVERYONE,
         post=(LOGIN, SAVED, SAVED, SAVED, SAVED, SAVED),  # each member's own

@@ -1,0 +1,69 @@
+"""What the action plan holds about a member (core.personal_data): the field feedback they
+wrote, the measurements they entered, the updates of deployments they made."""
+
+from core import personal_data
+from core.personal_data import rows
+
+from .models import Deployment, DeploymentChange, FieldFeedback, Measurement
+
+
+def _export(member) -> dict[str, personal_data.Rows]:
+    return {
+        "retours_du_terrain": rows(
+            FieldFeedback.objects.filter(author=member).order_by("created_at"),
+            "mutuelle__name",
+            "subject",
+            "action__title",
+            "theme__name",
+            "sentiment",
+            "text",
+            "created_at",
+            "answer",
+            "handled_at",
+        ),
+        "mesures_saisies": rows(
+            Measurement.objects.filter(entered_by=member).order_by("entered_at"),
+            "indicator__name",
+            "mutuelle__name",
+            "period",
+            "value",
+            "comment",
+            "entered_at",
+        ),
+        "mises_à_jour_du_plan": rows(
+            DeploymentChange.objects.filter(changed_by=member).order_by("changed_at"),
+            "deployment__action__title",
+            "deployment__mutuelle__name",
+            "changed_at",
+            "before",
+            "after",
+            "progress_before",
+            "progress",
+            "is_review",
+        ),
+    }
+
+
+def _erase(member, remove_content: bool) -> None:
+    # The plan's history (who updated a deployment, entered a measure, answered a feedback)
+    # stays, by "ancien membre": it is the network's record, not the member's writing.
+    if remove_content:
+        FieldFeedback.objects.filter(author=member).delete()
+
+
+def register() -> None:
+    personal_data.register(
+        personal_data.Holder(
+            name="actionplan",
+            covers=[
+                (Deployment, "updated_by"),
+                (Deployment, "reviewed_by"),
+                (DeploymentChange, "changed_by"),
+                (Measurement, "entered_by"),
+                (FieldFeedback, "author"),
+                (FieldFeedback, "handled_by"),
+            ],
+            export=_export,
+            erase=_erase,
+        )
+    )
