@@ -32,6 +32,12 @@ class UserAdmin(BumpingAdmin, BaseUserAdmin):
         (_("Réseau"), {"fields": ["first_name", "last_name", "mutuelle", "role"]}),
     ]
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a row would leave the photo, the invitation and the subscriber behind and
+        # empty the author of what they wrote: a departed member is erased from their page in
+        # the directory ("effacer ses données personnelles", ambassadeurs.services.member_erase).
+        return False
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change and "is_active" in form.changed_data and not obj.is_active:

@@ -964,6 +964,8 @@ ADMIN_EXCEPTIONS = {
     # Written by the services only (the record of changes, the tasks' outbox): no "add".
     "admin:actionplan_deploymentchange_add": 403,
     "admin:core_outboxmessage_add": 403,
+    # Members are erased from their page (personal data everywhere), never deleted here.
+    "admin:ambassadeurs_user_delete": 403,
     # Asked by the admin's own widgets with the field they fill; bare, it is refused.
     "admin:autocomplete": 403,
     # Signing out is a POST.

@@ -226,3 +226,11 @@ def test_a_member_erased_once_cannot_be_erased_again(client, coordinator, depart
     client.force_login(coordinator)
     _erase(client, departed)
     assert _erase(client, departed).status_code == 404
+
+
+def test_the_admin_does_not_delete_members(client, admin_user, reader):
+    """Deleting the row would leave the photo, invitation and subscriber behind: erase instead."""
+    client.force_login(admin_user)
+    url = reverse("admin:ambassadeurs_user_delete", args=[reader.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert User.objects.filter(pk=reader.pk).exists()
