@@ -1,5 +1,13 @@
 # The intranet's image: web (gunicorn + WhiteNoise), worker and beat (Celery) run from it.
 # tests/test_image.py runs the build steps that follow `COPY . .` and the CMD as written here.
+
+# `make backup` needs a pg_dump at least as new as the server (docker-compose.yml: postgres:16);
+# Debian 12's is 15. This stage takes the server image's own, with its libraries
+# (scripts/pg-client.sh, tested on this machine's PostgreSQL by tests/test_backups.py).
+FROM postgres:16-bookworm AS pg-client
+COPY scripts/pg-client.sh /tmp/pg-client.sh
+RUN sh /tmp/pg-client.sh /usr/lib/postgresql/16/bin /opt/pg-client
+
 FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -12,8 +20,11 @@ RUN apt-get update \
         gettext \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 1000 --home /app rse \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/backups \
     && chown -R rse /app/var
+
+COPY --from=pg-client /opt/pg-client /opt/pg-client
+ENV RSE_PG_BIN=/opt/pg-client/bin
 
 WORKDIR /app
 # The runtime dependencies only: requirements-dev.lock adds the test tools.

@@ -64,7 +64,14 @@ bench: install messages ## Benchmarks: pages (wrk, gunicorn), guide PDF, newslet
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/newsletter.py
 
+backup: install ## A dated archive of the database and the stored files, in var/backups (RSE_BACKUP_DIR)
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py backup
+
+restore: install ## Bring back `make restore FILE=var/backups/solimut-rse-....tar` into an empty installation
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=var/backups/solimut-rse-<date>.tar"; exit 2; }
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py restore "$(FILE)"
+
 screenshots: install ## Screenshots of the main pages of a running `make run` into screenshots/
 	$(BIN)/python scripts/screenshots.py http://127.0.0.1:$(PORT) screenshots
 
-.PHONY: help install tools messages run lint test format lock translations bench screenshots
+.PHONY: help install tools messages run lint test format lock translations bench backup restore screenshots
