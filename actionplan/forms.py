@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import Form, ModelForm, choices_by_rows
+from core.forms import Form, LongSelect, ModelForm, choices_by_rows
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Action, ActionPlan, Axis, Deployment, FieldFeedback, Indicator, Status
@@ -119,6 +119,7 @@ class FeedbackForm(ModelForm):
         model = FieldFeedback
         fields = ["subject", "action", "theme", "sentiment", "text"]
         widgets = {
+            "action": LongSelect,
             "sentiment": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 4}),
         }

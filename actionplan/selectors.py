@@ -21,6 +21,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Window,
 )
@@ -244,12 +245,22 @@ class WeeklyUpdate:
     quarters: list[datetime.date]  # newest first
 
 
+# What a card reads of its action and of who reviewed it last (not the action's description,
+# nor the member's password or photo): hundreds of cards at the scale of a federation.
+CARD_FIELDS = (
+    *(f.name for f in Deployment._meta.concrete_fields),
+    *(f"action__{name}" for name in ("plan", "code", "title", "due_on")),
+    *(f"reviewed_by__{name}" for name in ("email", "first_name", "last_name")),
+)
+
+
 def _weekly_cards(
     plan: ActionPlan, mutuelle: Mutuelle, now: datetime.datetime
 ) -> QuerySet[Deployment]:
     """What a card shows: its action, who reviewed it last, its `need_*` flags."""
     deployments = mutuelle_deployments(plan, mutuelle).select_related(None)
-    return with_needs(deployments.select_related("action", "reviewed_by"), now=now)
+    deployments = deployments.select_related("action", "reviewed_by").only(*CARD_FIELDS)
+    return with_needs(deployments, now=now)
 
 
 def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> WeeklyUpdate:
@@ -264,8 +275,19 @@ def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> Week
         rest = [deployment for deployment, needs in flagged if not needs]
         up_to_date = len(rest)
     else:
-        needing = list(_needing(cards, now))
-        up_to_date = mutuelle_deployments(plan, mutuelle).count() - len(needing)
+        # How many there are in all, read beside them (a subquery PostgreSQL computes once).
+        total = (
+            mutuelle_deployments(plan, mutuelle)
+            .order_by()
+            .values("mutuelle")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        needing = list(_needing(cards, now).annotate(total=Subquery(total)))
+        if needing:
+            up_to_date = needing[0].total - len(needing)
+        else:
+            up_to_date = mutuelle_deployments(plan, mutuelle).count()
     return WeeklyUpdate(
         needing=needing,
         others=rest,

@@ -102,3 +102,20 @@ def choices_by_rows(
     `label(*values)` is each option's text. Validation still reads the chosen instance."""
     field.iterator = lambda field: RowsChoiceIterator(field, columns, label)  # type: ignore[assignment]
     field.widget.choices = field.choices  # the widget took the field's iterator when it was set
+
+
+class LongSelect(forms.Select):
+    """A select of hundreds of options (a plan's actions), without option groups: its options
+    rendered by one loop over (value, label, selected). Django's Select builds a dict per
+    option and wraps each in a group of its own, two template loops per option."""
+
+    template_name = "django/forms/widgets/long_select.html"
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = forms.Widget.get_context(self, name, value, attrs)  # not ChoiceWidget's groups
+        chosen = set(context["widget"]["value"])  # format_value(): the chosen values, as text
+        context["widget"]["options"] = [
+            (text, label, text in chosen)
+            for text, label in ((str(option), label) for option, label in self.choices)
+        ]
+        return context

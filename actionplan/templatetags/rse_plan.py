@@ -40,6 +40,13 @@ def status_options(context, current: str) -> str:
     return rendered[current]
 
 
+@register.simple_tag
+def deployment_url_prefix() -> str:
+    """The start of every deployment's address, ".../deploiements/": a list of hundreds of cards
+    adds each one's id to it rather than reversing its address once per card."""
+    return reverse("actionplan:deployment", args=[0]).removesuffix("0/")
+
+
 @register.filter
 def quarter(day) -> str:
     """A quarter by its first day, as the plan names it: "T4 2026"."""
