@@ -18,6 +18,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     Max,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -634,11 +635,18 @@ def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mu
     """Active mutuelles whose deployments of `plan` nobody updated (or reviewed: "rien de
     neuf") within RSE_STALE_AFTER, with the date of the last one (`last_update`, None if never)."""
     # Each change of a deployment, update or review, is also its `reviewed_at`: the latest of
-    # those, grouped in one pass, without reading the plan's whole history once per mutuelle.
-    last_update = Max("deployments__reviewed_at", filter=Q(deployments__action__plan=plan))
+    # those, found for each mutuelle at the end of an index (Deployment's mutuelle_review), not
+    # in the plan's whole history nor in a pass over all the deployments of the network.
+    latest = (
+        Deployment.objects.filter(
+            mutuelle=OuterRef("pk"), action__plan=plan, reviewed_at__isnull=False
+        )
+        .order_by("-reviewed_at")
+        .values("reviewed_at")[:1]
+    )
     return (
         Mutuelle.objects.active()
-        .annotate(last_update=last_update)
+        .annotate(last_update=Subquery(latest))
         .filter(Q(last_update=None) | Q(last_update__lt=now - settings.RSE_STALE_AFTER))
         .order_by("name")
     )
