@@ -120,6 +120,7 @@ class FeedbackForm(ModelForm):
         fields = ["subject", "action", "theme", "sentiment", "text"]
         widgets = {
             "action": LongSelect,
+            "theme": LongSelect,
             "sentiment": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 4}),
         }

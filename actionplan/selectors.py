@@ -133,11 +133,15 @@ def mutuelle_progress(plan: ActionPlan, mutuelle: Mutuelle) -> MutuelleProgress:
 
 
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:
-    """Indicators with this mutuelle's measurements as `.mine`, newest period first."""
-    mine = Measurement.objects.filter(mutuelle=mutuelle).order_by("-period")
+    """The plan's indicators, each with this mutuelle's latest measurement as `last_value` and
+    `last_period` (None if never measured): read beside them, in one query."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk"), mutuelle=mutuelle).order_by(
+        "-period", "-pk"
+    )
     return list(
-        plan.indicators.select_related("action").prefetch_related(
-            Prefetch("measurements", queryset=mine, to_attr="mine")
+        plan.indicators.annotate(
+            last_value=Subquery(latest.values("value")[:1]),
+            last_period=Subquery(latest.values("period")[:1]),
         )
     )
 
