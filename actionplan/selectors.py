@@ -17,7 +17,6 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -290,7 +289,7 @@ def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> Week
         )
         needing = list(_needing(cards, now).annotate(total=Subquery(total)))
         if needing:
-            up_to_date = needing[0].total - len(needing)
+            up_to_date = needing[0].total - len(needing)  # type: ignore[attr-defined]
         else:
             up_to_date = mutuelle_deployments(plan, mutuelle).count()
     return WeeklyUpdate(

@@ -52,7 +52,8 @@ def card_dates(context, deployment: Deployment) -> str:
         short = context.render_context["short_date_format"] = get_format("SHORT_DATE_FORMAT")
     parts = []
     if deployment.action.due_on:
-        parts.append(_("Échéance %(date)s") % {"date": dateformat.format(deployment.action.due_on, short)})
+        due = dateformat.format(deployment.action.due_on, short)
+        parts.append(_("Échéance %(date)s") % {"date": due})
     if deployment.reviewed_at:
         when = dateformat.format(timezone.localtime(deployment.reviewed_at), short)
         name = str(deployment.reviewed_by) if deployment.reviewed_by else "—"
