@@ -4,7 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import Form, ModelForm
+from core.forms import Form, LongSelect, ModelForm, choices_by_rows
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Action, ActionPlan, Axis, Deployment, FieldFeedback, Indicator, Status
@@ -119,6 +119,8 @@ class FeedbackForm(ModelForm):
         model = FieldFeedback
         fields = ["subject", "action", "theme", "sentiment", "text"]
         widgets = {
+            "action": LongSelect,
+            "theme": LongSelect,
             "sentiment": forms.RadioSelect,
             "text": forms.Textarea(attrs={"rows": 4}),
         }
@@ -127,6 +129,9 @@ class FeedbackForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["action"].queryset = plan.actions.order_by("axis__number", "position", "code")
         self.fields["action"].empty_label = _("— Aucune action en particulier —")
+        # Hundreds of actions at the scale of a federation: their options read as rows.
+        choices_by_rows(self.fields["action"], ("code", "title"), "{} {}".format)
+        choices_by_rows(self.fields["theme"], ("name",), str)
 
 
 class AnswerForm(ModelForm):

@@ -230,6 +230,16 @@ class Deployment(models.Model):
                 violation_error_message=_("L'avancement est un pourcentage entre 0 et 100."),
             ),
         ]
+        indexes = [
+            # A mutuelle's latest review first: the coordinator's home finds the silent ones.
+            models.Index(fields=["mutuelle", "-reviewed_at"], name="deployment_mutuelle_review"),
+            # The blocked ones, a few among thousands: the coordinator's home counts them.
+            models.Index(
+                fields=["action", "mutuelle"],
+                condition=Q(status=Status.BLOCKED),
+                name="deployment_blocked",
+            ),
+        ]
 
     def __str__(self):
         where = self.mutuelle.short_name if self.mutuelle else _("Groupe")

@@ -17,10 +17,11 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
-    Max,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Window,
 )
@@ -131,11 +132,15 @@ def mutuelle_progress(plan: ActionPlan, mutuelle: Mutuelle) -> MutuelleProgress:
 
 
 def mutuelle_indicators(plan: ActionPlan, mutuelle: Mutuelle) -> list[Indicator]:
-    """Indicators with this mutuelle's measurements as `.mine`, newest period first."""
-    mine = Measurement.objects.filter(mutuelle=mutuelle).order_by("-period")
+    """The plan's indicators, each with this mutuelle's latest measurement as `last_value` and
+    `last_period` (None if never measured): read beside them, in one query."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk"), mutuelle=mutuelle).order_by(
+        "-period", "-pk"
+    )
     return list(
-        plan.indicators.select_related("action").prefetch_related(
-            Prefetch("measurements", queryset=mine, to_attr="mine")
+        plan.indicators.annotate(
+            last_value=Subquery(latest.values("value")[:1]),
+            last_period=Subquery(latest.values("period")[:1]),
         )
     )
 
@@ -244,12 +249,22 @@ class WeeklyUpdate:
     quarters: list[datetime.date]  # newest first
 
 
+# What a card reads of its action and of who reviewed it last (not the action's description,
+# nor the member's password or photo): hundreds of cards at the scale of a federation.
+CARD_FIELDS = (
+    *(f.name for f in Deployment._meta.concrete_fields),
+    *(f"action__{name}" for name in ("plan", "code", "title", "due_on")),
+    *(f"reviewed_by__{name}" for name in ("email", "first_name", "last_name")),
+)
+
+
 def _weekly_cards(
     plan: ActionPlan, mutuelle: Mutuelle, now: datetime.datetime
 ) -> QuerySet[Deployment]:
     """What a card shows: its action, who reviewed it last, its `need_*` flags."""
     deployments = mutuelle_deployments(plan, mutuelle).select_related(None)
-    return with_needs(deployments.select_related("action", "reviewed_by"), now=now)
+    deployments = deployments.select_related("action", "reviewed_by").only(*CARD_FIELDS)
+    return with_needs(deployments, now=now)
 
 
 def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> WeeklyUpdate:
@@ -264,8 +279,19 @@ def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> Week
         rest = [deployment for deployment, needs in flagged if not needs]
         up_to_date = len(rest)
     else:
-        needing = list(_needing(cards, now))
-        up_to_date = mutuelle_deployments(plan, mutuelle).count() - len(needing)
+        # How many there are in all, read beside them (a subquery PostgreSQL computes once).
+        total = (
+            mutuelle_deployments(plan, mutuelle)
+            .order_by()
+            .values("mutuelle")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        needing = list(_needing(cards, now).annotate(total=Subquery(total)))
+        if needing:
+            up_to_date = needing[0].total - len(needing)  # type: ignore[attr-defined]
+        else:
+            up_to_date = mutuelle_deployments(plan, mutuelle).count()
     return WeeklyUpdate(
         needing=needing,
         others=rest,
@@ -612,11 +638,18 @@ def silent_mutuelles(plan: ActionPlan, *, now: datetime.datetime) -> QuerySet[Mu
     """Active mutuelles whose deployments of `plan` nobody updated (or reviewed: "rien de
     neuf") within RSE_STALE_AFTER, with the date of the last one (`last_update`, None if never)."""
     # Each change of a deployment, update or review, is also its `reviewed_at`: the latest of
-    # those, grouped in one pass, without reading the plan's whole history once per mutuelle.
-    last_update = Max("deployments__reviewed_at", filter=Q(deployments__action__plan=plan))
+    # those, found for each mutuelle at the end of an index (Deployment's mutuelle_review), not
+    # in the plan's whole history nor in a pass over all the deployments of the network.
+    latest = (
+        Deployment.objects.filter(
+            mutuelle=OuterRef("pk"), action__plan=plan, reviewed_at__isnull=False
+        )
+        .order_by("-reviewed_at")
+        .values("reviewed_at")[:1]
+    )
     return (
         Mutuelle.objects.active()
-        .annotate(last_update=last_update)
+        .annotate(last_update=Subquery(latest))
         .filter(Q(last_update=None) | Q(last_update__lt=now - settings.RSE_STALE_AFTER))
         .order_by("name")
     )

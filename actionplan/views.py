@@ -175,13 +175,19 @@ def deployment_edit(request, pk):
 # --- Ma mutuelle ---------------------------------------------------------------------------------
 
 
-def _mutuelle_for(request):
+def _mutuelle_for(request, mutuelles):
+    """The mutuelle "Ma mutuelle" shows: the one asked for, else the member's own, else the
+    first; found among the active ones the page lists anyway (its picker), no query of its own."""
     slug = request.GET.get("mutuelle")
     if slug:
-        return get_object_or_404(Mutuelle.objects.active(), slug=slug)
+        found = next((mutuelle for mutuelle in mutuelles if mutuelle.slug == slug), None)
+        if found is None:
+            raise Http404
+        return found
     if request.user.mutuelle_id:
-        return request.user.mutuelle
-    return Mutuelle.objects.active().first()
+        own = (mutuelle for mutuelle in mutuelles if mutuelle.pk == request.user.mutuelle_id)
+        return next(own, None) or request.user.mutuelle  # an inactive one is still theirs
+    return mutuelles[0] if mutuelles else None
 
 
 WEEKLY_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
@@ -261,13 +267,14 @@ def _my_mutuelle_page(
     unfolded=False,
     errors=None,
     feedback_form=None,
+    mutuelles=None,
     status=200,
 ):
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
     context = {
         "plan": plan,
         "mutuelle": mutuelle,
-        "mutuelles": Mutuelle.objects.active(),
+        "mutuelles": Mutuelle.objects.active() if mutuelles is None else mutuelles,
         "editable": editable,
         "body": _weekly_body(plan, mutuelle, editable, weekly=weekly, unfolded=unfolded),
         "errors": errors,
@@ -281,14 +288,15 @@ def _my_mutuelle_page(
 @vary_on_headers("HX-Request")
 def my_mutuelle(request):
     plan = selectors.current_plan()
-    mutuelle = _mutuelle_for(request)
+    mutuelles = list(Mutuelle.objects.active())
+    mutuelle = _mutuelle_for(request, mutuelles)
     if plan is None or mutuelle is None:
         return TemplateResponse(request, "actionplan/plan.html", {"plan": None})
     unfolded = UNFOLDED in request.GET
     if unfolded and request.htmx:  # the folded part, opened
         editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
         return HttpResponse(_up_to_date(plan, mutuelle, editable))
-    return _my_mutuelle_page(request, plan, mutuelle, unfolded=unfolded)
+    return _my_mutuelle_page(request, plan, mutuelle, unfolded=unfolded, mutuelles=mutuelles)
 
 
 def _summary(saved):

@@ -3,9 +3,11 @@ control characters, lone surrogates) is refused before it reaches a service, wit
 message on each field concerned and the text shown again without them."""
 
 import re
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .text import has_forbidden, strip_forbidden
@@ -73,3 +75,47 @@ class Form(CleanTextMixin, forms.Form):
 
 class ModelForm(CleanTextMixin, forms.ModelForm):
     pass
+
+
+class RowsChoiceIterator(ModelChoiceIterator):
+    """A model choice field's options read as rows in one plain query: Django's own iterator
+    reads them through `.iterator()`, a server-side cursor on PostgreSQL (three round trips),
+    and builds a model instance for each. Here only the columns the label needs are read."""
+
+    def __init__(
+        self, field: forms.ModelChoiceField, columns: tuple[str, ...], label: Callable[..., str]
+    ) -> None:
+        super().__init__(field)
+        self.columns, self.label = columns, label
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, *values in self.queryset.values_list("pk", *self.columns):
+            yield (pk, self.label(*values))
+
+
+def choices_by_rows(
+    field: forms.ModelChoiceField, columns: tuple[str, ...], label: Callable[..., str]
+) -> None:
+    """Render `field`'s options from `columns` of its queryset (see `RowsChoiceIterator`);
+    `label(*values)` is each option's text. Validation still reads the chosen instance."""
+    field.iterator = lambda field: RowsChoiceIterator(field, columns, label)  # type: ignore[assignment]
+    field.widget.choices = field.choices  # the widget took the field's iterator when it was set
+
+
+class LongSelect(forms.Select):
+    """A select of hundreds of options (a plan's actions), without option groups: its options
+    rendered by one loop over (value, label, selected). Django's Select builds a dict per
+    option and wraps each in a group of its own, two template loops per option."""
+
+    template_name = "django/forms/widgets/long_select.html"
+
+    def get_context(self, name: str, value: Any, attrs: Any) -> dict[str, Any]:
+        context = forms.Widget.get_context(self, name, value, attrs)  # not ChoiceWidget's groups
+        chosen = set(context["widget"]["value"])  # format_value(): the chosen values, as text
+        context["widget"]["options"] = [
+            (text, label, text in chosen)
+            for text, label in ((str(option), label) for option, label in self.choices)
+        ]
+        return context
