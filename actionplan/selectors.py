@@ -49,6 +49,7 @@ from .models import (
     FieldFeedback,
     Indicator,
     Measurement,
+    ProgressMonth,
     Scope,
     Sentiment,
     Status,
@@ -463,12 +464,21 @@ def dashboard(
         .order_by("action__code")[:20]
     )
     board.indicators = _indicators(plan, shown)
-    changes = DeploymentChange.objects.filter(scope("deployment__")).exclude(
-        deployment__status=Status.NOT_APPLICABLE
-    )
-    if status:
-        changes = changes.filter(deployment__action__in=actions)
-    board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
+    if axis is None and theme is None and not status:
+        # Every action, of every mutuelle shown or of one: the sums kept by month do.
+        sums = ProgressMonth.objects.filter(plan=plan)
+        if mutuelle is not None:
+            sums = sums.filter(mutuelle=mutuelle)
+        else:
+            sums = sums.filter(Q(mutuelle__isnull=True) | Q(mutuelle__in=[m.pk for m in shown]))
+        board.timeline = _summed_timeline(plan, sums, today, count=count, summed=summed)
+    else:
+        changes = DeploymentChange.objects.filter(scope("deployment__")).exclude(
+            deployment__status=Status.NOT_APPLICABLE
+        )
+        if status:
+            changes = changes.filter(deployment__action__in=actions)
+        board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
     if not follow_up:
         return board
     board.activity = list(_activity(plan, shown, stale_before))
@@ -539,6 +549,31 @@ def _month_ends(
         following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         yield day, min(following - datetime.timedelta(days=1), today)
         day = following
+
+
+def _summed_timeline(
+    plan: ActionPlan,
+    sums: QuerySet[ProgressMonth],
+    today: datetime.date,
+    *,
+    count: int,
+    summed: int,
+) -> list[tuple[datetime.date, int]]:
+    """Mean progress of the shown deployments (`count` of them, whose progress adds up to
+    `summed` today) at the end of each month, from the monthly sums of their moves that the
+    services keep: at the end of a month, each stood where it stands today less what it moved
+    since."""
+    moved = dict(
+        sums.order_by()
+        .values_list("month")
+        .annotate(total=Sum("moved"))
+        .values_list("month", "total")
+    )
+    count, points = count or 1, []
+    for month, _end in _month_ends(plan.starts_on, min(today, plan.ends_on)):
+        since = sum(total for day, total in moved.items() if day > month)
+        points.append((month, round((summed - since) / count)))
+    return points
 
 
 def _timeline(
