@@ -371,6 +371,15 @@ def dashboard(
     shown = [m for m in mutuelles if mutuelle is None or m.pk == mutuelle.pk]
     board = Dashboard(plan=plan, mutuelles=shown)
 
+    def of_mutuelles(to: str = "") -> Q:
+        """Deployments of the mutuelles shown (and the group's own, unless one is chosen)."""
+        if mutuelle is not None:
+            return Q(**{f"{to}mutuelle": mutuelle})
+        # The active mutuelles are known already: no join.
+        return Q(**{f"{to}mutuelle__isnull": True}) | Q(
+            **{f"{to}mutuelle__in": [m.pk for m in mutuelles]}
+        )
+
     def scope(to: str = "") -> Q:
         """The deployments shown: as a filter of deployments, or of what leads `to` them."""
         where = Q(**{f"{to}action__plan": plan})
@@ -378,13 +387,7 @@ def dashboard(
             where &= Q(**{f"{to}action__axis": axis})
         if theme is not None:
             where &= Q(**{f"{to}action__theme": theme})
-        if mutuelle is not None:
-            return where & Q(**{f"{to}mutuelle": mutuelle})
-        # The active mutuelles are known already: no join.
-        return where & (
-            Q(**{f"{to}mutuelle__isnull": True})
-            | Q(**{f"{to}mutuelle__in": [m.pk for m in mutuelles]})
-        )
+        return where & of_mutuelles(to)
 
     actions = plan.actions.all()
     if axis is not None:
@@ -452,10 +455,15 @@ def dashboard(
         )
         board.rows.append(MatrixRow(action, row, is_group))
 
-    open_ones = deployments.open()
+    # The actions are those shown already: their deployments shown are those of the mutuelles
+    # shown, counted as they are joined (no subquery over every open deployment of the plan).
+    still_open = of_mutuelles("deployments__") & ~Q(
+        deployments__status__in=[Status.DONE, Status.NOT_APPLICABLE]
+    )
     board.overdue = list(
-        actions.filter(due_on__lt=today, pk__in=open_ones.values("action"))
-        .annotate(open_count=Count("deployments", filter=Q(deployments__in=open_ones)))
+        actions.filter(due_on__lt=today)
+        .annotate(open_count=Count("deployments", filter=still_open))
+        .filter(open_count__gt=0)
         .order_by("due_on", "code")[:20]
     )
     board.blocked = list(

@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -46,8 +48,16 @@ def quarter(day) -> str:
     return _("T%(q)s %(year)s") % {"q": (day.month - 1) // 3 + 1, "year": day.year}
 
 
+@functools.cache
+def _classes_of(status: str, stale: bool) -> str:
+    return f"s-{escape(status)}" + (" is-stale" if stale else "")
+
+
 def _classes(cell) -> str:
-    return f"s-{escape(cell.status)}" + (" is-stale" if cell.stale else "")
+    return _classes_of(cell.status, cell.stale)
+
+
+_escaped = functools.cache(escape)  # a cell's status, one of a few words
 
 
 @register.simple_tag
@@ -60,6 +70,7 @@ def matrix_body(board):
         _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
     )
     group_text = escape(_("Portée par le groupe"))
+    labels = {value: escape(label) for value, label in Status.choices}  # once, not per cell
     parts, axis_id = [], None
     for row in board.rows:
         action = row.action
@@ -84,9 +95,9 @@ def matrix_body(board):
             if cell:
                 inner = (
                     f'<a class="cell cell-wide {_classes(cell)}" href="{url}{cell.deployment_id}/"'
-                    f' data-status="{escape(cell.status)}">'
+                    f' data-status="{_escaped(cell.status)}">'
                     f'{group_text} · {cell.progress} %<span class="visually-hidden"> · '
-                    f"{escape(cell.label)}</span></a>"
+                    f"{labels[cell.status]}</span></a>"
                 )
             parts.append(f'<td colspan="{columns}">{inner}</td>')
         else:
@@ -97,8 +108,8 @@ def matrix_body(board):
                 stale = f" · {stale_text}" if cell.stale else ""
                 parts.append(
                     f'<td><a class="cell {_classes(cell)}" href="{url}{cell.deployment_id}/" '
-                    f'data-status="{escape(cell.status)}">'
-                    f'{cell.progress}<span class="visually-hidden"> % · {escape(cell.label)}'
+                    f'data-status="{_escaped(cell.status)}">'
+                    f'{cell.progress}<span class="visually-hidden"> % · {labels[cell.status]}'
                     f"{stale}</span></a></td>"
                 )
         parts.append("</tr>")
@@ -150,3 +161,21 @@ def matrix_cards(board):
         cells = [(row.action, row.cells[index]) for row in mutuelle_rows]
         parts.append(card(escape(mutuelle.slug), mutuelle.name, cells))
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def chart_bars(chart):
+    """The bars of a bar chart (actionplan.charts.BarChart), each with its label and value:
+    built here, like the matrix, as the dashboard draws six charts of a bar per mutuelle."""
+    label_x, left, pale = chart.label_x, chart.plot_left, ' fill-opacity="0.4"'
+    return mark_safe(  # noqa: S308 - the texts are escaped, the rest are numbers and colours
+        "".join(
+            f'<text x="{label_x}" y="{bar.text_y}" text-anchor="end" class="chart-label">'
+            f"{escape(bar.label)}</text>\n"
+            f'  <rect x="{left}" y="{bar.y}" width="{bar.width}" height="18" rx="3" '
+            f'fill="{escape(bar.colour)}"{"" if bar.reached else pale}/>\n'
+            f'  <text x="{bar.text_x}" y="{bar.text_y}" class="chart-value">'
+            f"{escape(bar.text)}</text>\n  "
+            for bar in chart.bars
+        )
+    )
