@@ -213,12 +213,14 @@ class _ListedChoices(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset:
+        listed = self.field.listed
+        for obj in self.queryset if listed is None else listed:
             yield self.choice(obj)
 
 
 class _ListedChoiceField(forms.ModelChoiceField):
     iterator = _ListedChoices
+    listed = None  # the choices when the page has read them already (as the queryset has them)
 
 
 class DashboardFilterForm(Form):
@@ -243,9 +245,13 @@ class DashboardFilterForm(Form):
         label=_("État"), choices=[("", _("Tous")), *Status.choices], required=False
     )
 
-    def __init__(self, *args, plan: ActionPlan, **kwargs):
+    def __init__(self, *args, plan: ActionPlan, axes=None, mutuelles=None, **kwargs):
+        """`axes` (the plan's) and `mutuelles` (the active ones): the choices, when the page
+        has read them already."""
         super().__init__(*args, **kwargs)
         self.fields["axe"].queryset = plan.axes.all()
+        self.fields["axe"].listed = axes
+        self.fields["mutuelle"].listed = mutuelles
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -70,8 +70,9 @@ def plan_axes(plan: ActionPlan) -> list[Axis]:
 
 
 def plan_axes_counted(plan: ActionPlan) -> QuerySet[Axis]:
-    """Axes with their number of actions (`action_count`), for a plan shown folded."""
-    return plan.axes.annotate(action_count=Count("actions"))
+    """Axes with their number of actions (`action_count`), for a plan shown folded, in their
+    order (a query that groups leaves the model's ordering out)."""
+    return plan.axes.annotate(action_count=Count("actions")).order_by("number")
 
 
 def axis_actions(axis: Axis) -> QuerySet[Action]:
@@ -359,15 +360,21 @@ def dashboard(
     page: int | str | None = 1,
     every_row: bool = False,
     follow_up: bool = True,
+    axes: Sequence[Axis] | None = None,
+    mutuelles: Sequence[Mutuelle] | None = None,
 ) -> Dashboard:
     """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
     by the database, the matrix is paginated by actions. Without `follow_up`, what only the
-    coordinators see (who updated what and when, field feedback) is left out."""
+    coordinators see (who updated what and when, field feedback) is left out. `axes` (the
+    plan's) and `mutuelles` (the active ones), when the page has read them already."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
 
-    mutuelles = list(Mutuelle.objects.active())
+    if mutuelles is None:
+        mutuelles = list(Mutuelle.objects.active())
+    if axes is None:
+        axes = list(plan.axes.all())
     shown = [m for m in mutuelles if mutuelle is None or m.pk == mutuelle.pk]
     board = Dashboard(plan=plan, mutuelles=shown)
 
@@ -420,7 +427,7 @@ def dashboard(
 
     board.overall = round(summed / count) if count else 0
     board.status_counts = {str(state): n for state, (_total, n) in totals["status"].items()}
-    board.axes = [(a, mean("axis", a.pk)) for a in plan.axes.all() if a.pk in totals["axis"]]
+    board.axes = [(a, mean("axis", a.pk)) for a in axes if a.pk in totals["axis"]]
     board.by_mutuelle = [(m, mean("mutuelle", m.pk)) for m in shown if m.pk in totals["mutuelle"]]
 
     ordered = actions.select_related("axis").order_by("axis__number", "position", "code")

@@ -70,7 +70,7 @@ def matrix_body(board):
         _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
     )
     group_text = escape(_("Portée par le groupe"))
-    labels = {value: escape(label) for value, label in Status.choices}  # once, not per cell
+    labels = {value: escape(str(label)) for value, label in Status.choices}  # once, not per cell
     parts, axis_id = [], None
     for row in board.rows:
         action = row.action
@@ -133,7 +133,7 @@ def matrix_cards(board):
     # A cell's words are the same in every card: each is escaped once, not once a card.
     names = {row.action.pk: escape(row.action.code) for row in board.rows}
     titles = {row.action.pk: escape(Truncator(row.action.title).chars(60)) for row in board.rows}
-    labels = {value: escape(label) for value, label in Status.choices}
+    labels = {value: escape(str(label)) for value, label in Status.choices}
 
     def card(key, title, cells):
         items = []
