@@ -24,7 +24,7 @@ from django.db.models import (
     Sum,
     Window,
 )
-from django.db.models.functions import Lag, RowNumber, TruncMonth
+from django.db.models.functions import Coalesce, Lag, RowNumber, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -436,21 +436,19 @@ def dashboard(
         page_actions = list(board.page.object_list)
     else:  # exports: every row
         page_actions = list(ordered)
+    # Told by the database: a page holds hundreds of cells. A "rien de neuf" counts as news.
+    stale = ExpressionWrapper(
+        Q(last_news__lt=stale_before) & ~Q(status__in=[Status.DONE, Status.NOT_APPLICABLE]),
+        output_field=BooleanField(),
+    )
     cells: dict[tuple[int, int | None], Cell] = {
-        (action_id, mutuelle_id): Cell(
-            pk,
-            state,
-            progress,
-            # A "rien de neuf" counts as news.
-            state not in (Status.DONE, Status.NOT_APPLICABLE)
-            and (reviewed_at or updated_at) < stale_before,
-        )
-        for pk, action_id, mutuelle_id, state, progress, updated_at, reviewed_at in (
+        (action_id, mutuelle_id): Cell(pk, state, progress, is_stale)
+        for pk, action_id, mutuelle_id, state, progress, is_stale in (
             deployments.filter(action__in=[a.pk for a in page_actions])
             .order_by()
-            .values_list(
-                "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "reviewed_at"
-            )
+            .alias(last_news=Coalesce("reviewed_at", "updated_at"))
+            .annotate(is_stale=stale)
+            .values_list("pk", "action_id", "mutuelle_id", "status", "progress", "is_stale")
         )
     }
     for action in page_actions:

@@ -179,3 +179,30 @@ def chart_bars(chart):
             for bar in chart.bars
         )
     )
+
+
+@register.simple_tag
+def chart_figures(chart):
+    """The rows of the data table beside an indicator's chart: a mutuelle, its latest value,
+    whether it reaches the target. Built here for the reason above."""
+    return mark_safe(  # noqa: S308 - every text is escaped
+        "".join(
+            f'<tr><th scope="row">{escape(bar.label)}</th><td>{escape(bar.figure)}</td>'
+            f"<td>{escape(bar.verdict)}</td></tr>"
+            for bar in chart.bars
+        )
+    )
+
+
+@register.simple_tag
+def progress_figures(progress):
+    """The rows of the data table beside the chart of progress by mutuelle (`Dashboard.
+    by_mutuelle`): each mutuelle, linked to its page, and its mean progress."""
+    url = reverse("mutuelles:detail", args=["-"]).removesuffix("-/")  # ".../mutuelles/"
+    return mark_safe(  # noqa: S308 - every text is escaped
+        "".join(
+            f'<tr><th scope="row"><a href="{url}{escape(mutuelle.slug)}/">'
+            f"{escape(mutuelle.name)}</a></th><td>{value} %</td></tr>"
+            for mutuelle, value in progress
+        )
+    )
