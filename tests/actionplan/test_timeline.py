@@ -1,5 +1,6 @@
 """The dashboard's progress over time, read from the monthly sums the services keep
-(`ProgressMonth`), tells what replaying the history tells."""
+(`ProgressMonth`), tells what replaying the history tells; its activity, each mutuelle's own
+members' last update."""
 
 import datetime
 
@@ -82,3 +83,23 @@ def test_rebuilding_the_sums_from_the_history_changes_nothing(plan, history):
     services.progress_rebuild(plan)
     assert set(ProgressMonth.objects.values_list("mutuelle", "month", "moved")) == kept
     assert len(kept) == 4  # Armor in July and August, Arverne in August, the group in September
+
+
+def test_the_activity_tells_each_mutuelles_own_members_last_update(
+    monkeypatch, plan, deployment, other_deployment, ambassador, coordinator
+):
+    steps = [
+        (JULY, deployment, ambassador, 20),
+        (AUGUST, deployment, ambassador, 40),
+        (SEPTEMBER, other_deployment, coordinator, 10),  # not one of Arverne's own members
+    ]
+    for day, target, by, progress in steps:
+        _on(monkeypatch, day)
+        services.deployment_update(
+            deployment=target, by=by, status=Status.IN_PROGRESS, progress=progress
+        )
+    monkeypatch.undo()
+    activity = {entry.slug: entry for entry in selectors.dashboard(plan).activity}
+    assert timezone.localdate(activity["armor"].last_update) == AUGUST
+    assert activity["armor"].last_by == f"{ambassador.first_name} {ambassador.last_name}".strip()
+    assert activity["arverne"].last_update is None and activity["arverne"].is_stale
