@@ -8,6 +8,7 @@ Each chart is shown beside a data table for screen readers, and with a legend.
 """
 
 import datetime
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
@@ -48,8 +50,20 @@ def fit(text: str, room: float) -> str:
 
 def number(value: Number) -> str:
     """A value as the page writes it (French decimal comma, no trailing zeros)."""
+    return _number(value, get_language())
+
+
+# A dashboard writes a few hundred values, most of them again and again (percentages, ticks):
+# each is formatted once per language.
+@functools.lru_cache(maxsize=4096)
+def _number(value: Number, language: str | None) -> str:
     plain = f"{Decimal(value).normalize():f}"  # "50", not "5E+1"
     return formats.number_format(Decimal(plain), use_l10n=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure(value: Number, language: str | None) -> str:
+    return floatformat(value, -1)
 
 
 def nice_ticks(top: Number, *, count: int = 4) -> list[Decimal]:
@@ -201,7 +215,7 @@ def indicator_chart(
         if bar.value is None:
             bar.figure, bar.verdict = unmeasured, "—"
         else:
-            bar.figure = f"{floatformat(bar.value, -1)} {indicator.unit}"
+            bar.figure = f"{_figure(bar.value, get_language())} {indicator.unit}"
             bar.verdict = yes if bar.reached else no
     return chart
 

@@ -4,7 +4,9 @@ Run after `bench/run.py`, which leaves its database (BENCH_DATABASE, `solimut_rs
 default: the 50 x 300 x 20,000 data set) behind: `DATABASE_URL=postgres://...
 REDIS_URL=redis://... .venv/bin/python bench/per_request.py`. Prints the best of 5 rounds, in
 milliseconds per request, signed in as the demo coordinator (the admin for the admin's page, the
-reference of "Ma mutuelle"). Run it on two commits, one after the other, to compare them.
+reference of "Ma mutuelle"), and each page's ratio to the admin changelist of deployments.
+`BENCH_PAGES=/plan/,/admin/actionplan/deployment/` times only those. Run it on two commits, one
+after the other, to compare them.
 """
 
 import os
@@ -55,16 +57,25 @@ def main():
     coordinator, admin = Client(), Client()
     coordinator.force_login(User.objects.get(email="coordination@solimut-demo.example"))
     admin.force_login(User.objects.get(email="admin@solimut-demo.example"))
-    for name, (url, count) in PAGES.items():
+    only = [url for url in os.environ.get("BENCH_PAGES", "").split(",") if url]
+    pages = {name: page for name, page in PAGES.items() if not only or page[0] in only}
+    for _name, (url, _count) in pages.items():
         client = admin if url.startswith("/admin/") else coordinator
         assert client.get(url).status_code == 200, url
-        rounds = []
-        for _ in range(5):
+    # Round after round of every page, so that what the machine's other work takes from one
+    # round falls on every page alike.
+    rounds: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(5):
+        for name, (url, count) in pages.items():
+            client = admin if url.startswith("/admin/") else coordinator
             started = time.perf_counter()
             for _ in range(count):
                 client.get(url)
-            rounds.append((time.perf_counter() - started) / count * 1000)
-        print(f"  {name:<28} {min(rounds):8.2f} ms")
+            rounds[name].append((time.perf_counter() - started) / count * 1000)
+    reference = rounds.get("admin changelist of deployments")
+    for name, times in rounds.items():
+        ratio = f"  ({min(reference) / min(times):.2f}x the admin changelist)" if reference else ""
+        print(f"  {name:<32} {min(times):8.2f} ms{ratio}")
 
 
 if __name__ == "__main__":
