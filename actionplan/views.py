@@ -72,17 +72,15 @@ def _dashboard(request, plan, axes):
     follow_up = can(request.user, Can.FOLLOW_UP)
 
     def render():
-        mutuelles = list(Mutuelle.objects.active())
-        filters = DashboardFilterForm(
-            request.GET or None, plan=plan, axes=axes, mutuelles=mutuelles
-        )
+        shown = list(Mutuelle.objects.active())
+        filters = DashboardFilterForm(request.GET or None, plan=plan, axes=axes, mutuelles=shown)
         board = selectors.dashboard(
             plan,
             **filters.filters(),
             page=request.GET.get("page"),
             follow_up=follow_up,
             axes=axes,
-            mutuelles=mutuelles,
+            mutuelles=shown,
         )
         context = {
             "board": board,
