@@ -12,7 +12,16 @@ from .models import (
     Indicator,
     Measurement,
 )
-from .services import TRACKED_FIELDS, deployment_update, deployments_ensure
+from .services import TRACKED_FIELDS, deployment_update, deployments_ensure, progress_rebuild
+
+
+class PlanAdmin(BumpingAdmin):
+    """What the admin changes or deletes of a plan, its actions, deployments or history
+    (inlines and bulk deletions included) also counts in the dashboard's monthly sums."""
+
+    def _bump(self) -> None:
+        progress_rebuild()
+        super()._bump()
 
 
 class AxisInline(admin.TabularInline):
@@ -21,19 +30,19 @@ class AxisInline(admin.TabularInline):
 
 
 @admin.register(ActionPlan)
-class ActionPlanAdmin(BumpingAdmin):
+class ActionPlanAdmin(PlanAdmin):
     list_display = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
     inlines = [AxisInline]
 
 
 @admin.register(Axis)
-class AxisAdmin(BumpingAdmin):
+class AxisAdmin(PlanAdmin):
     list_display = ["__str__", "plan"]
     list_filter = ["plan"]
 
 
 @admin.register(Action)
-class ActionAdmin(BumpingAdmin):
+class ActionAdmin(PlanAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if obj.plan.is_current:
@@ -54,7 +63,7 @@ class DeploymentChangeInline(admin.TabularInline):
 
 
 @admin.register(Deployment)
-class DeploymentAdmin(BumpingAdmin):
+class DeploymentAdmin(PlanAdmin):
     list_display = ["action", "mutuelle", "status", "progress", "updated_at", "updated_by"]
     list_filter = ["status", "mutuelle", "action__axis"]
     search_fields = ["action__code", "action__title", "local_approach"]
@@ -72,7 +81,7 @@ class DeploymentAdmin(BumpingAdmin):
 
 
 @admin.register(DeploymentChange)
-class DeploymentChangeAdmin(BumpingAdmin):
+class DeploymentChangeAdmin(PlanAdmin):
     list_display = ["deployment", "changed_at", "changed_by", "progress"]
     list_select_related = ["deployment__action", "deployment__mutuelle", "changed_by"]
     readonly_fields = [

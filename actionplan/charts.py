@@ -8,14 +8,17 @@ Each chart is shown beside a data table for screen readers, and with a legend.
 """
 
 import datetime
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 if TYPE_CHECKING:
@@ -47,8 +50,20 @@ def fit(text: str, room: float) -> str:
 
 def number(value: Number) -> str:
     """A value as the page writes it (French decimal comma, no trailing zeros)."""
+    return _number(value, get_language())
+
+
+# A dashboard writes a few hundred values, most of them again and again (percentages, ticks):
+# each is formatted once per language.
+@functools.lru_cache(maxsize=4096)
+def _number(value: Number, language: str | None) -> str:
     plain = f"{Decimal(value).normalize():f}"  # "50", not "5E+1"
     return formats.number_format(Decimal(plain), use_l10n=True)
+
+
+@functools.lru_cache(maxsize=4096)
+def _figure(value: Number, language: str | None) -> str:
+    return floatformat(value, -1)
 
 
 def nice_ticks(top: Number, *, count: int = 4) -> list[Decimal]:
@@ -80,6 +95,14 @@ class Bar:
     reached: bool
     text: str  # the value as written
     text_x: int  # where the value is written: past the bar, or past the target line
+    # As the data table beside the chart writes them (indicators: with the unit, and whether
+    # the target is reached).
+    figure: str = ""
+    verdict: str = ""
+
+    @property
+    def text_y(self) -> int:  # the baseline of its label and value
+        return self.y + 13
 
 
 @dataclass
@@ -95,6 +118,14 @@ class BarChart:
     target_label: str = ""
     target_anchor: str = "middle"
     width: int = WIDTH
+
+    @property
+    def label_x(self) -> int:  # where the mutuelles' names end, left of the bars
+        return self.plot_left - 6
+
+    @property
+    def target_top(self) -> int:  # the target line starts a little above the bars
+        return self.plot_top - 4
 
     @property
     def tick_label_y(self) -> int:
@@ -166,7 +197,7 @@ def indicator_chart(
     indicator: "Indicator", values: Sequence[tuple["Mutuelle", Decimal | None]]
 ) -> BarChart:
     """One bar per mutuelle (its latest value) against the indicator's target."""
-    return bar_chart(
+    chart = bar_chart(
         [
             Row(
                 mutuelle.short_name,
@@ -178,6 +209,15 @@ def indicator_chart(
         ],
         target=indicator.target,
     )
+    # The table's words, translated once per chart rather than once per row.
+    unmeasured, yes, no = _("pas de mesure"), _("oui"), _("non")
+    for bar in chart.bars:
+        if bar.value is None:
+            bar.figure, bar.verdict = unmeasured, "—"
+        else:
+            bar.figure = f"{_figure(bar.value, get_language())} {indicator.unit}"
+            bar.verdict = yes if bar.reached else no
+    return chart
 
 
 def progress_chart(progress: Sequence[tuple["Mutuelle", int]]) -> BarChart:

@@ -172,6 +172,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
         batch_size=1000,
     )
     DeploymentChange.objects.bulk_create(changes, batch_size=2000)
+    services.progress_rebuild(plan)
 
     Measurement.objects.filter(indicator__plan=plan).delete()
     quarters = [datetime.date(2026, 7, 1), datetime.date(2026, 10, 1)]

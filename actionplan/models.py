@@ -285,6 +285,36 @@ class DeploymentChange(models.Model):
         return f"{self.deployment} · {self.changed_at:%Y-%m-%d %H:%M}"
 
 
+class ProgressMonth(models.Model):
+    """How far the progress of a plan's deployments in one mutuelle (none: the group's own
+    actions) moved during one month, summed over its deployments that apply (not "non
+    applicable" today). Kept by the services with each change, in the same transaction
+    (`services.progress_count`), so that the dashboard draws its timeline from a few rows
+    instead of replaying the history of every deployment."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    mutuelle = models.ForeignKey(Mutuelle, on_delete=models.CASCADE, null=True, related_name="+")
+    month = models.DateField()  # its first day, in the local time zone
+    moved = models.IntegerField(default=0)  # percentage points, up or down
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "mutuelle", "month"],
+                condition=Q(mutuelle__isnull=False),
+                name="progress_month_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["plan", "month"],
+                condition=Q(mutuelle__isnull=True),
+                name="progress_month_group_unique",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan_id} · {self.mutuelle_id or '-'} · {self.month:%Y-%m} · {self.moved}"
+
+
 class Direction(models.TextChoices):
     INCREASE = "increase", _("À augmenter")
     DECREASE = "decrease", _("À réduire")

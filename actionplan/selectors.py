@@ -25,7 +25,7 @@ from django.db.models import (
     Sum,
     Window,
 )
-from django.db.models.functions import Lag, RowNumber, TruncMonth
+from django.db.models.functions import Coalesce, Lag, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -50,6 +50,7 @@ from .models import (
     FieldFeedback,
     Indicator,
     Measurement,
+    ProgressMonth,
     Scope,
     Sentiment,
     Status,
@@ -70,8 +71,9 @@ def plan_axes(plan: ActionPlan) -> list[Axis]:
 
 
 def plan_axes_counted(plan: ActionPlan) -> QuerySet[Axis]:
-    """Axes with their number of actions (`action_count`), for a plan shown folded."""
-    return plan.axes.annotate(action_count=Count("actions"))
+    """Axes with their number of actions (`action_count`), for a plan shown folded, in their
+    order (a query that groups leaves the model's ordering out)."""
+    return plan.axes.annotate(action_count=Count("actions")).order_by("number")
 
 
 def axis_actions(axis: Axis) -> QuerySet[Action]:
@@ -384,17 +386,32 @@ def dashboard(
     page: int | str | None = 1,
     every_row: bool = False,
     follow_up: bool = True,
+    axes: Sequence[Axis] | None = None,
+    mutuelles: Sequence[Mutuelle] | None = None,
 ) -> Dashboard:
     """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
     by the database, the matrix is paginated by actions. Without `follow_up`, what only the
-    coordinators see (who updated what and when, field feedback) is left out."""
+    coordinators see (who updated what and when, field feedback) is left out. `axes` (the
+    plan's) and `mutuelles` (the active ones), when the page has read them already."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
 
-    mutuelles = list(Mutuelle.objects.active())
+    if mutuelles is None:
+        mutuelles = list(Mutuelle.objects.active())
+    if axes is None:
+        axes = list(plan.axes.all())
     shown = [m for m in mutuelles if mutuelle is None or m.pk == mutuelle.pk]
     board = Dashboard(plan=plan, mutuelles=shown)
+
+    def of_mutuelles(to: str = "") -> Q:
+        """Deployments of the mutuelles shown (and the group's own, unless one is chosen)."""
+        if mutuelle is not None:
+            return Q(**{f"{to}mutuelle": mutuelle})
+        # The active mutuelles are known already: no join.
+        return Q(**{f"{to}mutuelle__isnull": True}) | Q(
+            **{f"{to}mutuelle__in": [m.pk for m in mutuelles]}
+        )
 
     def scope(to: str = "") -> Q:
         """The deployments shown: as a filter of deployments, or of what leads `to` them."""
@@ -403,13 +420,7 @@ def dashboard(
             where &= Q(**{f"{to}action__axis": axis})
         if theme is not None:
             where &= Q(**{f"{to}action__theme": theme})
-        if mutuelle is not None:
-            return where & Q(**{f"{to}mutuelle": mutuelle})
-        # The active mutuelles are known already: no join.
-        return where & (
-            Q(**{f"{to}mutuelle__isnull": True})
-            | Q(**{f"{to}mutuelle__in": [m.pk for m in mutuelles]})
-        )
+        return where & of_mutuelles(to)
 
     actions = plan.actions.all()
     if axis is not None:
@@ -442,7 +453,7 @@ def dashboard(
 
     board.overall = round(summed / count) if count else 0
     board.status_counts = {str(state): n for state, (_total, n) in totals["status"].items()}
-    board.axes = [(a, mean("axis", a.pk)) for a in plan.axes.all() if a.pk in totals["axis"]]
+    board.axes = [(a, mean("axis", a.pk)) for a in axes if a.pk in totals["axis"]]
     board.by_mutuelle = [(m, mean("mutuelle", m.pk)) for m in shown if m.pk in totals["mutuelle"]]
 
     ordered = actions.select_related("axis").order_by("axis__number", "position", "code")
@@ -451,21 +462,19 @@ def dashboard(
         page_actions = list(board.page.object_list)
     else:  # exports: every row
         page_actions = list(ordered)
+    # Told by the database: a page holds hundreds of cells. A "rien de neuf" counts as news.
+    stale = ExpressionWrapper(
+        Q(last_news__lt=stale_before) & ~Q(status__in=[Status.DONE, Status.NOT_APPLICABLE]),
+        output_field=BooleanField(),
+    )
     cells: dict[tuple[int, int | None], Cell] = {
-        (action_id, mutuelle_id): Cell(
-            pk,
-            state,
-            progress,
-            # A "rien de neuf" counts as news.
-            state not in (Status.DONE, Status.NOT_APPLICABLE)
-            and (reviewed_at or updated_at) < stale_before,
-        )
-        for pk, action_id, mutuelle_id, state, progress, updated_at, reviewed_at in (
+        (action_id, mutuelle_id): Cell(pk, state, progress, is_stale)
+        for pk, action_id, mutuelle_id, state, progress, is_stale in (
             deployments.filter(action__in=[a.pk for a in page_actions])
             .order_by()
-            .values_list(
-                "pk", "action_id", "mutuelle_id", "status", "progress", "updated_at", "reviewed_at"
-            )
+            .alias(last_news=Coalesce("reviewed_at", "updated_at"))
+            .annotate(is_stale=stale)
+            .values_list("pk", "action_id", "mutuelle_id", "status", "progress", "is_stale")
         )
     }
     for action in page_actions:
@@ -477,10 +486,15 @@ def dashboard(
         )
         board.rows.append(MatrixRow(action, row, is_group))
 
-    open_ones = deployments.open()
+    # The actions are those shown already: their deployments shown are those of the mutuelles
+    # shown, counted as they are joined (no subquery over every open deployment of the plan).
+    still_open = of_mutuelles("deployments__") & ~Q(
+        deployments__status__in=[Status.DONE, Status.NOT_APPLICABLE]
+    )
     board.overdue = list(
-        actions.filter(due_on__lt=today, pk__in=open_ones.values("action"))
-        .annotate(open_count=Count("deployments", filter=Q(deployments__in=open_ones)))
+        actions.filter(due_on__lt=today)
+        .annotate(open_count=Count("deployments", filter=still_open))
+        .filter(open_count__gt=0)
         .order_by("due_on", "code")[:20]
     )
     board.blocked = list(
@@ -489,12 +503,21 @@ def dashboard(
         .order_by("action__code")[:20]
     )
     board.indicators = _indicators(plan, shown)
-    changes = DeploymentChange.objects.filter(scope("deployment__")).exclude(
-        deployment__status=Status.NOT_APPLICABLE
-    )
-    if status:
-        changes = changes.filter(deployment__action__in=actions)
-    board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
+    if axis is None and theme is None and not status:
+        # Every action, of every mutuelle shown or of one: the sums kept by month do.
+        sums = ProgressMonth.objects.filter(plan=plan)
+        if mutuelle is not None:
+            sums = sums.filter(mutuelle=mutuelle)
+        else:
+            sums = sums.filter(Q(mutuelle__isnull=True) | Q(mutuelle__in=[m.pk for m in shown]))
+        board.timeline = _summed_timeline(plan, sums, today, count=count, summed=summed)
+    else:
+        changes = DeploymentChange.objects.filter(scope("deployment__")).exclude(
+            deployment__status=Status.NOT_APPLICABLE
+        )
+        if status:
+            changes = changes.filter(deployment__action__in=actions)
+        board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
     if not follow_up:
         return board
     board.activity = list(_activity(plan, shown, stale_before))
@@ -516,21 +539,21 @@ def dashboard(
 def _activity(
     plan: ActionPlan, mutuelles: Sequence[Mutuelle], stale_before: datetime.datetime
 ) -> Iterator[Activity]:
-    """Each mutuelle with the date and author of its own members' last update of the plan."""
-    last = (
-        Deployment.objects.filter(
-            action__plan=plan, mutuelle__in=mutuelles, updated_by__mutuelle=F("mutuelle")
-        )
-        .order_by()
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("mutuelle"), order_by=F("updated_at").desc())
-        )
-        .filter(rank=1)
-        .values_list("mutuelle", "updated_at", "updated_by__first_name", "updated_by__last_name")
-    )
+    """Each mutuelle with the date and author of its own members' last update of the plan:
+    the dates grouped by mutuelle, then who made the updates of those dates (cheaper than
+    ranking every update of the plan)."""
+    own = Deployment.objects.filter(
+        action__plan=plan, mutuelle__in=mutuelles, updated_by__mutuelle=F("mutuelle")
+    ).order_by()
+    latest = dict(own.values_list("mutuelle").annotate(last=Max("updated_at")))
+    # Without any update there is none to read: the query runs all the same (and finds none).
+    authors = own.filter(updated_at__in=set(latest.values())) if latest else own
     found: dict[int, tuple[datetime.datetime | None, str, str]] = {
         mutuelle_id: (updated_at, first_name, last_name)
-        for mutuelle_id, updated_at, first_name, last_name in last
+        for mutuelle_id, updated_at, first_name, last_name in authors.values_list(
+            "mutuelle", "updated_at", "updated_by__first_name", "updated_by__last_name"
+        )
+        if latest.get(mutuelle_id) == updated_at
     }
     for mutuelle in mutuelles:  # by name
         last_update, first_name, last_name = found.get(mutuelle.pk, (None, "", ""))
@@ -565,6 +588,31 @@ def _month_ends(
         following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
         yield day, min(following - datetime.timedelta(days=1), today)
         day = following
+
+
+def _summed_timeline(
+    plan: ActionPlan,
+    sums: QuerySet[ProgressMonth],
+    today: datetime.date,
+    *,
+    count: int,
+    summed: int,
+) -> list[tuple[datetime.date, int]]:
+    """Mean progress of the shown deployments (`count` of them, whose progress adds up to
+    `summed` today) at the end of each month, from the monthly sums of their moves that the
+    services keep: at the end of a month, each stood where it stands today less what it moved
+    since."""
+    moved = dict(
+        sums.order_by()
+        .values_list("month")
+        .annotate(total=Sum("moved"))
+        .values_list("month", "total")
+    )
+    count, points = count or 1, []
+    for month, _end in _month_ends(plan.starts_on, min(today, plan.ends_on)):
+        since = sum(total for day, total in moved.items() if day > month)
+        points.append((month, round((summed - since) / count)))
+    return points
 
 
 def _timeline(

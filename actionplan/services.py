@@ -9,7 +9,9 @@ from typing import Literal, TypedDict, Unpack, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import DateField, F, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +33,9 @@ from .models import (
     FieldFeedback,
     Indicator,
     Measurement,
+    ProgressMonth,
     Scope,
+    Status,
     status_progress_error,
 )
 
@@ -93,6 +97,90 @@ class FeedbackFields(TypedDict, total=False):
 def plan_changed() -> None:
     """Called by every write below (and the admin): the cached dashboard is rendered again."""
     revisions.bump("actionplan")
+
+
+# --- The monthly sums of progress the dashboard's timeline reads (models.ProgressMonth) -------
+
+
+def _month(when: datetime.datetime) -> datetime.date:
+    return timezone.localdate(when).replace(day=1)
+
+
+def _progress_add(
+    plan_id: int, mutuelle_id: int | None, moves: Mapping[datetime.date, int]
+) -> None:
+    """Within a transaction: add `moves` (points by month) to a mutuelle's sums of a plan."""
+    for month, moved in moves.items():
+        if not moved:
+            continue
+        key = {"plan_id": plan_id, "mutuelle_id": mutuelle_id, "month": month}
+        if ProgressMonth.objects.filter(**key).update(moved=F("moved") + moved):
+            continue
+        try:
+            with transaction.atomic():
+                ProgressMonth.objects.create(**key, moved=moved)
+        except IntegrityError:  # the month's row was created meanwhile by another write
+            ProgressMonth.objects.filter(**key).update(moved=F("moved") + moved)
+
+
+def _history_moves(deployment: Deployment) -> dict[datetime.date, int]:
+    """How far each change of `deployment` moved its progress, summed by month."""
+    moves: dict[datetime.date, int] = defaultdict(int)
+    for changed_at, before, after in deployment.changes.values_list(
+        "changed_at", "progress_before", "progress"
+    ):
+        moves[_month(changed_at)] += after - before
+    return moves
+
+
+def progress_count(
+    deployment: Deployment,
+    *,
+    status_before: str,
+    progress_before: int,
+    now: datetime.datetime,
+) -> None:
+    """Within the transaction that changes `deployment` (before its change enters the history):
+    its move this month enters the sums; when it becomes "non applicable" (or applies again),
+    its whole history leaves them (or enters them)."""
+    counted_before = status_before != Status.NOT_APPLICABLE
+    counted = deployment.status != Status.NOT_APPLICABLE
+    if not (counted_before or counted):
+        return
+    this_month = {_month(now): deployment.progress - progress_before}
+    plan_id, mutuelle_id = deployment.action.plan_id, deployment.mutuelle_id
+    if counted_before and counted:
+        _progress_add(plan_id, mutuelle_id, this_month)
+    elif counted_before:
+        history = _history_moves(deployment)
+        _progress_add(plan_id, mutuelle_id, {month: -moved for month, moved in history.items()})
+    else:
+        history = _history_moves(deployment)
+        for month, moved in this_month.items():
+            history[month] += moved
+        _progress_add(plan_id, mutuelle_id, history)
+
+
+def progress_rebuild(plan: ActionPlan | None = None) -> None:
+    """Write a plan's monthly sums (every plan's by default) again from the history: after a
+    write that removes part of it (an action or its deployments deleted) or that bypasses the
+    services (the demo data, the admin)."""
+    plans = ActionPlan.objects.all() if plan is None else ActionPlan.objects.filter(pk=plan.pk)
+    sums = (
+        DeploymentChange.objects.filter(deployment__action__plan__in=plans)
+        .exclude(deployment__status=Status.NOT_APPLICABLE)
+        .annotate(month=TruncMonth("changed_at", output_field=DateField()))
+        .order_by()
+        .values_list("deployment__action__plan", "deployment__mutuelle", "month")
+        .annotate(moved=Sum(F("progress") - F("progress_before")))
+    )
+    with transaction.atomic():
+        ProgressMonth.objects.filter(plan__in=plans).delete()
+        ProgressMonth.objects.bulk_create(
+            ProgressMonth(plan_id=plan_id, mutuelle_id=mutuelle_id, month=month, moved=moved)
+            for plan_id, mutuelle_id, month, moved in sums
+            if moved
+        )
 
 
 # --- Deployments exist for every active mutuelle and every per-mutuelle action -----------------
@@ -189,6 +277,7 @@ def action_save(
         if scope_changed:
             # Per mutuelle <-> by the group: the rows of the other kind no longer mean anything.
             action.deployments.all().delete()
+            progress_rebuild(plan)
         if plan.is_current:
             deployments_ensure(actions=[action])
         plan_changed()
@@ -197,7 +286,9 @@ def action_save(
 
 def action_delete(*, by: User, action: Action) -> None:
     check(by, Can.COORDINATE)
-    action.delete()
+    with transaction.atomic():
+        action.delete()
+        progress_rebuild(action.plan)
     plan_changed()
 
 
@@ -255,11 +346,12 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
         raise ValidationError(errors)
 
     with transaction.atomic():
-        saved = []
+        saved, removed = [], False
         for position, line in enumerate(lines):
             action = existing.get(line.code) or Action(plan=plan, code=line.code)
             if action.pk and action.scope != line.scope:
                 action.deployments.all().delete()  # the other kind of deployment is void
+                removed = True
             # A line without an axis carries an error of its own: nothing is applied then.
             action.axis = axes[cast(int, line.axis)]
             action.title, action.description = line.title, line.description
@@ -275,6 +367,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
                 )
         if plan.is_current:
             deployments_ensure(actions=saved)
+        if removed:
+            progress_rebuild(plan)
         plan_changed()
     return len(saved)
 
@@ -330,6 +424,13 @@ def _deployment_write(
         deployment.updated_by, deployment.updated_at = by, now
         saved += [*changed, "updated_by", "updated_at"]
     deployment.save(update_fields=saved)
+    if changed:
+        progress_count(
+            deployment,
+            status_before=before["status"],
+            progress_before=before["progress"],
+            now=now,
+        )
     DeploymentChange.objects.create(
         deployment=deployment,
         changed_by=by,

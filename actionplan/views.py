@@ -64,16 +64,23 @@ def _back(request, default):
 DASHBOARD_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
 
 
-def _dashboard(request, plan):
+def _dashboard(request, plan, axes):
     """The network's progress for every member; coordinators also follow who updated what and
     when, and the field feedback. The plan, the mutuelles (and themes, in its filters) and the
-    members, rendered once per revision of them, set of filters and of what the reader sees."""
-    filters = DashboardFilterForm(request.GET or None, plan=plan)
+    members, rendered once per revision of them, set of filters and of what the reader sees.
+    `axes`: the plan's, read for the page already."""
     follow_up = can(request.user, Can.FOLLOW_UP)
 
     def render():
+        shown = list(Mutuelle.objects.active())
+        filters = DashboardFilterForm(request.GET or None, plan=plan, axes=axes, mutuelles=shown)
         board = selectors.dashboard(
-            plan, **filters.filters(), page=request.GET.get("page"), follow_up=follow_up
+            plan,
+            **filters.filters(),
+            page=request.GET.get("page"),
+            follow_up=follow_up,
+            axes=axes,
+            mutuelles=shown,
         )
         context = {
             "board": board,
@@ -105,8 +112,8 @@ def plan_home(request):
     plan = selectors.current_plan()
     context = {"plan": plan}
     if plan is not None:
-        context["axes"] = selectors.plan_axes_counted(plan)
-        context["dashboard"] = _dashboard(request, plan)
+        context["axes"] = axes = list(selectors.plan_axes_counted(plan))
+        context["dashboard"] = _dashboard(request, plan, axes)
     return TemplateResponse(request, "actionplan/plan.html", context)
 
 

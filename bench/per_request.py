@@ -2,9 +2,13 @@
 
 Run after `bench/run.py`, which leaves its database (BENCH_DATABASE, `solimut_rse_bench` by
 default: the 50 x 300 x 20,000 data set) behind: `DATABASE_URL=postgres://...
-REDIS_URL=redis://... .venv/bin/python bench/per_request.py`. Prints the best of 5 rounds, in
-milliseconds per request, signed in as the demo coordinator (the admin for the admin's page, the
-reference of "Ma mutuelle"). Run it on two commits, one after the other, to compare them.
+REDIS_URL=redis://... .venv/bin/python bench/per_request.py [words...]`. Every page is timed
+round after round (5 rounds), so that what the machine's other work takes from one round falls
+on every page alike; it prints the best round, in milliseconds per request, and its ratio to the
+admin changelist of deployments. Signed in as the demo coordinator (the admin for the admin's
+pages; the demo reader for the search page). Words given keep only the pages whose name holds
+one of them (`bench/per_request.py search hello`). Run it on two commits, one after the other,
+to compare them.
 
 `--pairs`: the pages of issue #12's goals as `bench/run.py` signs in for them (the home per
 role, "Ma mutuelle" as Armor's ambassador), each alternating with the admin changelist it is
@@ -37,6 +41,7 @@ os.environ.update(
 )
 sys.path.insert(0, str(ROOT))
 
+REFERENCE = "admin changelist of deployments"
 PAGES = {
     "hello-world": ("/bench/hello/", 40),
     "/ (home page)": ("/", 40),
@@ -44,10 +49,14 @@ PAGES = {
     "/initiatives/ filtered": ("/initiatives/?themes=1&q=v%C3%A9lo", 40),
     "/plan/": ("/plan/", 40),
     "/plan/ma-mutuelle/": ("/plan/ma-mutuelle/?mutuelle=armor", 40),
-    # The reference "Ma mutuelle" is held to (bench/run.py), signed in as the demo admin.
-    "admin changelist of deployments": ("/admin/actionplan/deployment/", 40),
+    # Issue #13, as the demo reader of Armor (bench/run.py's SEARCHES): a word of the 20,000
+    # generated initiatives, a rare word, a quoted phrase.
+    "/search/ common word": ("/search/?q=essai", 20),
+    "/search/ rare word": ("/search/?q=colorectal", 40),
+    "/search/ phrase": ("/search/?q=%22sant%C3%A9+mentale%22", 40),
+    # The reference "Ma mutuelle" and the dashboard are held to (bench/run.py), as the admin.
+    REFERENCE: ("/admin/actionplan/deployment/", 40),
 }
-
 
 # (name, path, who, the reference), as bench/run.py measures them.
 PAIRS = [
@@ -67,6 +76,10 @@ REFERENCES = {
 }
 
 
+def _wanted(name: str, words: list[str]) -> bool:
+    return not words or any(word in name for word in words)
+
+
 def _timed(client, url, count, clock=time.perf_counter):
     started = clock()
     for _ in range(count):
@@ -74,19 +87,22 @@ def _timed(client, url, count, clock=time.perf_counter):
     return (clock() - started) / count * 1000
 
 
-def pairs(count=20, rounds=7):
+def _client(email):
     from django.test import Client
 
     from ambassadeurs.models import User
 
-    admin = Client()
-    admin.force_login(User.objects.get(email="admin@solimut-demo.example"))
-    only = os.environ.get("BENCH_ONLY", "")
+    client = Client()
+    client.force_login(User.objects.get(email=email))
+    return client
+
+
+def pairs(words, count=20, rounds=7):
+    admin = _client("admin@solimut-demo.example")
     for name, url, email, versus in PAIRS:
-        if only and only not in name:
+        if not _wanted(name, words):
             continue
-        client = Client()
-        client.force_login(User.objects.get(email=email))
+        client = _client(email)
         reference = REFERENCES[versus]
         assert client.get(url).status_code == 200, url
         assert admin.get(reference).status_code == 200, reference
@@ -106,34 +122,37 @@ def pairs(count=20, rounds=7):
             )
 
 
-def main():
-    import django
+def main(words):
+    clients = {
+        "admin": _client("admin@solimut-demo.example"),
+        "reader": _client("salarie@armor.solimut-demo.example"),
+        "coordinator": _client("coordination@solimut-demo.example"),
+    }
 
-    django.setup()
-    from django.test import Client
+    def client_for(url):
+        if url.startswith("/admin/"):
+            return clients["admin"]
+        return clients["reader" if url.startswith("/search/") else "coordinator"]
 
-    from ambassadeurs.models import User
-
-    coordinator, admin = Client(), Client()
-    coordinator.force_login(User.objects.get(email="coordination@solimut-demo.example"))
-    admin.force_login(User.objects.get(email="admin@solimut-demo.example"))
-    for name, (url, count) in PAGES.items():
-        client = admin if url.startswith("/admin/") else coordinator
-        assert client.get(url).status_code == 200, url
-        rounds = []
-        for _ in range(5):
-            started = time.perf_counter()
-            for _ in range(count):
-                client.get(url)
-            rounds.append((time.perf_counter() - started) / count * 1000)
-        print(f"  {name:<28} {min(rounds):8.2f} ms")
+    pages = {name: page for name, page in PAGES.items() if _wanted(name, words)}
+    for url, _count in pages.values():
+        assert client_for(url).get(url).status_code == 200, url
+    rounds: dict[str, list[float]] = {name: [] for name in pages}
+    for _ in range(5):
+        for name, (url, count) in pages.items():
+            rounds[name].append(_timed(client_for(url), url, count))
+    reference = rounds.get(REFERENCE)
+    for name, times in rounds.items():
+        ratio = f"  ({min(reference) / min(times):.2f}x the admin changelist)" if reference else ""
+        print(f"  {name:<32} {min(times):8.2f} ms{ratio}")
 
 
 if __name__ == "__main__":
-    if "--pairs" in sys.argv:
-        import django
+    import django
 
-        django.setup()
-        pairs()
+    django.setup()
+    arguments = [argument for argument in sys.argv[1:] if argument != "--pairs"]
+    if "--pairs" in sys.argv:
+        pairs(arguments)
     else:
-        main()
+        main(arguments)

@@ -1,3 +1,5 @@
+import functools
+
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -74,8 +76,16 @@ def quarter(day) -> str:
     return _("T%(q)s %(year)s") % {"q": (day.month - 1) // 3 + 1, "year": day.year}
 
 
+@functools.cache
+def _classes_of(status: str, stale: bool) -> str:
+    return f"s-{escape(status)}" + (" is-stale" if stale else "")
+
+
 def _classes(cell) -> str:
-    return f"s-{escape(cell.status)}" + (" is-stale" if cell.stale else "")
+    return _classes_of(cell.status, cell.stale)
+
+
+_escaped = functools.cache(escape)  # a cell's status, one of a few words
 
 
 @register.simple_tag
@@ -88,6 +98,7 @@ def matrix_body(board):
         _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
     )
     group_text = escape(_("Portée par le groupe"))
+    labels = {value: escape(str(label)) for value, label in Status.choices}  # once, not per cell
     parts, axis_id = [], None
     for row in board.rows:
         action = row.action
@@ -112,9 +123,9 @@ def matrix_body(board):
             if cell:
                 inner = (
                     f'<a class="cell cell-wide {_classes(cell)}" href="{url}{cell.deployment_id}/"'
-                    f' data-status="{escape(cell.status)}">'
+                    f' data-status="{_escaped(cell.status)}">'
                     f'{group_text} · {cell.progress} %<span class="visually-hidden"> · '
-                    f"{escape(cell.label)}</span></a>"
+                    f"{labels[cell.status]}</span></a>"
                 )
             parts.append(f'<td colspan="{columns}">{inner}</td>')
         else:
@@ -125,8 +136,8 @@ def matrix_body(board):
                 stale = f" · {stale_text}" if cell.stale else ""
                 parts.append(
                     f'<td><a class="cell {_classes(cell)}" href="{url}{cell.deployment_id}/" '
-                    f'data-status="{escape(cell.status)}">'
-                    f'{cell.progress}<span class="visually-hidden"> % · {escape(cell.label)}'
+                    f'data-status="{_escaped(cell.status)}">'
+                    f'{cell.progress}<span class="visually-hidden"> % · {labels[cell.status]}'
                     f"{stale}</span></a></td>"
                 )
         parts.append("</tr>")
@@ -150,7 +161,7 @@ def matrix_cards(board):
     # A cell's words are the same in every card: each is escaped once, not once a card.
     names = {row.action.pk: escape(row.action.code) for row in board.rows}
     titles = {row.action.pk: escape(Truncator(row.action.title).chars(60)) for row in board.rows}
-    labels = {value: escape(label) for value, label in Status.choices}
+    labels = {value: escape(str(label)) for value, label in Status.choices}
 
     def card(key, title, cells):
         items = []
@@ -178,3 +189,48 @@ def matrix_cards(board):
         cells = [(row.action, row.cells[index]) for row in mutuelle_rows]
         parts.append(card(escape(mutuelle.slug), mutuelle.name, cells))
     return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
+def chart_bars(chart):
+    """The bars of a bar chart (actionplan.charts.BarChart), each with its label and value:
+    built here, like the matrix, as the dashboard draws six charts of a bar per mutuelle."""
+    label_x, left, pale = chart.label_x, chart.plot_left, ' fill-opacity="0.4"'
+    return mark_safe(  # noqa: S308 - the texts are escaped, the rest are numbers and colours
+        "".join(
+            f'<text x="{label_x}" y="{bar.text_y}" text-anchor="end" class="chart-label">'
+            f"{escape(bar.label)}</text>\n"
+            f'  <rect x="{left}" y="{bar.y}" width="{bar.width}" height="18" rx="3" '
+            f'fill="{escape(bar.colour)}"{"" if bar.reached else pale}/>\n'
+            f'  <text x="{bar.text_x}" y="{bar.text_y}" class="chart-value">'
+            f"{escape(bar.text)}</text>\n  "
+            for bar in chart.bars
+        )
+    )
+
+
+@register.simple_tag
+def chart_figures(chart):
+    """The rows of the data table beside an indicator's chart: a mutuelle, its latest value,
+    whether it reaches the target. Built here for the reason above."""
+    return mark_safe(  # noqa: S308 - every text is escaped
+        "".join(
+            f'<tr><th scope="row">{escape(bar.label)}</th><td>{escape(bar.figure)}</td>'
+            f"<td>{escape(bar.verdict)}</td></tr>"
+            for bar in chart.bars
+        )
+    )
+
+
+@register.simple_tag
+def progress_figures(progress):
+    """The rows of the data table beside the chart of progress by mutuelle (`Dashboard.
+    by_mutuelle`): each mutuelle, linked to its page, and its mean progress."""
+    url = reverse("mutuelles:detail", args=["-"]).removesuffix("-/")  # ".../mutuelles/"
+    return mark_safe(  # noqa: S308 - every text is escaped
+        "".join(
+            f'<tr><th scope="row"><a href="{url}{escape(mutuelle.slug)}/">'
+            f"{escape(mutuelle.name)}</a></th><td>{value} %</td></tr>"
+            for mutuelle, value in progress
+        )
+    )
