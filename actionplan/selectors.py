@@ -17,6 +17,7 @@ from django.db.models import (
     DateField,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Prefetch,
     Q,
