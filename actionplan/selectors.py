@@ -257,7 +257,7 @@ class WeeklyUpdate:
 CARD_FIELDS = (
     *(f.name for f in Deployment._meta.concrete_fields),
     *(f"action__{name}" for name in ("plan", "code", "title", "due_on")),
-    *(f"reviewed_by__{name}" for name in ("email", "first_name", "last_name")),
+    *(f"reviewed_by__{name}" for name in ("email", "first_name", "last_name", "erased_at")),
 )
 
 

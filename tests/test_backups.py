@@ -172,7 +172,6 @@ def test_a_backup_of_a_newer_version_is_refused_and_changes_nothing(
         tmp_path / "media",
         "showmigrations",
         "--plan",
-        tmp_path=tmp_path,
     )
     assert "[X]" not in check.stdout  # nothing was written into the empty database
 
