@@ -111,8 +111,13 @@ def paused() -> Iterator[None]:
         _paused.reset(token)
 
 
-def _saved(kind: Kind):
-    def handler(sender, instance, created=False, raw=False, **kwargs):
+Handler = Callable[..., None]
+
+
+def _saved(kind: Kind) -> Handler:
+    def handler(
+        sender: Any, instance: Any, created: bool = False, raw: bool = False, **kwargs: Any
+    ) -> None:
         # The saved instance itself: no query to read it again, none at all for an object
         # that is not indexed (a draft edition).
         if not raw and not _paused.get():
@@ -124,15 +129,17 @@ def _saved(kind: Kind):
     return handler
 
 
-def _deleted(kind: Kind):
-    def handler(sender, instance, **kwargs):
+def _deleted(kind: Kind) -> Handler:
+    def handler(sender: Any, instance: Any, **kwargs: Any) -> None:
         remove(kind, [instance.pk])
 
     return handler
 
 
-def _m2m_changed(kind: Kind):
-    def handler(sender, instance, action, reverse, pk_set, **kwargs):
+def _m2m_changed(kind: Kind) -> Handler:
+    def handler(
+        sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+    ) -> None:
         if action not in ("post_add", "post_remove", "post_clear"):
             return
         if isinstance(instance, kind.model):
@@ -143,8 +150,8 @@ def _m2m_changed(kind: Kind):
     return handler
 
 
-def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]):
-    def handler(sender, instance, raw=False, **kwargs):
+def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]) -> Handler:
+    def handler(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if not raw:
             index(kind, [pk for pk in names(instance) if pk is not None])
 
@@ -165,7 +172,7 @@ def headings_of(value: str) -> str:
     return "\n".join(plain(heading).strip() for heading in _HEADING.findall(value or ""))
 
 
-def _entry(kind: Kind, pk: int, document: Document):
+def _entry(kind: Kind, pk: int, document: Document) -> Any:
     from core.models import SearchEntry
 
     date = document.date
