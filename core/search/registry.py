@@ -120,13 +120,31 @@ def _saved(kind: Kind) -> Handler:
     ) -> None:
         # The saved instance itself: no query to read it again, none at all for an object
         # that is not indexed (a draft edition).
-        if not raw and not _paused.get():
-            with transaction.atomic(savepoint=False):
-                if not created:
-                    remove(kind, [instance.pk])
-                _write(kind, [(instance.pk, kind.document(instance))])
+        if raw or _paused.get():
+            return
+        document = kind.document(instance)
+        if not created and _unchanged(kind, instance.pk, document):
+            return  # a member's last sign-in, an edition's counters: the index stays as it is
+        with transaction.atomic(savepoint=False):
+            if not created:
+                remove(kind, [instance.pk])
+            _write(kind, [(instance.pk, document)])
 
     return handler
+
+
+_COMPARED = ("title", "headings", "body", "url", "mutuelle_id", "date", "year", "theme_ids")
+
+
+def _unchanged(kind: Kind, pk: int, document: Document | None) -> bool:
+    """The index already holds exactly this document (or rightly holds nothing)."""
+    from core.models import SearchEntry
+
+    stored = SearchEntry.objects.filter(kind=kind.name, object_id=pk).values(*_COMPARED).first()
+    if document is None or stored is None:
+        return document is None and stored is None
+    entry = _entry(kind, pk, document)
+    return all(getattr(entry, name) == stored[name] for name in _COMPARED)
 
 
 def _deleted(kind: Kind) -> Handler:
