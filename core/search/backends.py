@@ -230,6 +230,7 @@ class SQLite:
             ]
             stems = [[text.stem(word) for word in field] for field in folded]
             rows.append([entry.pk, *(" ".join(field) for field in (*folded, *stems))])
+        self.forget(row[0] for row in rows)  # an entry written over keeps its id
         with connection.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO core_searchfts (rowid, tx, hx, bx, ts, hs, bs) "

@@ -124,11 +124,15 @@ def _saved(kind: Kind) -> Handler:
             return
         document = kind.document(instance)
         if not created and _unchanged(kind, instance.pk, document):
-            return  # a member's last sign-in, an edition's counters: the index stays as it is
+            # A member's last sign-in, an edition's counters: nothing to write. But who may
+            # read it may have changed (an initiative published): the cached searches go.
+            revisions.bump(REVISION)
+            return
         with transaction.atomic(savepoint=False):
-            if not created:
+            if document is None:
                 remove(kind, [instance.pk])
-            _write(kind, [(instance.pk, document)])
+            else:
+                _write(kind, [(instance.pk, document)])
 
     return handler
 
@@ -220,11 +224,10 @@ def index(kind: Kind, pks: Iterable[int], *, fresh: bool = False) -> int:
     if not pks or _paused.get():
         return 0
     with transaction.atomic(savepoint=False):
-        if not fresh:
-            remove(kind, pks)
-        return _write(
-            kind, [(obj.pk, kind.document(obj)) for obj in kind.queryset().filter(pk__in=pks)]
-        )
+        documents = {obj.pk: kind.document(obj) for obj in kind.queryset().filter(pk__in=pks)}
+        if not fresh:  # gone, or no longer indexed
+            remove(kind, [pk for pk in pks if documents.get(pk) is None])
+        return _write(kind, documents.items())
 
 
 def _write(kind: Kind, documents: Iterable[tuple[int, Document | None]]) -> int:
@@ -233,7 +236,14 @@ def _write(kind: Kind, documents: Iterable[tuple[int, Document | None]]) -> int:
     entries = [_entry(kind, pk, document) for pk, document in documents if document is not None]
     if not entries:
         return 0
-    SearchEntry.objects.bulk_create(entries)
+    # Written over the entry already there: two requests saving the same object at once (or
+    # the same member signing in twice) wait for each other instead of one failing.
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["kind", "object_id"],
+        update_fields=[*_COMPARED, "title_folded"],
+    )
     revisions.bump(REVISION)
     backend().write([entry.pk for entry in entries])
     return len(entries)
