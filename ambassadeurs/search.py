@@ -47,6 +47,8 @@ def register() -> None:
             document=member_document,
             visible=visible_members,
             load=lambda: User.objects.select_related("mutuelle"),
+            # Signing in, visiting the home page, changing one's password.
+            ignored_fields=frozenset({"last_login", "last_home_visit", "new_since", "password"}),
         )
     )
     search.register(

@@ -43,7 +43,8 @@ class Kind:
     which every result, count and excerpt is filtered; `load()` (optional) is the queryset the
     objects are read with (its `select_related`/`prefetch_related` keep re-indexing cheap);
     `watch` lists other models whose saves and deletions re-index objects of this kind, each
-    with the function that names them: `(Tool, lambda tool: [tool.guide_id])`.
+    with the function that names them: `(Tool, lambda tool: [tool.guide_id])`;
+    `ignored_fields` the fields whose saves alone change nothing the search shows.
     """
 
     name: str
@@ -53,6 +54,9 @@ class Kind:
     document: Callable[[Any], Document | None]
     visible: Callable[[Any], QuerySet]
     load: Callable[[], QuerySet] | None = None
+    # Fields neither the document nor who may read it depends on: a save of only these (a
+    # member's last sign-in) leaves the index and the cached searches alone.
+    ignored_fields: frozenset[str] = frozenset()
     watch: Sequence[tuple[type[Model], Callable[[Any], Iterable[int]]]] = field(
         default_factory=list
     )
@@ -120,7 +124,8 @@ def _saved(kind: Kind) -> Handler:
     ) -> None:
         # The saved instance itself: no query to read it again, none at all for an object
         # that is not indexed (a draft edition).
-        if raw or _paused.get():
+        update_fields = kwargs.get("update_fields")
+        if raw or _paused.get() or (update_fields and update_fields <= kind.ignored_fields):
             return
         document = kind.document(instance)
         if not created and _unchanged(kind, instance.pk, document):

@@ -267,3 +267,14 @@ def test_a_save_that_changes_who_may_read_drops_the_cached_searches(corpus):
     initiative.is_published = False  # the same words, the same date: fewer readers
     initiative.save()
     assert titles(reader, "mentorat") == []
+
+
+def test_signing_in_leaves_the_index_and_the_cached_searches_alone(
+    corpus, django_user_model, django_assert_num_queries
+):
+    reader = corpus.people["reader"]
+    search.search(reader, "elodie")
+    member = django_user_model.objects.get(last_name="Fabre")
+    member.save(update_fields=["last_login"])  # what every sign-in does
+    with django_assert_num_queries(0):
+        assert search.search(reader, "elodie").total == 1
