@@ -133,11 +133,12 @@ def _saved(kind: Kind) -> Handler:
             # read it may have changed (an initiative published): the cached searches go.
             revisions.bump(REVISION)
             return
-        with transaction.atomic(savepoint=False):
-            if document is None:
+        if document is None:
+            if not created:
                 remove(kind, [instance.pk])
-            else:
-                _write(kind, [(instance.pk, document)])
+            return
+        with transaction.atomic(savepoint=False):
+            _write(kind, [(instance.pk, document)])
 
     return handler
 
