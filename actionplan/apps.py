@@ -10,7 +10,7 @@ class ActionplanConfig(AppConfig):
     def ready(self):
         from mutuelles.models import Mutuelle
 
-        from . import personal_data, services
+        from . import personal_data, search, services
         from .models import Action, Scope
 
         personal_data.register()
@@ -25,3 +25,4 @@ class ActionplanConfig(AppConfig):
                 )
 
         post_save.connect(_deploy_for_new_mutuelle, sender=Mutuelle, weak=False)
+        search.register()

@@ -11,7 +11,7 @@ class AmbassadeursConfig(AppConfig):
 
         from core import files
 
-        from . import personal_data
+        from . import personal_data, search
         from .models import User
         from .permissions import Action, can
         from .sessions import SessionActivityMiddleware
@@ -30,3 +30,4 @@ class AmbassadeursConfig(AppConfig):
                 User.objects.all() if can(user, Action.READ) else User.objects.none()
             ),
         )
+        search.register()

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import mail, outbox, personal_data, pictures, revisions
+from core import mail, outbox, personal_data, pictures, revisions, search
 from mutuelles.models import Mutuelle
 
 from .models import Erasure, Invitation, Role, User, WorkingGroup
@@ -356,6 +356,8 @@ def member_erase(*, member: User, by: User, remove_content: bool) -> Erasure:
         )
         member.user_permissions.clear()
         member.groups.clear()
+        # The update() sent no signal: the search forgets their name and address now.
+        search.refresh(User, [member.pk])
     for app in ("ambassadeurs", "actionplan", "initiatives"):
         revisions.bump(app)
     return erasure

@@ -10,9 +10,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from celery.signals import task_success
+        from django.db.backends.signals import connection_created
 
         from . import files, outbox, personal_data
         from .models import Upload
+        from .search import backends
 
         task_success.connect(
             lambda sender=None, **kwargs: outbox.mark_done(sender.request.id),
@@ -21,6 +23,9 @@ class CoreConfig(AppConfig):
         )
         # A file sent ahead of its form is for its sender's eyes only (the form's preview).
         files.register(Upload, "file", readable=lambda user: Upload.objects.filter(owner=user))
+        connection_created.connect(
+            backends.connection_created, weak=False, dispatch_uid="core.search.sqlite"
+        )
         # Files sent ahead of a form that was never saved: their sender's, gone with them.
         personal_data.register(
             personal_data.Holder(

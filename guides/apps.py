@@ -9,7 +9,7 @@ class GuidesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import personal_data, selectors
+        from . import personal_data, search, selectors
         from .models import Guide, Picture, Tool, Version
 
         personal_data.register()
@@ -28,3 +28,4 @@ class GuidesConfig(AppConfig):
             template="guides/_action_section.html",
             context=lambda request, action: {"guides": selectors.action_guides(action)},
         )
+        search.register()

@@ -9,7 +9,7 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import personal_data, selectors
+        from . import personal_data, search, selectors
         from .models import Attachment, Image, Initiative
 
         personal_data.register()
@@ -31,3 +31,4 @@ class InitiativesConfig(AppConfig):
                 "initiatives": selectors.action_initiatives(action),
             },
         )
+        search.register()

@@ -11,9 +11,11 @@ class NewsletterConfig(AppConfig):
 
         from . import (
             personal_data,
+            search,
             signals,  # noqa: F401  (members are subscribers, kept in sync)
         )
 
         personal_data.register()
 
         contributions.register("ambassadeurs:profile", template="newsletter/_profile_link.html")
+        search.register()

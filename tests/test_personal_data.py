@@ -20,6 +20,7 @@ from actionplan.models import FieldFeedback
 from ambassadeurs.models import Erasure, Invitation, Role, User
 from ambassadeurs.services import member_export
 from core import personal_data
+from core.models import SearchEntry
 from guides.models import Version
 from initiatives.models import Comment, Image, Initiative
 from newsletter.models import Delivery, Subscriber
@@ -138,7 +139,8 @@ def _erase(client, member, content="kept", confirm="on"):
 @pytest.mark.django_db(transaction=True)
 def test_erasing_keeps_what_they_wrote_under_ancien_membre(client, coordinator, departed):
     photo = Path(departed.photo.path)
-    email = departed.email
+    email, first_name = departed.email, departed.first_name
+    assert SearchEntry.objects.filter(title__contains=first_name).exists()
     client.force_login(coordinator)
     page = client.get(reverse("ambassadeurs:member_erase", args=[departed.pk]))
     assert "initiatives : 1" in page.text
@@ -175,6 +177,9 @@ def test_erasing_keeps_what_they_wrote_under_ancien_membre(client, coordinator, 
     erasure = Erasure.objects.get()
     assert (erasure.erased_by, erasure.content) == (coordinator, Erasure.Content.KEPT)
     assert email not in str(erasure.__dict__)
+    # The search forgot their name and address too.
+    assert not SearchEntry.objects.filter(title__contains=first_name).exists()
+    assert not SearchEntry.objects.filter(body__contains=email).exists()
     # Their address is nowhere, and the directory forgot them.
     assert not User.objects.filter(email__iexact=email).exists()
     assert "Ancien membre" not in client.get(reverse("ambassadeurs:directory")).text

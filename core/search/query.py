@@ -1,0 +1,363 @@
+"""Reading the index: the whole site's search, and the lists' filter."""
+
+import datetime
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.utils.functional import Promise
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from core import fragments
+
+from . import text
+from .backends import backend
+from .registry import REVISION, _kinds, kind_of
+from .text import Term
+
+FACETS = ("kind", "mutuelle", "theme", "year")
+EXCERPT_WORDS = 30
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str | Promise
+    object_id: int
+    title: str
+    url: str
+    mutuelle_id: int | None
+    date: datetime.date | None
+    excerpt: SafeString
+    rank: int = 0
+
+
+@dataclass
+class Results:
+    query: str
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=lambda: {f: [] for f in FACETS})
+    page: int = 1
+    pages: int = 0
+    per_page: int = 20
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def _entries() -> QuerySet:
+    from core.models import SearchEntry
+
+    return SearchEntry.objects.all()
+
+
+def visible_entries(user: Any) -> QuerySet:
+    """The entries `user` may see: each kind's through its own `visible(user)` queryset."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return _entries().none()
+    allowed = []
+    for kind in _kinds.values():
+        readable = kind.visible(user)
+        if readable.query.is_empty():
+            continue
+        if not readable.query.where and not readable.query.distinct:
+            allowed.append(Q(kind=kind.name))  # all of them: no subquery to run
+        else:
+            allowed.append(Q(kind=kind.name, object_id__in=readable.values("pk")))
+    if not allowed:
+        return _entries().none()
+    return _entries().filter(reduce(or_, allowed))
+
+
+def _matching(entries: QuerySet, terms: list[Term]) -> QuerySet:
+    engine = backend()
+    for term in terms:
+        entries = entries.filter(engine.match(term))
+    return entries
+
+
+def matching(queryset: QuerySet, query: str) -> QuerySet:
+    """The rows of `queryset` whose indexed document matches `query` as the search does
+    (accents, case, stems, phrases, misspelt titles). Nothing to look for: `queryset` itself."""
+    terms = text.parse(query or "")
+    if not terms:
+        return queryset
+    kind = kind_of(queryset.model)
+    found = _matching(_entries().filter(kind=kind.name), terms)
+    return queryset.filter(pk__in=found.values("object_id"))
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def search(
+    user: Any,
+    query: str,
+    *,
+    kind: str | None = None,
+    mutuelle: int | str | None = None,
+    theme: int | str | None = None,
+    year: int | str | None = None,
+    page: int | str = 1,
+    per_page: int = 20,
+) -> Results:
+    """What `user` may read that matches `query`, best first, one page of it, with the facets
+    counted over what they may read (two queries, whatever is found).
+
+    Kept in the cache (`core.fragments`) until the index changes, for everyone who may see
+    exactly what `user` sees (the same permission rules applied: the SQL that says which
+    entries they may read)."""
+    terms = text.parse(query or "")
+    visible = visible_entries(user)
+    if not terms or visible.query.is_empty():
+        return Results(query=query or "", per_page=per_page)
+    arguments = (query, kind, mutuelle, theme, year, page, per_page)
+    return fragments.cached(
+        "search",
+        revisions=[REVISION],
+        vary=[_audience(visible), *map(repr, arguments)],
+        render=lambda: _search(visible, terms, *arguments),
+    )
+
+
+def _audience(visible: QuerySet) -> str:
+    sql, params = visible.query.sql_with_params()
+    return f"{sql} {params!r}"
+
+
+def _search(
+    visible: QuerySet,
+    terms: list[Term],
+    query: str,
+    kind: str | None,
+    mutuelle: int | str | None,
+    theme: int | str | None,
+    year: int | str | None,
+    page: int | str,
+    per_page: int,
+) -> Results:
+    results = Results(query=query or "", per_page=per_page)
+    chosen: dict[str, Any] = {
+        "kind": kind or None,
+        "mutuelle": _int(mutuelle),
+        "theme": _int(theme),
+        "year": _int(year),
+    }
+    matched = _matching(visible, terms)
+    wanted = max(_int(page) or 1, 1)
+    counts, ranked = _one_pass(matched, terms, chosen, wanted, per_page)
+    results.total = counts.pop(("total", ""), 0)
+    results.pages = max(1, math.ceil(results.total / per_page))
+    results.page = min(wanted, results.pages)
+    if results.page != wanted and results.total:  # asked past the end: the last page
+        ranked = _one_pass(matched, terms, chosen, results.page, per_page)[1]
+    for (facet, value), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        results.facets[facet].append(FacetValue(value, count, _same(value, chosen[facet])))
+    if ranked:
+        entries = {
+            entry.pk: entry
+            for entry in _entries()
+            .filter(pk__in=ranked)
+            .only("kind", "object_id", "title", "url", "mutuelle_id", "date", "headings", "body")
+        }
+        order = sorted(
+            entries.values(),
+            key=lambda e: (-ranked[e.pk], -(e.date.toordinal() if e.date else 0), -e.pk),
+        )
+        results.hits = [_hit(entry, terms, ranked[entry.pk]) for entry in order]
+    return results
+
+
+_FILTERS = {
+    "kind": "m.kind = %s",
+    "mutuelle": "m.mutuelle_id = %s",
+    "year": "m.year = %s",
+    "theme": "",  # the backend's (a JSON list)
+}
+
+
+def _one_pass(
+    matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
+) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """The total, the facets' counts and the page's entries (id -> rank), in one statement that
+    finds the matching entries once: a common word is looked for, and its results ranked, once
+    rather than once per count."""
+    inner, inner_params = (
+        matched.annotate(rank=backend().score(terms))
+        .order_by()
+        .values_list("id", "kind", "mutuelle_id", "year", "date", "theme_ids", "rank")
+        .query.sql_with_params()
+    )
+
+    engine = backend()
+
+    def where(but: str | None = None) -> tuple[str, list[Any]]:
+        parts, params = ["1 = 1"], []
+        for name, condition in _FILTERS.items():
+            if name != but and chosen[name] is not None:
+                parts.append(condition or engine.THEME_FILTER)
+                params.append(chosen[name])
+        return " AND ".join(parts), params
+
+    branches: list[str] = []
+    params: list[Any] = list(inner_params)
+    sql, extra = where()
+    branches.append(f"SELECT 'total', '', COUNT(*) FROM m WHERE {sql}")  # noqa: S608
+    params += extra
+    for facet, column in (("kind", "m.kind"), ("mutuelle", "m.mutuelle_id"), ("year", "m.year")):
+        sql, extra = where(but=facet)
+        branches.append(
+            f"SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
+            f"WHERE {column} IS NOT NULL AND {sql} GROUP BY {column}"
+        )
+        params += extra
+    sql, extra = where(but="theme")
+    branches.append(
+        f"SELECT 'theme', CAST(t.value AS TEXT), COUNT(*) FROM m {engine.THEMES} "  # noqa: S608
+        f"WHERE {sql} GROUP BY t.value"
+    )
+    params += extra
+    sql, extra = where()
+    branches.append(
+        "SELECT 'hit', CAST(id AS TEXT), rank FROM (SELECT m.id, m.rank FROM m "  # noqa: S608
+        f"WHERE {sql} ORDER BY m.rank DESC, m.date DESC NULLS LAST, m.id DESC "
+        "LIMIT %s OFFSET %s) AS page"
+    )
+    params += [*extra, per_page, (page - 1) * per_page]
+    statement = (
+        "WITH m (id, kind, mutuelle_id, year, date, theme_ids, rank) AS MATERIALIZED ("
+        + inner
+        + ") "
+        + " UNION ALL ".join(branches)
+    )
+    counts: dict[tuple[str, str], int] = {}
+    ranked: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for facet, value, number in cursor.fetchall():
+            if facet == "hit":
+                ranked[int(value)] = number
+            else:
+                counts[(facet, value)] = number
+    return counts, ranked
+
+
+def _same(value: Any, chosen: Any) -> bool:
+    return chosen is not None and str(value) == str(chosen)
+
+
+def _hit(entry: Any, terms: list[Term], rank: int) -> Hit:
+    kind = _kinds.get(entry.kind)
+    return Hit(
+        kind=entry.kind,
+        kind_label=kind.label if kind else entry.kind,
+        object_id=entry.object_id,
+        title=entry.title,
+        url=entry.url,
+        mutuelle_id=entry.mutuelle_id,
+        date=entry.date,
+        excerpt=excerpt(entry, terms),
+        rank=rank,
+    )
+
+
+# --- Excerpts ---------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+
+
+def _matcher(terms: list[Term]) -> Callable[[str], bool]:
+    """Tells whether a word of the text is one the query looked for: the same word folded, or
+    of the same stem, or a longer word of that stem (as the search matches them)."""
+    wanted = {word for term in terms for word in term.words if word not in text.STOP_WORDS}
+    stems = {text.stem(word) for word in wanted}
+    # A stem starts with the first letters of its word: only words starting like one of those
+    # stems are worth stemming (stemming every word of a long guide costs too much).
+    starts = tuple({stem[:3] for stem in stems})
+    seen: dict[str, bool] = {}
+
+    def matches(token: str) -> bool:
+        found = seen.get(token)
+        if found is None:
+            found = seen[token] = any(_matches(word) for word in text.words(token))
+        return found
+
+    def _matches(word: str) -> bool:
+        if word in wanted:
+            return True
+        if not word.startswith(starts):
+            return False
+        stem = text.stem(word)
+        return stem in stems or any(
+            len(s) >= text.PREFIX_FROM and stem.startswith(s) for s in stems
+        )
+
+    return matches
+
+
+EXCERPT_SOURCE = 20_000  # characters of a long text looked through for an excerpt
+
+
+def excerpt(entry: Any, terms: list[Term], size: int = EXCERPT_WORDS) -> SafeString:
+    """About `size` words of the body (or the headings) around where most of the query's words
+    are, those words in <mark>; the start of the body when none is there (found by the title)."""
+    matches = _matcher(terms)
+    source, tokens, hits = "", list[re.Match[str]](), list[int]()
+    for value in (entry.body, entry.headings):
+        value = (value or "")[:EXCERPT_SOURCE]
+        found = list(_TOKEN.finditer(value))
+        marked = [i for i, token in enumerate(found) if matches(token.group())]
+        if marked or not tokens:
+            source, tokens, hits = value, found, marked
+        if marked:
+            break
+    if not tokens:
+        return mark_safe("")
+    first = 0
+    if hits:
+        # The window of `size` words holding the most matches (two pointers over the hits).
+        best, most, end = hits[0], 0, 0
+        for start, position in enumerate(hits):
+            while end < len(hits) and hits[end] < position + size:
+                end += 1
+            if end - start > most:
+                best, most = position, end - start
+        first = max(0, best - size // 4)
+    last = min(len(tokens), first + size)
+    pieces = ["… " if first else ""]
+    marked_set = set(hits)
+    for i in range(first, last):
+        token = tokens[i]
+        if i > first:
+            between = source[tokens[i - 1].end() : token.start()]
+            pieces.append(escape(_SPACES.sub(" ", between)))
+        word = escape(token.group())
+        pieces.append(f"<mark>{word}</mark>" if i in marked_set else word)
+    if last < len(tokens):
+        pieces.append(" …")
+    return mark_safe("".join(pieces).strip())  # noqa: S308
