@@ -4,7 +4,9 @@ Run after `bench/run.py`, which leaves its database (BENCH_DATABASE, `solimut_rs
 default: the 50 x 300 x 20,000 data set) behind: `DATABASE_URL=postgres://...
 REDIS_URL=redis://... .venv/bin/python bench/per_request.py`. Prints the best of 5 rounds, in
 milliseconds per request, signed in as the demo coordinator (the admin for the admin's page, the
-reference of "Ma mutuelle"). Run it on two commits, one after the other, to compare them.
+reference of "Ma mutuelle"; the demo reader for the search page). Arguments keep only the pages
+whose name holds one of them (`bench/per_request.py search hello`). Run it on two commits, one
+after the other, to compare them.
 """
 
 import os
@@ -41,6 +43,11 @@ PAGES = {
     "/plan/ma-mutuelle/": ("/plan/ma-mutuelle/?mutuelle=armor", 40),
     # The reference "Ma mutuelle" is held to (bench/run.py), signed in as the demo admin.
     "admin changelist of deployments": ("/admin/actionplan/deployment/", 40),
+    # Issue #13, as the demo reader of Armor (bench/run.py's SEARCHES): a word of the 20,000
+    # generated initiatives, a rare word, a quoted phrase.
+    "/search/ common word": ("/search/?q=essai", 20),
+    "/search/ rare word": ("/search/?q=colorectal", 40),
+    "/search/ phrase": ("/search/?q=%22sant%C3%A9+mentale%22", 40),
 }
 
 
@@ -52,11 +59,20 @@ def main():
 
     from ambassadeurs.models import User
 
-    coordinator, admin = Client(), Client()
+    coordinator, admin, reader = Client(), Client(), Client()
     coordinator.force_login(User.objects.get(email="coordination@solimut-demo.example"))
     admin.force_login(User.objects.get(email="admin@solimut-demo.example"))
+    reader.force_login(User.objects.get(email="salarie@armor.solimut-demo.example"))
     for name, (url, count) in PAGES.items():
-        client = admin if url.startswith("/admin/") else coordinator
+        if len(sys.argv) > 1 and not any(word in name for word in sys.argv[1:]):
+            continue
+        client = (
+            admin
+            if url.startswith("/admin/")
+            else reader
+            if url.startswith("/search/")
+            else coordinator
+        )
         assert client.get(url).status_code == 200, url
         rounds = []
         for _ in range(5):
