@@ -195,7 +195,7 @@ def _named(model, ids: set[int]) -> dict:
 
 @require_http_methods(["GET"])
 def search_page(request):
-    kinds = {kind.name: str(kind.plural) for kind in search.kinds()}
+    kinds = {name: str(kind.plural) for name, kind in search.kinds().items()}
     asked = _Request(request.GET, kinds)
     context: dict[str, object] = {"query": asked.text}
     if asked.text:
