@@ -8,9 +8,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from celery.signals import task_success
+        from django.db.backends.signals import connection_created
 
         from . import files, outbox
         from .models import Upload
+        from .search import backends
 
         task_success.connect(
             lambda sender=None, **kwargs: outbox.mark_done(sender.request.id),
@@ -19,3 +21,6 @@ class CoreConfig(AppConfig):
         )
         # A file sent ahead of its form is for its sender's eyes only (the form's preview).
         files.register(Upload, "file", readable=lambda user: Upload.objects.filter(owner=user))
+        connection_created.connect(
+            backends.connection_created, weak=False, dispatch_uid="core.search.sqlite"
+        )

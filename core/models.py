@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,3 +67,55 @@ class Upload(models.Model):
 
 
 PICTURE = "picture"
+
+
+class SearchEntry(models.Model):
+    """One object of a later app as the search finds it (see `core.search`): its texts and its
+    facets as plain values, so that the index knows no app. Its text search columns (PostgreSQL)
+    or its FTS5 row (SQLite) are written by `core.search.backends` with the entry."""
+
+    kind = models.CharField(_("nature"), max_length=40)
+    object_id = models.BigIntegerField(_("objet"))
+    title = models.CharField(_("titre"), max_length=300)
+    headings = models.TextField(_("intertitres"), blank=True)
+    body = models.TextField(_("texte"), blank=True)
+    url = models.CharField(_("adresse"), max_length=300)
+    mutuelle_id = models.BigIntegerField(_("mutuelle"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
+    # The title folded (no case, accents nor ligatures): what a misspelt word is compared with.
+    title_folded = models.CharField(_("titre normalisé"), max_length=300)
+    # PostgreSQL only (an unused column on SQLite): French stems weighted A title, B headings,
+    # C body; and the same words unstemmed, to rank an exact word above a stem.
+    vector = SearchVectorField(null=True, blank=True)
+    exact = SearchVectorField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("entrée de l'index de recherche")
+        verbose_name_plural = _("entrées de l'index de recherche")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_one_entry")
+        ]
+        indexes = [models.Index(fields=["kind", "mutuelle_id"], name="search_kind_mutuelle")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class SearchTheme(models.Model):
+    """A theme of an indexed object (an object may have several): the theme facet."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="themes")
+    theme_id = models.BigIntegerField(_("thème"))
+
+    class Meta:
+        verbose_name = _("thème d'une entrée de l'index")
+        verbose_name_plural = _("thèmes des entrées de l'index")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "theme_id"], name="search_one_theme")
+        ]
+        indexes = [models.Index(fields=["theme_id"], name="search_theme")]
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}: {self.theme_id}"

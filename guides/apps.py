@@ -9,7 +9,7 @@ class GuidesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import selectors
+        from . import search, selectors
         from .models import Guide, Picture, Tool, Version
 
         # Pictures, tools and PDFs follow their guide: a draft's are for its authors and the
@@ -26,3 +26,4 @@ class GuidesConfig(AppConfig):
             template="guides/_action_section.html",
             context=lambda request, action: {"guides": selectors.action_guides(action)},
         )
+        search.register()

@@ -9,7 +9,7 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import selectors
+        from . import search, selectors
         from .models import Attachment, Image, Initiative
 
         # Pictures and files follow their initiative: a draft's stay within its mutuelle.
@@ -29,3 +29,4 @@ class InitiativesConfig(AppConfig):
                 "initiatives": selectors.action_initiatives(action),
             },
         )
+        search.register()

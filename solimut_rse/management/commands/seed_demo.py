@@ -3,6 +3,7 @@ from django.db import transaction
 
 from actionplan import demo as plan
 from ambassadeurs import demo as people
+from core import search
 from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
@@ -22,12 +23,15 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, scale=0, **options):
-        mutuelles = reference.seed(extra=max(scale - len(reference.MUTUELLES), 0))
-        accounts = people.seed(mutuelles)
-        plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
-        initiatives.seed(extra=400 * scale)
-        guides.seed()
-        newsletter.seed()
+        # The index is written once at the end, rather than object by object as it is saved.
+        with search.paused():
+            mutuelles = reference.seed(extra=max(scale - len(reference.MUTUELLES), 0))
+            accounts = people.seed(mutuelles)
+            plan.seed(actions_per_axis=(6 * scale) // 4 if scale else None)
+            initiatives.seed(extra=400 * scale)
+            guides.seed()
+            newsletter.seed()
+        search.rebuild()
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")
         for email, description in accounts:

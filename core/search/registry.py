@@ -1,0 +1,248 @@
+"""What the apps put in the index, and how the index stays current."""
+
+import contextvars
+import datetime
+import html
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.functional import Promise
+from django.utils.html import strip_tags
+
+from . import text
+from .backends import backend
+
+
+@dataclass
+class Document:
+    """An object as the search reads it. Texts are plain (HTML is stripped here anyway)."""
+
+    title: str
+    headings: str = ""  # ranked below the title, above the body
+    body: str = ""
+    url: str = ""
+    mutuelle_id: int | None = None
+    theme_ids: Sequence[int] = ()
+    date: datetime.date | datetime.datetime | None = None  # recent first; the year facet
+
+
+@dataclass
+class Kind:
+    """A kind of object the search finds.
+
+    `document(obj)` says what is indexed of `obj` (None: nothing, e.g. a guide never
+    published); `visible(user)` is the app's own queryset of what `user` may read, through
+    which every result, count and excerpt is filtered; `load()` (optional) is the queryset the
+    objects are read with (its `select_related`/`prefetch_related` keep re-indexing cheap);
+    `watch` lists other models whose saves and deletions re-index objects of this kind, each
+    with the function that names them: `(Tool, lambda tool: [tool.guide_id])`.
+    """
+
+    name: str
+    label: str | Promise
+    plural: str | Promise
+    model: type[Model]
+    document: Callable[[Any], Document | None]
+    visible: Callable[[Any], QuerySet]
+    load: Callable[[], QuerySet] | None = None
+    watch: Sequence[tuple[type[Model], Callable[[Any], Iterable[int]]]] = field(
+        default_factory=list
+    )
+
+    def queryset(self) -> QuerySet:
+        return self.load() if self.load else self.model._default_manager.all()
+
+
+_kinds: dict[str, Kind] = {}
+_paused = contextvars.ContextVar("search_paused", default=False)
+
+
+def kinds() -> dict[str, Kind]:
+    """The registered kinds by name, in the order of INSTALLED_APPS."""
+    return dict(_kinds)
+
+
+def kind_of(model: type[Model]) -> Kind:
+    for kind in _kinds.values():
+        if issubclass(model, kind.model):
+            return kind
+    raise LookupError(f"{model.__name__} is not searched")
+
+
+def register(kind: Kind) -> None:
+    """Index `kind` and keep it current: every save, deletion and change of a many-to-many
+    relation of its model (and of the models it watches) re-indexes the objects concerned, in
+    the same transaction, whatever the path (views, admin, commands, imports)."""
+    _kinds[kind.name] = kind
+    uid = f"search:{kind.name}"
+    post_save.connect(_saved(kind), sender=kind.model, weak=False, dispatch_uid=uid)
+    post_delete.connect(_deleted(kind), sender=kind.model, weak=False, dispatch_uid=uid)
+    for relation in kind.model._meta.many_to_many:
+        m2m_changed.connect(
+            _m2m_changed(kind),
+            sender=relation.remote_field.through,
+            weak=False,
+            dispatch_uid=f"{uid}:{relation.name}",
+        )
+    for position, (model, names) in enumerate(kind.watch):
+        handler = _watched(kind, names)
+        watch_uid = f"{uid}:watch:{position}"
+        post_save.connect(handler, sender=model, weak=False, dispatch_uid=watch_uid)
+        post_delete.connect(handler, sender=model, weak=False, dispatch_uid=watch_uid)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """Keep the index as it is while a bulk load runs (call `rebuild()` after it)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def _saved(kind: Kind):
+    def handler(sender, instance, raw=False, **kwargs):
+        if not raw:
+            index(kind, [instance.pk])
+
+    return handler
+
+
+def _deleted(kind: Kind):
+    def handler(sender, instance, **kwargs):
+        remove(kind, [instance.pk])
+
+    return handler
+
+
+def _m2m_changed(kind: Kind):
+    def handler(sender, instance, action, reverse, pk_set, **kwargs):
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return
+        if isinstance(instance, kind.model):
+            index(kind, [instance.pk])
+        elif pk_set:  # changed from the other side: theme.initiatives.add(...)
+            index(kind, pk_set)
+
+    return handler
+
+
+def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]):
+    def handler(sender, instance, raw=False, **kwargs):
+        if not raw:
+            index(kind, [pk for pk in names(instance) if pk is not None])
+
+    return handler
+
+
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
+_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain(value: str) -> str:
+    """Text of an HTML fragment (rich text), its blocks kept apart, entities decoded."""
+    if "<" not in value and "&" not in value:
+        return value
+    return html.unescape(strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", value)))
+
+
+def headings_of(value: str) -> str:
+    """The headings of a rich text, one a line."""
+    return "\n".join(plain(heading).strip() for heading in _HEADING.findall(value or ""))
+
+
+def _entry(kind: Kind, pk: int, document: Document):
+    from core.models import SearchEntry
+
+    date = document.date
+    if isinstance(date, datetime.datetime):
+        date = date.date()
+    title = (document.title or "").strip()[:300]
+    return SearchEntry(
+        kind=kind.name,
+        object_id=pk,
+        title=title,
+        headings=plain(document.headings),
+        body=plain(document.body),
+        url=document.url[:300],
+        mutuelle_id=document.mutuelle_id,
+        date=date,
+        year=date.year if date else None,
+        title_folded=text.fold(title)[:300],
+    )
+
+
+def index(kind: Kind, pks: Iterable[int], *, fresh: bool = False) -> int:
+    """(Re-)index the objects of `kind` with these primary keys: an object gone or whose
+    `document()` is None leaves the index. `fresh`: none of them is indexed yet. Returns the
+    number of entries written."""
+    from core.models import SearchEntry, SearchTheme
+
+    pks = set(pks)
+    if not pks or _paused.get():
+        return 0
+    with transaction.atomic():
+        if not fresh:
+            remove(kind, pks)
+        entries, themes = [], []
+        for obj in kind.queryset().filter(pk__in=pks):
+            document = kind.document(obj)
+            if document is not None:
+                entries.append(_entry(kind, obj.pk, document))
+                themes.append(set(document.theme_ids))
+        SearchEntry.objects.bulk_create(entries)
+        SearchTheme.objects.bulk_create(
+            SearchTheme(entry=entry, theme_id=theme_id)
+            for entry, theme_ids in zip(entries, themes, strict=True)
+            for theme_id in theme_ids
+        )
+        backend().write([entry.pk for entry in entries])
+    return len(entries)
+
+
+def remove(kind: Kind, pks: Iterable[int]) -> None:
+    from core.models import SearchEntry
+
+    if not _paused.get():
+        _drop(SearchEntry.objects.filter(kind=kind.name, object_id__in=list(pks)))
+
+
+def _drop(entries: QuerySet) -> None:
+    from core.models import SearchEntry, SearchTheme
+
+    pks = list(entries.values_list("pk", flat=True))
+    if pks:
+        backend().forget(pks)
+        SearchTheme.objects.filter(entry_id__in=pks).delete()
+        SearchEntry.objects.filter(pk__in=pks).delete()
+
+
+def rebuild(names: Iterable[str] | None = None, *, chunk: int = 500) -> dict[str, int]:
+    """Index every object of every kind (or of the kinds named) from scratch. Returns the
+    number of entries of each kind."""
+    from core.models import SearchEntry, SearchTheme
+
+    chosen = [_kinds[name] for name in names] if names is not None else list(_kinds.values())
+    counts = {}
+    with transaction.atomic():
+        if names is None:
+            backend().forget_all()
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {SearchTheme._meta.db_table}")  # noqa: S608
+                cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")  # noqa: S608
+        for kind in chosen:
+            if names is not None:
+                _drop(SearchEntry.objects.filter(kind=kind.name))
+            pks = list(kind.model._default_manager.order_by("pk").values_list("pk", flat=True))
+            counts[kind.name] = sum(
+                index(kind, pks[start : start + chunk], fresh=True)
+                for start in range(0, len(pks), chunk)
+            )
+    return counts
