@@ -10,7 +10,7 @@ class ActionplanConfig(AppConfig):
     def ready(self):
         from mutuelles.models import Mutuelle
 
-        from . import services
+        from . import search, services
         from .models import Action, Scope
 
         # `mutuelles` may not import this app (dependencies point one way), so a mutuelle
@@ -23,3 +23,4 @@ class ActionplanConfig(AppConfig):
                 )
 
         post_save.connect(_deploy_for_new_mutuelle, sender=Mutuelle, weak=False)
+        search.register()

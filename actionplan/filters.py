@@ -8,7 +8,7 @@ from .models import FeedbackState, Sentiment
 
 
 class FeedbackFilter(django_filters.FilterSet):
-    q = WordsFilter(fields=["subject", "text", "answer"])
+    q = WordsFilter()
     theme = by_theme(method="about_theme")
     mutuelle = by_mutuelle()
     ressenti = django_filters.ChoiceFilter(

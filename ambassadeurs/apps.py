@@ -9,6 +9,7 @@ class AmbassadeursConfig(AppConfig):
     def ready(self):
         from core import files
 
+        from . import search
         from .models import User
         from .permissions import Action, can
 
@@ -20,3 +21,4 @@ class AmbassadeursConfig(AppConfig):
                 User.objects.all() if can(user, Action.READ) else User.objects.none()
             ),
         )
+        search.register()

@@ -9,7 +9,6 @@ from .models import Role, WorkingGroup
 
 class MemberFilter(django_filters.FilterSet):
     q = WordsFilter(
-        fields=["first_name", "last_name", "job_title", "email"],
         label=_("Nom, fonction ou e-mail"),
         placeholder=None,
     )

@@ -6,5 +6,5 @@ from mutuelles.filters import by_theme
 
 class GuideFilter(django_filters.FilterSet):
     # In the title, the summary and the text of the version readers see.
-    q = WordsFilter(fields=["title", "summary", "current_version__body"])
+    q = WordsFilter()
     theme = by_theme()

@@ -20,7 +20,7 @@ from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import outbox, pictures, uploads
+from core import outbox, pictures, search, uploads
 from core.mail import notify
 from core.richtext import plain_text, sanitize
 from mutuelles.models import Theme
@@ -181,6 +181,7 @@ def _move(guide: Guide, before: str, after: str, refused: str) -> None:
     if not Guide.objects.filter(pk=guide.pk, status=before).update(status=after):
         raise ValidationError(refused)
     guide.status = after
+    search.refresh(Guide, [guide.pk])  # an update() sends no signal
 
 
 def _authors_names(guide: Guide) -> str:
@@ -223,6 +224,7 @@ def publish(*, by: User, guide: Guide, note: str = "", revision: int | None = No
         Guide.objects.filter(pk=guide.pk).update(
             status=Status.PUBLISHED, current_version=version, revision=F("revision") + 1
         )
+        search.refresh(Guide, [guide.pk])  # an update() sends no signal
         event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
     render_later(version)
     outbox.enqueue("guides.tasks.notify_event", event.pk)
@@ -245,6 +247,7 @@ def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
             if not updated.update(status=status):
                 raise ValidationError(_("Ce guide est déjà archivé."))
             guide.status = status
+            search.refresh(Guide, [guide.pk])  # an update() sends no signal
         _event(guide, kind, by)
     return guide
 

@@ -20,7 +20,7 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class InitiativeFilter(django_filters.FilterSet):
-    q = WordsFilter(fields=["title", "summary", "body", "place", "partners"])
+    q = WordsFilter()
     mutuelle = by_mutuelle()
     theme = by_theme(field_name="themes")
     public = django_filters.ModelChoiceFilter(

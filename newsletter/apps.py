@@ -9,6 +9,7 @@ class NewsletterConfig(AppConfig):
     def ready(self):
         from core import contributions
 
-        from . import signals  # noqa: F401  (members are subscribers, kept in sync)
+        from . import search, signals  # noqa: F401  (signals: members are subscribers, kept in sync)
 
         contributions.register("ambassadeurs:profile", template="newsletter/_profile_link.html")
+        search.register()

@@ -26,6 +26,7 @@ Reading:
                      # are the page's to look up; kinds' are `search.kinds()[name].plural`)
     search.matching(queryset, text)   # the lists' filter (core.filters.WordsFilter)
     search.rebuild()                  # and `manage.py search_rebuild`
+    search.refresh(Model, pks)        # after a QuerySet.update() (it sends no signal)
 
 Refined from the first contract: `Kind.watch` pairs each watched model with the function that
 names the objects to re-index; `Kind.load` (optional) is how objects are read for `document()`;
@@ -42,7 +43,18 @@ misspelt matches; recent first at equal rank. See `backends` for the two databas
 """
 
 from .query import FacetValue, Hit, Results, matching, search, visible_entries
-from .registry import Document, Kind, headings_of, index, kinds, paused, plain, rebuild, register
+from .registry import (
+    Document,
+    Kind,
+    headings_of,
+    index,
+    kinds,
+    paused,
+    plain,
+    rebuild,
+    refresh,
+    register,
+)
 
 __all__ = [
     "Document",
@@ -57,6 +69,7 @@ __all__ = [
     "paused",
     "plain",
     "rebuild",
+    "refresh",
     "register",
     "search",
     "visible_entries",

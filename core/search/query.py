@@ -69,6 +69,8 @@ def _entries() -> QuerySet:
 
 def visible_entries(user: Any) -> QuerySet:
     """The entries `user` may see: each kind's through its own `visible(user)` queryset."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return _entries().none()
     allowed = []
     for kind in _kinds.values():
         readable = kind.visible(user)

@@ -2,7 +2,6 @@
 
 import contextvars
 import datetime
-import html
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,7 +12,8 @@ from django.db import connection, transaction
 from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import Promise
-from django.utils.html import strip_tags
+
+from core.richtext import plain_text
 
 from . import text
 from .backends import backend
@@ -108,9 +108,14 @@ def paused() -> Iterator[None]:
 
 
 def _saved(kind: Kind):
-    def handler(sender, instance, raw=False, **kwargs):
-        if not raw:
-            index(kind, [instance.pk])
+    def handler(sender, instance, created=False, raw=False, **kwargs):
+        # The saved instance itself: no query to read it again, none at all for an object
+        # that is not indexed (a draft edition).
+        if not raw and not _paused.get():
+            with transaction.atomic(savepoint=False):
+                if not created:
+                    remove(kind, [instance.pk])
+                _write(kind, [(instance.pk, kind.document(instance))])
 
     return handler
 
@@ -143,14 +148,12 @@ def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]):
 
 
 _HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.IGNORECASE | re.DOTALL)
-_BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 
 
 def plain(value: str) -> str:
-    """Text of an HTML fragment (rich text), its blocks kept apart, entities decoded."""
-    if "<" not in value and "&" not in value:
-        return value
-    return html.unescape(strip_tags(_BLOCK_END.sub(lambda m: m.group(0) + "\n", value)))
+    """The words of a rich text (HTML), or the text itself when it has no markup."""
+    value = value or ""
+    return plain_text(value) if "<" in value or "&" in value else value
 
 
 def headings_of(value: str) -> str:
@@ -183,28 +186,40 @@ def index(kind: Kind, pks: Iterable[int], *, fresh: bool = False) -> int:
     """(Re-)index the objects of `kind` with these primary keys: an object gone or whose
     `document()` is None leaves the index. `fresh`: none of them is indexed yet. Returns the
     number of entries written."""
-    from core.models import SearchEntry, SearchTheme
-
     pks = set(pks)
     if not pks or _paused.get():
         return 0
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         if not fresh:
             remove(kind, pks)
-        entries, themes = [], []
-        for obj in kind.queryset().filter(pk__in=pks):
-            document = kind.document(obj)
-            if document is not None:
-                entries.append(_entry(kind, obj.pk, document))
-                themes.append(set(document.theme_ids))
-        SearchEntry.objects.bulk_create(entries)
-        SearchTheme.objects.bulk_create(
-            SearchTheme(entry=entry, theme_id=theme_id)
-            for entry, theme_ids in zip(entries, themes, strict=True)
-            for theme_id in theme_ids
+        return _write(
+            kind, [(obj.pk, kind.document(obj)) for obj in kind.queryset().filter(pk__in=pks)]
         )
-        backend().write([entry.pk for entry in entries])
+
+
+def _write(kind: Kind, documents: Iterable[tuple[int, Document | None]]) -> int:
+    from core.models import SearchEntry, SearchTheme
+
+    entries, themes = [], []
+    for pk, document in documents:
+        if document is not None:
+            entries.append(_entry(kind, pk, document))
+            themes.append(set(document.theme_ids))
+    if not entries:
+        return 0
+    SearchEntry.objects.bulk_create(entries)
+    SearchTheme.objects.bulk_create(
+        SearchTheme(entry=entry, theme_id=theme_id)
+        for entry, theme_ids in zip(entries, themes, strict=True)
+        for theme_id in theme_ids
+    )
+    backend().write([entry.pk for entry in entries])
     return len(entries)
+
+
+def refresh(model: type[Model], pks: Iterable[int]) -> None:
+    """Re-index objects changed without a signal, by a conditional `QuerySet.update()`."""
+    index(kind_of(model), pks)
 
 
 def remove(kind: Kind, pks: Iterable[int]) -> None:

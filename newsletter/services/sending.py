@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import mail, outbox
+from core import mail, outbox, search
 from mutuelles.models import Mutuelle
 
 from .. import rendering
@@ -299,11 +299,12 @@ def resume(*, by: User, edition: Edition) -> None:
 def finish_if_done(edition: Edition) -> bool:
     if Delivery.objects.filter(edition=edition, status=Delivery.Status.PENDING).exists():
         return False
-    return bool(
-        Edition.objects.filter(pk=edition.pk, status=Edition.Status.SENDING).update(
-            status=Edition.Status.SENT, sent_at=timezone.now()
-        )
+    finished = Edition.objects.filter(pk=edition.pk, status=Edition.Status.SENDING).update(
+        status=Edition.Status.SENT, sent_at=timezone.now()
     )
+    if finished:  # now in the archive, so found by the search (an update() sends no signal)
+        search.refresh(Edition, [edition.pk])
+    return bool(finished)
 
 
 def progress(edition: Edition) -> dict[str, int]:
