@@ -35,7 +35,7 @@ PUBLIC = {
     "initiative": "Initiative quetzal publiée à Rennes",
     "guide": "Guide quetzal des achats",
     "edition": "Lettre quetzal envoyée",
-    "action": "Action quetzal du plan",
+    "action": "4.2 Action quetzal du plan",  # an action is named with its code
     "indicator": "Indicateur quetzal de sobriété",
     "member": "Quetzal Membre",
     "group": "Groupe quetzal du climat",
@@ -44,18 +44,27 @@ ARMOR_DRAFT = "Initiative quetzal brouillon armoricaine"
 ARVERNE_DRAFT = "Initiative quetzal brouillon auvergnate"
 ARMOR_FEEDBACK = "Retour quetzal des agences bretonnes"
 ARVERNE_FEEDBACK = "Retour quetzal des agences volcaniques"
+DEPARTED = "Quetzal Démissionnaire"  # a member who left: the coordination still finds them
 NEVER = {
     "unpublished guide": "Guide quetzal inédit",
     "draft edition": "Lettre quetzal en préparation",
 }
-HIDDEN = {ARMOR_DRAFT, ARVERNE_DRAFT, ARMOR_FEEDBACK, ARVERNE_FEEDBACK, *NEVER.values()}
+HIDDEN = {ARMOR_DRAFT, ARVERNE_DRAFT, ARMOR_FEEDBACK, ARVERNE_FEEDBACK, DEPARTED, *NEVER.values()}
+EVERYTHING = {
+    *PUBLIC.values(),
+    ARMOR_DRAFT,
+    ARVERNE_DRAFT,
+    ARMOR_FEEDBACK,
+    ARVERNE_FEEDBACK,
+    DEPARTED,
+}
 
 SEES = {
     "reader": set(PUBLIC.values()),
     "ambassador": {*PUBLIC.values(), ARMOR_DRAFT, ARMOR_FEEDBACK},
     "other_ambassador": {*PUBLIC.values(), ARVERNE_DRAFT, ARVERNE_FEEDBACK},
-    "coordinator": {*PUBLIC.values(), ARMOR_DRAFT, ARVERNE_DRAFT, ARMOR_FEEDBACK, ARVERNE_FEEDBACK},
-    "admin": {*PUBLIC.values(), ARMOR_DRAFT, ARVERNE_DRAFT, ARMOR_FEEDBACK, ARVERNE_FEEDBACK},
+    "coordinator": EVERYTHING,
+    "admin": EVERYTHING,
 }
 
 
@@ -77,11 +86,14 @@ def world(members, mutuelle, other_mutuelle):
     GuideFactory(title=NEVER["unpublished guide"], theme=theme, authors=[ambassador])
     EditionFactory(title=PUBLIC["edition"])
     EditionFactory(title=NEVER["draft edition"], status=Edition.Status.DRAFT, sent_at=None)
-    action = ActionFactory(title=PUBLIC["action"], axis__plan=PlanFactory())
+    action = ActionFactory(code="4.2", title="Action quetzal du plan", axis__plan=PlanFactory())
     Indicator.objects.create(plan=action.plan, name=PUBLIC["indicator"], unit="kg", target=10)
     FieldFeedbackFactory(mutuelle=mutuelle, author=ambassador, subject=ARMOR_FEEDBACK)
     FieldFeedbackFactory(mutuelle=other_mutuelle, author=other, subject=ARVERNE_FEEDBACK)
     UserFactory(first_name="Quetzal", last_name="Membre", mutuelle=mutuelle, role=Role.READER)
+    UserFactory(
+        first_name="Quetzal", last_name="Démissionnaire", mutuelle=mutuelle, is_active=False
+    )
     WorkingGroupFactory(name=PUBLIC["group"], theme=theme)
     search.rebuild()
     return {"theme": theme}
@@ -116,7 +128,13 @@ def test_each_role_finds_what_it_may_read_and_nothing_else(client, members, worl
     assert _titles(response) == SEES[role]
     assert response.context["total"] == len(SEES[role])
     # The counts of the filters are those of what the member reads.
-    assert sum(_facet(response, "kind").values()) == len(SEES[role])
+    kinds = _facet(response, "kind")
+    assert sum(kinds.values()) == len(SEES[role])
+    assert kinds["Initiatives"] == len({t for t in SEES[role] if t.startswith("Initiative")})
+    assert kinds.get("Retours du terrain", 0) == len({t for t in SEES[role] if "Retour" in t})
+    assert kinds["Membres"] == len({t for t in SEES[role] if t.startswith("Quetzal")})
+    armor = _facet(response, "mutuelle")["Armor"]
+    assert armor == len({ARMOR_DRAFT, ARMOR_FEEDBACK, DEPARTED} & SEES[role]) + 2
     page = _text(response)
     assert f"{len(SEES[role])} résultats pour « quetzal »" in page
     for title in HIDDEN - SEES[role]:
