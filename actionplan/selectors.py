@@ -163,7 +163,7 @@ def feedback_list(user: User) -> QuerySet[FieldFeedback]:
     ).order_by("-created_at", "-pk")
     if can(user, Can.COORDINATE):
         return feedback
-    if can(user, Can.EDIT_MUTUELLE, user.mutuelle):
+    if can(user, Can.EDIT_MUTUELLE, user):  # their own mutuelle's (no query to read it)
         return feedback.filter(mutuelle=user.mutuelle_id)
     return feedback.none()
 

@@ -83,6 +83,9 @@ class SearchEntry(models.Model):
     mutuelle_id = models.BigIntegerField(_("mutuelle"), null=True, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True)
+    # The object's themes (several for an initiative): a JSON list of ids, counted for the
+    # theme facet by both databases' JSON functions.
+    theme_ids = models.JSONField(_("thèmes"), default=list, blank=True)
     # The title folded (no case, accents nor ligatures): what a misspelt word is compared with.
     title_folded = models.CharField(_("titre normalisé"), max_length=300)
     # PostgreSQL only (an unused column on SQLite): French stems weighted A title, B headings,
@@ -101,21 +104,3 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
-
-
-class SearchTheme(models.Model):
-    """A theme of an indexed object (an object may have several): the theme facet."""
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="themes")
-    theme_id = models.BigIntegerField(_("thème"))
-
-    class Meta:
-        verbose_name = _("thème d'une entrée de l'index")
-        verbose_name_plural = _("thèmes des entrées de l'index")
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "theme_id"], name="search_one_theme")
-        ]
-        indexes = [models.Index(fields=["theme_id"], name="search_theme")]
-
-    def __str__(self) -> str:
-        return f"{self.entry_id}: {self.theme_id}"

@@ -8,14 +8,17 @@ from functools import reduce
 from operator import or_
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core import fragments
+
 from . import text
 from .backends import backend
-from .registry import _kinds, kind_of
+from .registry import REVISION, _kinds, kind_of
 from .text import Term
 
 FACETS = ("kind", "mutuelle", "theme", "year")
@@ -122,69 +125,151 @@ def search(
     per_page: int = 20,
 ) -> Results:
     """What `user` may read that matches `query`, best first, one page of it, with the facets
-    counted over what they may read (a fixed number of queries, whatever is found)."""
+    counted over what they may read (two queries, whatever is found).
+
+    Kept in the cache (`core.fragments`) until the index changes, for everyone who may see
+    exactly what `user` sees (the same permission rules applied: the SQL that says which
+    entries they may read)."""
     terms = text.parse(query or "")
-    results = Results(query=query or "", per_page=per_page)
     if not terms:
-        return results
-    base = _matching(visible_entries(user), terms)
-    chosen = {
+        return Results(query=query or "", per_page=per_page)
+    visible = visible_entries(user)
+    arguments = (query, kind, mutuelle, theme, year, page, per_page)
+    return fragments.cached(
+        "search",
+        revisions=[REVISION],
+        vary=[_audience(visible), *map(repr, arguments)],
+        render=lambda: _search(visible, terms, *arguments),
+    )
+
+
+def _audience(visible: QuerySet) -> str:
+    sql, params = visible.query.sql_with_params()
+    return f"{sql} {params!r}"
+
+
+def _search(
+    visible: QuerySet,
+    terms: list[Term],
+    query: str,
+    kind: str | None,
+    mutuelle: int | str | None,
+    theme: int | str | None,
+    year: int | str | None,
+    page: int | str,
+    per_page: int,
+) -> Results:
+    results = Results(query=query or "", per_page=per_page)
+    chosen: dict[str, Any] = {
         "kind": kind or None,
         "mutuelle": _int(mutuelle),
         "theme": _int(theme),
         "year": _int(year),
     }
-    filters = {
-        "kind": Q(kind=chosen["kind"]),
-        "mutuelle": Q(mutuelle_id=chosen["mutuelle"]),
-        "theme": Q(themes__theme_id=chosen["theme"]),
-        "year": Q(year=chosen["year"]),
-    }
-
-    def narrowed(entries: QuerySet, *, but: str | None = None) -> QuerySet:
-        for name, condition in filters.items():
-            if name != but and chosen[name] is not None:
-                entries = entries.filter(condition)
-        return entries
-
-    selected = narrowed(base)
-    results.total = selected.count()
+    matched = _matching(visible, terms)
+    wanted = max(_int(page) or 1, 1)
+    counts, ranked = _one_pass(matched, terms, chosen, wanted, per_page)
+    results.total = counts.pop(("total", ""), 0)
     results.pages = max(1, math.ceil(results.total / per_page))
-    results.page = min(max(_int(page) or 1, 1), results.pages)
-    if results.total:
-        start = (results.page - 1) * per_page
-        rows = (
-            selected.annotate(rank=backend().score(terms))
-            .order_by("-rank", F("date").desc(nulls_last=True), "-pk")
+    results.page = min(wanted, results.pages)
+    if results.page != wanted and results.total:  # asked past the end: the last page
+        ranked = _one_pass(matched, terms, chosen, results.page, per_page)[1]
+    for (facet, value), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        results.facets[facet].append(FacetValue(value, count, _same(value, chosen[facet])))
+    if ranked:
+        entries = {
+            entry.pk: entry
+            for entry in _entries()
+            .filter(pk__in=ranked)
             .only("kind", "object_id", "title", "url", "mutuelle_id", "date", "headings", "body")
-        )[start : start + per_page]
-        results.hits = [_hit(entry, terms) for entry in rows]
-    columns = {
-        "kind": "kind",
-        "mutuelle": "mutuelle_id",
-        "theme": "themes__theme_id",
-        "year": "year",
-    }
-    for name, column in columns.items():
-        counted = (
-            narrowed(base, but=name)
-            .exclude(**{f"{column}__isnull": True})
-            .values(column)
-            .annotate(count=Count("pk"))
-            .order_by("-count", column)
+        }
+        order = sorted(
+            entries.values(),
+            key=lambda e: (-ranked[e.pk], -(e.date.toordinal() if e.date else 0), -e.pk),
         )
-        results.facets[name] = [
-            FacetValue(str(row[column]), row["count"], _same(row[column], chosen[name]))
-            for row in counted
-        ]
+        results.hits = [_hit(entry, terms, ranked[entry.pk]) for entry in order]
     return results
+
+
+_FILTERS = {
+    "kind": "m.kind = %s",
+    "mutuelle": "m.mutuelle_id = %s",
+    "year": "m.year = %s",
+    "theme": "",  # the backend's (a JSON list)
+}
+
+
+def _one_pass(
+    matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
+) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """The total, the facets' counts and the page's entries (id -> rank), in one statement that
+    finds the matching entries once: a common word is looked for, and its results ranked, once
+    rather than once per count."""
+    inner, inner_params = (
+        matched.annotate(rank=backend().score(terms))
+        .order_by()
+        .values_list("id", "kind", "mutuelle_id", "year", "date", "theme_ids", "rank")
+        .query.sql_with_params()
+    )
+
+    engine = backend()
+
+    def where(but: str | None = None) -> tuple[str, list[Any]]:
+        parts, params = ["1 = 1"], []
+        for name, condition in _FILTERS.items():
+            if name != but and chosen[name] is not None:
+                parts.append(condition or engine.THEME_FILTER)
+                params.append(chosen[name])
+        return " AND ".join(parts), params
+
+    branches: list[str] = []
+    params: list[Any] = list(inner_params)
+    sql, extra = where()
+    branches.append(f"SELECT 'total', '', COUNT(*) FROM m WHERE {sql}")  # noqa: S608
+    params += extra
+    for facet, column in (("kind", "m.kind"), ("mutuelle", "m.mutuelle_id"), ("year", "m.year")):
+        sql, extra = where(but=facet)
+        branches.append(
+            f"SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
+            f"WHERE {column} IS NOT NULL AND {sql} GROUP BY {column}"
+        )
+        params += extra
+    sql, extra = where(but="theme")
+    branches.append(
+        f"SELECT 'theme', CAST(t.value AS TEXT), COUNT(*) FROM m {engine.THEMES} "  # noqa: S608
+        f"WHERE {sql} GROUP BY t.value"
+    )
+    params += extra
+    sql, extra = where()
+    branches.append(
+        "SELECT 'hit', CAST(id AS TEXT), rank FROM (SELECT m.id, m.rank FROM m "  # noqa: S608
+        f"WHERE {sql} ORDER BY m.rank DESC, m.date DESC NULLS LAST, m.id DESC "
+        "LIMIT %s OFFSET %s) AS page"
+    )
+    params += [*extra, per_page, (page - 1) * per_page]
+    statement = (
+        "WITH m (id, kind, mutuelle_id, year, date, theme_ids, rank) AS MATERIALIZED ("
+        + inner
+        + ") "
+        + " UNION ALL ".join(branches)
+    )
+    counts: dict[tuple[str, str], int] = {}
+    ranked: dict[int, int] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        for facet, value, number in cursor.fetchall():
+            if facet == "hit":
+                ranked[int(value)] = number
+            else:
+                counts[(facet, value)] = number
+    return counts, ranked
 
 
 def _same(value: Any, chosen: Any) -> bool:
     return chosen is not None and str(value) == str(chosen)
 
 
-def _hit(entry: Any, terms: list[Term]) -> Hit:
+def _hit(entry: Any, terms: list[Term], rank: int) -> Hit:
     kind = _kinds.get(entry.kind)
     return Hit(
         kind=entry.kind,
@@ -195,7 +280,7 @@ def _hit(entry: Any, terms: list[Term]) -> Hit:
         mutuelle_id=entry.mutuelle_id,
         date=entry.date,
         excerpt=excerpt(entry, terms),
-        rank=getattr(entry, "rank", 0),
+        rank=rank,
     )
 
 
@@ -206,57 +291,72 @@ _SPACES = re.compile(r"\s+")
 
 
 def _matcher(terms: list[Term]):
-    """Tells whether a word of the text is one the query looked for (folded, stemmed, or the
-    beginning of a longer word as the search matches it, or misspelt)."""
+    """Tells whether a word of the text is one the query looked for: the same word folded, or
+    of the same stem, or a longer word of that stem (as the search matches them)."""
     wanted = {word for term in terms for word in term.words if word not in text.STOP_WORDS}
     stems = {text.stem(word) for word in wanted}
+    # A stem starts with the first letters of its word: only words starting like one of those
+    # stems are worth stemming (stemming every word of a long guide costs too much).
+    starts = tuple({stem[:3] for stem in stems})
+    seen: dict[str, bool] = {}
 
     def matches(token: str) -> bool:
-        for word in text.words(token):
-            if word in wanted:
-                return True
-            stem = text.stem(word)
-            if stem in stems or any(
-                len(s) >= text.PREFIX_FROM and stem.startswith(s) for s in stems
-            ):
-                return True
-        return False
+        found = seen.get(token)
+        if found is None:
+            found = seen[token] = any(_matches(word) for word in text.words(token))
+        return found
+
+    def _matches(word: str) -> bool:
+        if word in wanted:
+            return True
+        if not word.startswith(starts):
+            return False
+        stem = text.stem(word)
+        return stem in stems or any(
+            len(s) >= text.PREFIX_FROM and stem.startswith(s) for s in stems
+        )
 
     return matches
+
+
+EXCERPT_SOURCE = 20_000  # characters of a long text looked through for an excerpt
 
 
 def excerpt(entry: Any, terms: list[Term], size: int = EXCERPT_WORDS) -> SafeString:
     """About `size` words of the body (or the headings) around where most of the query's words
     are, those words in <mark>; the start of the body when none is there (found by the title)."""
     matches = _matcher(terms)
-    source = next(
-        (value for value in (entry.body, entry.headings) if value and _has(value, matches)),
-        entry.body or entry.headings or "",
-    )
-    tokens = list(_TOKEN.finditer(source))
+    source, tokens, hits = "", [], []
+    for value in (entry.body, entry.headings):
+        value = (value or "")[:EXCERPT_SOURCE]
+        found = list(_TOKEN.finditer(value))
+        marked = [i for i, token in enumerate(found) if matches(token.group())]
+        if marked or not tokens:
+            source, tokens, hits = value, found, marked
+        if marked:
+            break
     if not tokens:
         return mark_safe("")
-    hits = [i for i, token in enumerate(tokens) if matches(token.group())]
     first = 0
     if hits:
-        # The window of `size` words holding the most matches.
-        best = max(hits, key=lambda i: sum(1 for j in hits if i <= j < i + size))
+        # The window of `size` words holding the most matches (two pointers over the hits).
+        best, most, end = hits[0], 0, 0
+        for start, position in enumerate(hits):
+            while end < len(hits) and hits[end] < position + size:
+                end += 1
+            if end - start > most:
+                best, most = position, end - start
         first = max(0, best - size // 4)
     last = min(len(tokens), first + size)
-    begin = tokens[first].start() if first else 0
-    pieces = ["… " if begin else ""]
-    marked = set(hits)
+    pieces = ["… " if first else ""]
+    marked_set = set(hits)
     for i in range(first, last):
         token = tokens[i]
         if i > first:
             between = source[tokens[i - 1].end() : token.start()]
             pieces.append(escape(_SPACES.sub(" ", between)))
         word = escape(token.group())
-        pieces.append(f"<mark>{word}</mark>" if i in marked else word)
+        pieces.append(f"<mark>{word}</mark>" if i in marked_set else word)
     if last < len(tokens):
         pieces.append(" …")
     return mark_safe("".join(pieces).strip())  # noqa: S308
-
-
-def _has(value: str, matches) -> bool:
-    return any(matches(token.group()) for token in _TOKEN.finditer(value))

@@ -13,6 +13,7 @@ from django.db.models import Model, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.functional import Promise
 
+from core import revisions
 from core.richtext import plain_text
 
 from . import text
@@ -60,6 +61,8 @@ class Kind:
 
 
 _kinds: dict[str, Kind] = {}
+# Bumped by every write of the index: the searches kept in the cache are done again.
+REVISION = "search"
 _paused = contextvars.ContextVar("search_paused", default=False)
 
 
@@ -179,6 +182,7 @@ def _entry(kind: Kind, pk: int, document: Document):
         date=date,
         year=date.year if date else None,
         title_folded=text.fold(title)[:300],
+        theme_ids=sorted(set(document.theme_ids)),
     )
 
 
@@ -198,21 +202,13 @@ def index(kind: Kind, pks: Iterable[int], *, fresh: bool = False) -> int:
 
 
 def _write(kind: Kind, documents: Iterable[tuple[int, Document | None]]) -> int:
-    from core.models import SearchEntry, SearchTheme
+    from core.models import SearchEntry
 
-    entries, themes = [], []
-    for pk, document in documents:
-        if document is not None:
-            entries.append(_entry(kind, pk, document))
-            themes.append(set(document.theme_ids))
+    entries = [_entry(kind, pk, document) for pk, document in documents if document is not None]
     if not entries:
         return 0
     SearchEntry.objects.bulk_create(entries)
-    SearchTheme.objects.bulk_create(
-        SearchTheme(entry=entry, theme_id=theme_id)
-        for entry, theme_ids in zip(entries, themes, strict=True)
-        for theme_id in theme_ids
-    )
+    revisions.bump(REVISION)
     backend().write([entry.pk for entry in entries])
     return len(entries)
 
@@ -230,19 +226,19 @@ def remove(kind: Kind, pks: Iterable[int]) -> None:
 
 
 def _drop(entries: QuerySet) -> None:
-    from core.models import SearchEntry, SearchTheme
+    from core.models import SearchEntry
 
     pks = list(entries.values_list("pk", flat=True))
     if pks:
         backend().forget(pks)
-        SearchTheme.objects.filter(entry_id__in=pks).delete()
         SearchEntry.objects.filter(pk__in=pks).delete()
+        revisions.bump(REVISION)
 
 
 def rebuild(names: Iterable[str] | None = None, *, chunk: int = 500) -> dict[str, int]:
     """Index every object of every kind (or of the kinds named) from scratch. Returns the
     number of entries of each kind."""
-    from core.models import SearchEntry, SearchTheme
+    from core.models import SearchEntry
 
     chosen = [_kinds[name] for name in names] if names is not None else list(_kinds.values())
     counts = {}
@@ -250,7 +246,6 @@ def rebuild(names: Iterable[str] | None = None, *, chunk: int = 500) -> dict[str
         if names is None:
             backend().forget_all()
             with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {SearchTheme._meta.db_table}")  # noqa: S608
                 cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")  # noqa: S608
         for kind in chosen:
             if names is not None:
@@ -260,4 +255,5 @@ def rebuild(names: Iterable[str] | None = None, *, chunk: int = 500) -> dict[str
                 index(kind, pks[start : start + chunk], fresh=True)
                 for start in range(0, len(pks), chunk)
             )
+    revisions.bump(REVISION)
     return counts

@@ -8,7 +8,7 @@
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import snowballstemmer
@@ -55,6 +55,7 @@ def _stemmer():
     return snowballstemmer.stemmer("french")
 
 
+@lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The Snowball French stem of a folded word."""
     return _stemmer().stemWord(word)
