@@ -210,8 +210,12 @@ def test_no_result_says_what_to_try(client, members, world):
     response = _ask(client, members["reader"], q="quetzal", kind="guide", mutuelle="armor")
     page = _text(response)
     assert "Rien ne correspond à « quetzal » avec ces filtres" in page
-    assert "vérifiez l’orthographe" in page
-    assert "retirez un filtre" in page
+    assert "vérifier l’orthographe" in page
+    assert "retirer un filtre" in page
+    assert "retirer les guillemets" not in page
+    quoted = _text(_ask(client, members["reader"], q='"quetzal inconnu"'))
+    assert "Rien ne correspond à « \"quetzal inconnu\" »." in quoted
+    assert "retirer les guillemets" in quoted
     removal = [chosen.remove_url for chosen in response.context["selected"]]
     assert len(removal) == 2
     assert all(url in response.content.decode().replace("&amp;", "&") for url in removal)
