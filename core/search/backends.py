@@ -79,20 +79,28 @@ class Sql(Expression):
 RANKS = (("A", True), ("A", False), ("B", True), ("B", False), ("C", True), ("C", False))
 
 
-def _trigrams(word: str) -> set[str]:
+def _trigrams(word: str) -> list[str]:
     padded = f"  {word} "
-    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+    return [padded[i : i + 3] for i in range(len(padded) - 2)]
 
 
 def word_similarity(word: str, title: str) -> float:
-    """pg_trgm's `word_similarity` between a folded word and the words of a folded title."""
+    """pg_trgm's `word_similarity(word, title)` for a folded word and a folded title: the best
+    |A ∩ E| / |A ∪ E| over the word's trigrams A and each run E of a title word's trigrams."""
     if not word or not title:
         return 0.0
-    wanted = _trigrams(word)
-    return max(
-        (len(wanted & _trigrams(other)) / len(wanted) for other in text.words(title)),
-        default=0.0,
-    )
+    wanted = set(_trigrams(word))
+    best = 0.0
+    for other in text.words(title):
+        ordered = _trigrams(other)
+        if len(wanted.intersection(ordered)) / len(wanted) <= best:
+            continue  # even the best run of this word cannot do better
+        for start in range(len(ordered)):
+            run: set[str] = set()
+            for trigram in ordered[start:]:
+                run.add(trigram)
+                best = max(best, len(wanted & run) / len(wanted | run))
+    return best
 
 
 class PostgreSQL:

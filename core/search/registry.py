@@ -22,7 +22,8 @@ from .backends import backend
 
 @dataclass
 class Document:
-    """An object as the search reads it. Texts are plain (HTML is stripped here anyway)."""
+    """An object as the search reads it. Texts are plain text: a rich text (HTML) goes through
+    `search.plain()` (and its headings through `search.headings_of()`) first."""
 
     title: str
     headings: str = ""  # ranked below the title, above the body
@@ -175,8 +176,8 @@ def _entry(kind: Kind, pk: int, document: Document):
         kind=kind.name,
         object_id=pk,
         title=title,
-        headings=plain(document.headings),
-        body=plain(document.body),
+        headings=document.headings,
+        body=document.body,
         url=document.url[:300],
         mutuelle_id=document.mutuelle_id,
         date=date,
