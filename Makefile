@@ -40,9 +40,11 @@ lint: install ## ruff lint and format check, the apps' one-way order (import-lin
 	$(BIN)/lint-imports --no-cache
 	DEBUG=1 $(BIN)/mypy
 
-test: install tools messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set)
+test: install tools messages lint ## Lint, then the whole suite (PostgreSQL when DATABASE_URL is set; search on SQLite too)
 	DEBUG=1 DATABASE_URL= $(BIN)/python manage.py makemigrations --check --dry-run -v0
 	$(BIN)/pytest
+	@# The search behaves the same on both databases: its tests again on SQLite.
+	case "$$DATABASE_URL" in postgres*) DATABASE_URL= $(BIN)/pytest tests/search ;; esac
 
 format: install ## Reformat the code with ruff
 	$(BIN)/ruff check --fix .

@@ -131,9 +131,9 @@ def search(
     exactly what `user` sees (the same permission rules applied: the SQL that says which
     entries they may read)."""
     terms = text.parse(query or "")
-    if not terms:
-        return Results(query=query or "", per_page=per_page)
     visible = visible_entries(user)
+    if not terms or visible.query.is_empty():
+        return Results(query=query or "", per_page=per_page)
     arguments = (query, kind, mutuelle, theme, year, page, per_page)
     return fragments.cached(
         "search",

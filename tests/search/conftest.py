@@ -203,6 +203,7 @@ def corpus(db):
             email="coordination@groupe.example",
             role=Role.COORDINATOR,
             mutuelle=None,
+            totp=True,  # staff sign in with a second factor
         ),
     }
     for first, last, job, slug in MEMBERS:
