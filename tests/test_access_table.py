@@ -134,7 +134,7 @@ PROJECT = [
         post=(302,) * 6,
         data=lambda w: {"language": "en", "next": "/"},
     ),
-    # The search page answers every member; what each one finds is tests/test_search_page.py's.
+    # The search page answers every member; what each one finds is tests/search/test_page.py's.
     Row("search", get=EVERYONE, post=NOT_ALLOWED),
     Row(
         "search",
