@@ -302,7 +302,10 @@ LARGE = "50 mutuelles x 300 actions, 20,000 initiatives"
 HOMES = ["/ (home, reader)", "/ (home, ambassador)", "/ (home, coordinator)"]
 DEPLOYMENTS, INITIATIVES = "admin changelist of deployments", "admin changelist of initiatives"
 # Issue #12's goals and issue #13's, all with fragment caching off: (goal, data set, pages, the
-# reference page, factor). The search page caches nothing: its two columns measure the same.
+# reference page, factor). The search engine keeps each search's results until the index
+# changes (`core.fragments`, keyed by who may read what): wrk asking the same URL again and again
+# finds them there in the warm column, which the verdict of the search shows beside its own
+# (caching off: every request searches).
 GOALS = [
     (
         "'Ma mutuelle' >= 5x the admin changelist, group size",
@@ -341,6 +344,9 @@ def verdicts(rows: list[dict]) -> str:
     for goal, data, pages, reference, factor in GOALS:
         measured = {p: ratio(rows, data, "off", p, reference) for p in pages}
         shown = ", ".join(f"{value:.2f}x" for value in measured.values())
+        if reference == "hello-world":  # the search: its cached results too
+            warm = (ratio(rows, data, "warm", p, reference) for p in pages)
+            shown += " (results cached: " + ", ".join(f"{value:.2f}x" for value in warm) + ")"
         met = "met" if min(measured.values()) >= factor else "**not met**"
         lines.append(f"| {goal} | {shown} | {met} |")
     return "\n".join(lines)
