@@ -2,8 +2,17 @@
 
 import django.contrib.postgres.search
 import django.db.models.deletion
-from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
+from django.contrib.postgres.operations import CreateExtension
 from django.db import migrations, models
+
+
+class Extension(CreateExtension):
+    """Skipped on SQLite both ways (Django's skips it forwards only)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
 
 # PostgreSQL: French words through unaccent *then* the French stemmer ("Vélos" -> velo), and
 # the same words unaccented but not stemmed (an exact word ranks above a stem).
@@ -65,8 +74,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        UnaccentExtension(),
-        TrigramExtension(),
+        Extension("unaccent"),
+        Extension("pg_trgm"),
         migrations.CreateModel(
             name='SearchEntry',
             fields=[
