@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, IntegerField
+from django.db.models import BooleanField, Expression, F, Field, IntegerField
 
 from . import text
 from .text import Term
@@ -32,24 +32,27 @@ class Param:
         self.value = value
 
 
+Part = str | Param | Expression | F
+
+
 class Sql(Expression):
     """SQL written out of literal pieces, `Param`s and column expressions (`F("vector")`):
     the columns are compiled by the ORM, so they keep the right table alias in subqueries."""
 
-    def __init__(self, *parts: str | Param | Expression, output_field=None) -> None:
+    def __init__(self, *parts: Part, output_field: Field | None = None) -> None:
         super().__init__(output_field=output_field or BooleanField())
         self.parts = list(parts)
 
-    def get_source_expressions(self):
+    def get_source_expressions(self) -> list[Any]:
         return [part for part in self.parts if isinstance(part, Expression | F)]
 
-    def set_source_expressions(self, exprs):
-        exprs = iter(exprs)
+    def set_source_expressions(self, exprs: Iterable[Any]) -> None:
+        replacements = iter(exprs)
         self.parts = [
-            next(exprs) if isinstance(part, Expression | F) else part for part in self.parts
+            next(replacements) if isinstance(part, Expression | F) else part for part in self.parts
         ]
 
-    def resolve_expression(self, *args, **kwargs):
+    def resolve_expression(self, *args: Any, **kwargs: Any) -> "Sql":
         clone = self.copy()
         clone.is_summary = False
         clone.set_source_expressions(
@@ -57,7 +60,7 @@ class Sql(Expression):
         )
         return clone
 
-    def as_sql(self, compiler, connection):
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         sql: list[str] = []
         params: list[Any] = []
         for part in self.parts:
@@ -131,7 +134,7 @@ class PostgreSQL:
         return Sql("(", found, " OR ", Param(term.words[0]), " <%% ", F("title_folded"), ")")
 
     def score(self, terms: Sequence[Term]) -> Sql:
-        parts: list[str | Param | Expression] = ["CASE"]
+        parts: list[Part] = ["CASE"]
         for weight, exact in (*RANKS, ("", True), ("", False)):
             column, config = ("exact", "solimut_fr_exact") if exact else ("vector", "solimut_fr")
             query = self._tsquery(terms, weight=weight, prefix=not exact)
@@ -205,7 +208,7 @@ class SQLite:
         return Sql("(", found, " OR ", similar, ")")
 
     def score(self, terms: Sequence[Term]) -> Sql:
-        parts: list[str | Param | Expression] = ["CASE"]
+        parts: list[Part] = ["CASE"]
         columns = {"A": "t", "B": "h", "C": "b", "": "t h b"}
         for weight, exact in (*RANKS, ("", True), ("", False)):
             suffix = "x" if exact else "s"
@@ -218,7 +221,7 @@ class SQLite:
     def write(self, entry_ids: Iterable[int]) -> None:
         from core.models import SearchEntry
 
-        rows = []
+        rows: list[list[Any]] = []
         for entry in SearchEntry.objects.filter(pk__in=list(entry_ids)).only(
             "title", "headings", "body"
         ):
@@ -254,7 +257,7 @@ def backend() -> PostgreSQL | SQLite:
     return PostgreSQL() if connection.vendor == "postgresql" else SQLite()
 
 
-def connection_created(sender, connection, **kwargs) -> None:
+def connection_created(sender: Any, connection: Any, **kwargs: Any) -> None:
     """SQLite has no word similarity: give it ours (the one function the queries call)."""
     if connection.vendor == "sqlite":
         connection.connection.create_function(

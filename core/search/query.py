@@ -3,6 +3,7 @@
 import datetime
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -290,7 +291,7 @@ _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 
 
-def _matcher(terms: list[Term]):
+def _matcher(terms: list[Term]) -> Callable[[str], bool]:
     """Tells whether a word of the text is one the query looked for: the same word folded, or
     of the same stem, or a longer word of that stem (as the search matches them)."""
     wanted = {word for term in terms for word in term.words if word not in text.STOP_WORDS}
@@ -326,7 +327,7 @@ def excerpt(entry: Any, terms: list[Term], size: int = EXCERPT_WORDS) -> SafeStr
     """About `size` words of the body (or the headings) around where most of the query's words
     are, those words in <mark>; the start of the body when none is there (found by the title)."""
     matches = _matcher(terms)
-    source, tokens, hits = "", [], []
+    source, tokens, hits = "", list[re.Match[str]](), list[int]()
     for value in (entry.body, entry.headings):
         value = (value or "")[:EXCERPT_SOURCE]
         found = list(_TOKEN.finditer(value))

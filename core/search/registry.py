@@ -111,28 +111,53 @@ def paused() -> Iterator[None]:
         _paused.reset(token)
 
 
-def _saved(kind: Kind):
-    def handler(sender, instance, created=False, raw=False, **kwargs):
+Handler = Callable[..., None]
+
+
+def _saved(kind: Kind) -> Handler:
+    def handler(
+        sender: Any, instance: Any, created: bool = False, raw: bool = False, **kwargs: Any
+    ) -> None:
         # The saved instance itself: no query to read it again, none at all for an object
         # that is not indexed (a draft edition).
-        if not raw and not _paused.get():
-            with transaction.atomic(savepoint=False):
-                if not created:
-                    remove(kind, [instance.pk])
-                _write(kind, [(instance.pk, kind.document(instance))])
+        if raw or _paused.get():
+            return
+        document = kind.document(instance)
+        if not created and _unchanged(kind, instance.pk, document):
+            return  # a member's last sign-in, an edition's counters: the index stays as it is
+        with transaction.atomic(savepoint=False):
+            if not created:
+                remove(kind, [instance.pk])
+            _write(kind, [(instance.pk, document)])
 
     return handler
 
 
-def _deleted(kind: Kind):
-    def handler(sender, instance, **kwargs):
+_COMPARED = ("title", "headings", "body", "url", "mutuelle_id", "date", "year", "theme_ids")
+
+
+def _unchanged(kind: Kind, pk: int, document: Document | None) -> bool:
+    """The index already holds exactly this document (or rightly holds nothing)."""
+    from core.models import SearchEntry
+
+    stored = SearchEntry.objects.filter(kind=kind.name, object_id=pk).values(*_COMPARED).first()
+    if document is None or stored is None:
+        return document is None and stored is None
+    entry = _entry(kind, pk, document)
+    return all(getattr(entry, name) == stored[name] for name in _COMPARED)
+
+
+def _deleted(kind: Kind) -> Handler:
+    def handler(sender: Any, instance: Any, **kwargs: Any) -> None:
         remove(kind, [instance.pk])
 
     return handler
 
 
-def _m2m_changed(kind: Kind):
-    def handler(sender, instance, action, reverse, pk_set, **kwargs):
+def _m2m_changed(kind: Kind) -> Handler:
+    def handler(
+        sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kwargs: Any
+    ) -> None:
         if action not in ("post_add", "post_remove", "post_clear"):
             return
         if isinstance(instance, kind.model):
@@ -143,8 +168,8 @@ def _m2m_changed(kind: Kind):
     return handler
 
 
-def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]):
-    def handler(sender, instance, raw=False, **kwargs):
+def _watched(kind: Kind, names: Callable[[Any], Iterable[int]]) -> Handler:
+    def handler(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if not raw:
             index(kind, [pk for pk in names(instance) if pk is not None])
 
@@ -165,7 +190,7 @@ def headings_of(value: str) -> str:
     return "\n".join(plain(heading).strip() for heading in _HEADING.findall(value or ""))
 
 
-def _entry(kind: Kind, pk: int, document: Document):
+def _entry(kind: Kind, pk: int, document: Document) -> Any:
     from core.models import SearchEntry
 
     date = document.date

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 import snowballstemmer
 
@@ -51,14 +52,14 @@ def content_words(text: str) -> list[str]:
 
 
 @cache
-def _stemmer():
+def _stemmer() -> Any:
     return snowballstemmer.stemmer("french")
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """The Snowball French stem of a folded word."""
-    return _stemmer().stemWord(word)
+    return str(_stemmer().stemWord(word))
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def test_publishing_is_told_to_the_authors(
     settings.RSE_PDF_WAIT_SECONDS = 0
     with django_capture_on_commit_callbacks() as callbacks:
         services.publish(by=coordinator, guide=draft)
-    callbacks[1]()  # the notification; [0] renders the PDF
+    # The notification, queued last (before it: the PDF's render, the search index's revision).
+    callbacks[-1]()
     assert mail.outbox[-1].to == [ambassador.email]
     assert "est publié" in mail.outbox[-1].subject
 

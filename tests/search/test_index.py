@@ -253,6 +253,19 @@ def test_searches_are_kept_until_the_index_changes(corpus, django_assert_num_que
     search.search(reader, "velo")
     with django_assert_num_queries(0):
         assert search.search(reader, "velo").total == 3
-    corpus.initiatives["Mentorat des cadres"].save()
+    initiative = corpus.initiatives["Mentorat des cadres"]
+    initiative.title = "Mentorat des cadres à vélo"
+    initiative.save()
     with django_assert_num_queries(2):
-        search.search(reader, "velo")
+        assert search.search(reader, "velo").total == 4
+
+
+def test_a_save_that_changes_nothing_found_keeps_the_cached_searches(
+    corpus, django_user_model, django_assert_num_queries
+):
+    reader = corpus.people["reader"]
+    search.search(reader, "elodie")
+    member = django_user_model.objects.get(last_name="Fabre")
+    member.save(update_fields=["last_login"])  # every sign-in does this
+    with django_assert_num_queries(0):
+        assert search.search(reader, "elodie").total == 1

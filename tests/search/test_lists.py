@@ -45,3 +45,12 @@ def test_feedback_list_finds_bicyclette_by_its_plural(client, corpus):
     assert "Le garage à bicyclettes est plein" in page
     nothing = client.get(reverse("actionplan:feedback_list"), {"q": "trottinette"}).text
     assert "Le garage à bicyclettes est plein" not in nothing
+
+
+def test_guides_list_still_finds_a_draft_for_who_may_read_it(client, corpus):
+    client.force_login(corpus.people["coordinator"])
+    page = client.get(reverse("guides:list"), {"q": "télétravail"}).text
+    assert "Guide du télétravail" in page
+    client.force_login(corpus.people["reader"])
+    page = client.get(reverse("guides:list"), {"q": "télétravail"}).text
+    assert "Guide du télétravail" not in page
