@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from core import search
+from core import fragments, search
 from mutuelles.models import Mutuelle, Theme
 
 PER_PAGE = 20
@@ -181,16 +181,28 @@ def _name(objects: dict, value: str, attribute: str) -> str | None:
 def _chosen_label(name, slug, mutuelles, themes, kinds) -> str:
     if name == "kind":
         return str(kinds.get(slug, slug))
-    objects = mutuelles if name == "mutuelle" else themes if name == "theme" else {}
-    for obj in objects.values():
-        if obj.slug == slug:
-            return obj.short_name if name == "mutuelle" else obj.name
+    if name == "mutuelle" and (mutuelle := _by_slug(mutuelles, slug)):
+        return mutuelle.short_name
+    if name == "theme" and (theme := _by_slug(themes, slug)):
+        return theme.name
     return slug
 
 
-def _named(model, ids: set[int]) -> dict:
-    """The rows the facets and hits name, in one query."""
-    return {row.pk: row for row in model.objects.filter(pk__in=ids)} if ids else {}
+def _reference() -> tuple[dict[int, Mutuelle], dict[int, Theme]]:
+    """Every mutuelle and theme by id: what the URL's slugs, the hits and the facets name (a few
+    dozen rows of reference data), kept in the cache until one of them changes."""
+    return fragments.cached(
+        "search:reference",
+        revisions=["mutuelles"],
+        render=lambda: (
+            {mutuelle.pk: mutuelle for mutuelle in Mutuelle.objects.all()},
+            {theme.pk: theme for theme in Theme.objects.all()},
+        ),
+    )
+
+
+def _by_slug(objects: dict, slug: str):
+    return next((obj for obj in objects.values() if obj.slug == slug), None) if slug else None
 
 
 @require_http_methods(["GET"])
@@ -206,12 +218,10 @@ def search_page(request):
 
 
 def _results(request, asked: _Request, kinds: dict[str, str]) -> dict[str, object]:
-    # The slugs of the URL become the engine's ids in the same query that names the facets:
-    # a first pass with what the URL selects, so the engine filters by it.
-    mutuelle = (
-        Mutuelle.objects.filter(slug=asked.mutuelle_slug).first() if asked.mutuelle_slug else None
-    )
-    theme = Theme.objects.filter(slug=asked.theme_slug).first() if asked.theme_slug else None
+    mutuelles, themes = _reference()
+    # The URL names mutuelles and themes by slug, the engine by id.
+    mutuelle = _by_slug(mutuelles, asked.mutuelle_slug)
+    theme = _by_slug(themes, asked.theme_slug)
     if mutuelle:
         asked.raw["mutuelle"], asked.engine["mutuelle"] = mutuelle.slug, mutuelle.pk
     if theme:
@@ -219,15 +229,6 @@ def _results(request, asked: _Request, kinds: dict[str, str]) -> dict[str, objec
     results = search.search(
         request.user, asked.text, page=asked.page, per_page=PER_PAGE, **asked.engine
     )
-    mutuelle_ids = {hit.mutuelle_id for hit in results.hits if hit.mutuelle_id}
-    mutuelle_ids |= {int(v.value) for v in results.facets.get("mutuelle", [])}
-    theme_ids = {int(v.value) for v in results.facets.get("theme", [])}
-    mutuelles = _named(Mutuelle, mutuelle_ids)
-    themes = _named(Theme, theme_ids)
-    if mutuelle:
-        mutuelles[mutuelle.pk] = mutuelle
-    if theme:
-        themes[theme.pk] = theme
     facets, selected = _facets(asked, results, mutuelles, themes, kinds)
     hits = [
         {"hit": hit, "mutuelle": mutuelles.get(hit.mutuelle_id) if hit.mutuelle_id else None}
