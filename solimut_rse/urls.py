@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from core import views as core_views
 
-from . import views
+from . import search, views
 
 # The admin signs in through allauth: same form, same rate limits, same two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -32,6 +32,7 @@ mutuelle_urls = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("dernieres-initiatives/", views.latest_initiatives, name="latest_initiatives"),
+    path("search/", search.search_page, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("plan-du-site/", views.site_map, name="site_map"),

@@ -89,8 +89,9 @@ class Row:
     get: tuple | None = None
     post: tuple | None = None
     head: tuple | None = None
-    # The POST's data, built for each request (uploads are read once).
+    # The POST's data, built for each request (uploads are read once); a GET's query string.
     data: Callable = lambda w: {}
+    query: Callable = lambda w: {}
     variant: str = ""
     # Generated rows (admin, allauth) follow redirects within the site: see their rules.
     follow: bool = False
@@ -136,6 +137,15 @@ PROJECT = [
         get=(302,) * 6,
         post=(302,) * 6,
         data=lambda w: {"language": "en", "next": "/"},
+    ),
+    # The search page answers every member; what each one finds is tests/search/test_page.py's.
+    Row("search", get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "search",
+        get=EVERYONE,
+        post=NOT_ALLOWED,
+        query=lambda w: {"q": "initiative", "kind": "initiative", "year": "2026", "page": "2"},
+        variant="query and filters",
     ),
     Row("mutuelles:list", get=EVERYONE, post=NOT_ALLOWED),
     Row("mutuelles:detail", lambda w: [w.armor.slug], get=EVERYONE, post=NOT_ALLOWED),
@@ -1071,7 +1081,7 @@ def _ask(world, row, method, role, before):
     if role != "anonymous":
         client.cookies.update(world.cookies[role])
     url = reverse(row.name, args=row.args(world))
-    data = row.data(world) if method == "POST" else None
+    data = row.data(world) if method == "POST" else (row.query(world) or None)
     with transaction.atomic():
         answer = _answer(getattr(client, method.lower())(url, data, follow=row.follow))
         changed = _changed(before, _snapshot()) if method == "POST" else []

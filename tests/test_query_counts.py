@@ -47,6 +47,10 @@ PAGES = [
     ("/mutuelles/", "reader"),
     ("/mutuelles/armor/", "reader"),
     ("/annuaire/", "reader"),
+    # Issue #13: every initiative holds the word, so the hits, pages and facets grow.
+    ("/search/?q=initiative", "reader"),
+    ("/search/?q=initiative", "coordinator"),
+    ("/search/?q=initiative&kind=initiative&theme=theme-0", "ambassador"),
 ]
 # At 8 mutuelles the lists of initiatives and members fit on their first page, the plan's
 # actions too: a query per row would show as a difference.
@@ -198,6 +202,9 @@ def test_queries_per_page_are_the_same_with_8_and_50_mutuelles(
         "/newsletter/": "Lettre n° 7",
         "/mutuelles/": f"/mutuelles/{Mutuelle.objects.latest('pk').slug}/",
         "/annuaire/": f"{User.objects.filter(is_active=True).count()} membres trouvés",
+        "/search/?q=initiative&kind=initiative": (
+            f"{Initiative.objects.count()} résultats pour « initiative »"
+        ),
     }
     client.force_login(reader)
     for url, shown in grown.items():

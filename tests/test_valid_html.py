@@ -57,7 +57,30 @@ def test_every_page_each_role_reaches_is_valid_html(db):
         client = Client()
         client.force_login(User.objects.get(email=email))
         documents += crawl(client, "/", who)
+        if who == "reader":
+            reader_client = client
     assert len(documents) > 30  # the crawl went everywhere, not just home
+    # The search page is reached by a form, not a link: each of its states, as a reader, and
+    # the part htmx swaps in.
+    for query in [
+        "",
+        "?q=vélo",
+        "?q=sante&kind=initiative&mutuelle=armor&year=2026",
+        "?q=%22santé+mentale%22",
+        "?q=sante&page=2",
+        "?q=xyzzyquux",
+        "?q=vélo&kind=guide&mutuelle=azur",
+    ]:
+        path = f"{reverse('search')}{query}"
+        response = reader_client.get(path)
+        assert response.status_code == 200
+        documents.append(valid_html.Document(url=f"reader: GET {path}", body=response.content))
+    fragment = reader_client.get(
+        reverse("search"), {"q": "vélo"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="search-results"
+    )
+    documents.append(
+        valid_html.Document(url="reader: htmx search", body=fragment.content, fragment=True)
+    )
     # The error pages, a member's (with the navigation) and a visitor's.
     reader = Client()
     reader.force_login(User.objects.get(email=ROLES["reader"]))
