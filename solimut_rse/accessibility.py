@@ -60,6 +60,7 @@ AUDITED_PAGES = [
     AuditedPage(_("Initiatives"), "initiatives:list", "reader"),
     AuditedPage(_("Nouvelle initiative"), "initiatives:create", "ambassador"),
     AuditedPage(_("Guides"), "guides:list", "reader"),
+    AuditedPage(_("Recherche"), "search", "reader"),
     AuditedPage(_("Lettre d'information (archives)"), "newsletter:archive", "reader"),
     AuditedPage(_("Inviter des membres"), "ambassadeurs:invitations", "coordinator"),
 ]

@@ -181,13 +181,14 @@ def test_what_is_typed_survives_a_closed_tab(browser, live_server, network):
     author.get_by_role("listbox", name="Thèmes").get_by_role(
         "option", name="Sport et activité physique"
     ).click()
-    # The draft is written as it is typed; wait until it holds the last words.
-    saved = "() => Object.keys(localStorage).some(k => localStorage[k].includes('son bac'))"
-    for _ in range(100):
-        if author.evaluate(saved):
-            break
-        author.wait_for_timeout(100)
-    assert author.evaluate(saved)
+    # The draft is written a moment after each change: wait until it holds the text and the
+    # theme chosen last (the text alone may be an earlier write, before the theme was picked).
+    author.wait_for_function(
+        """() => Object.keys(localStorage).filter((key) => key.startsWith("draft:")).some((key) => {
+            const draft = localStorage[key];
+            return draft.includes("son bac") && (JSON.parse(draft).values.themes || []).length;
+        })"""
+    )
     author.close()
 
     author = context.new_page()
