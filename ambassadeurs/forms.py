@@ -102,7 +102,7 @@ class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
         self.fields["email"].label = _("Adresse e-mail professionnelle")
 
 
-class ErasureForm(forms.Form):
+class ErasureForm(Form):
     """What becomes of a departed member's content, and that the coordinator means it."""
 
     content = forms.ChoiceField(
