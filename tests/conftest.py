@@ -302,6 +302,18 @@ class WorkerProcesses:
                 self.kill(process)
 
 
+def database_url(name: str | None = None) -> str:
+    """DATABASE_URL of the test database (or of database `name` on the same server), for a
+    process of its own."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{name or db['NAME']}"
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{name or db['NAME']}"
+
+
 @pytest.fixture
 def worker_processes(redis_url, transactional_db, settings, tmp_path):
     """Start worker processes with `worker_processes.start(**env)`; all are killed at the end.
@@ -310,11 +322,9 @@ def worker_processes(redis_url, transactional_db, settings, tmp_path):
 
     if connection.vendor != "postgresql":
         require_service("PostgreSQL", "worker processes need a database they can share")
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": database_url(),
         "REDIS_URL": redis_url,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         "RSE_VAR_DIR": str(tmp_path / "var"),

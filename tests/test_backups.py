@@ -19,17 +19,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from initiatives.models import Initiative
+from tests.conftest import database_url, require_service
 
 ROOT = Path(__file__).resolve().parent.parent
 COORDINATOR = "coordination@solimut-demo.example"
-
-
-def _database_url(name: str) -> str:
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{name}"
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT']}/{name}"
 
 
 @pytest.fixture(scope="session")
@@ -92,8 +85,10 @@ def empty_database(transactional_db, tmp_path):
 def _source_url() -> str:
     name = connection.settings_dict["NAME"]
     if connection.vendor == "sqlite" and ("memory" in name or name == ":memory:"):
-        pytest.skip("an in-memory SQLite test database cannot be read by another process")
-    return _database_url(name)
+        require_service(
+            "PostgreSQL", "a backup is read by another process: SQLite's test database is in memory"
+        )
+    return database_url(name)
 
 
 def test_a_backup_of_the_demo_restores_into_an_empty_installation(empty_database, tmp_path, manage):
@@ -117,7 +112,7 @@ def test_a_backup_of_the_demo_restores_into_an_empty_installation(empty_database
     assert "Sauvegarde écrite" in made.stdout
 
     restored_media = tmp_path / "restored-media"
-    restored = manage(_database_url(empty_database), restored_media, "restore", str(archive))
+    restored = manage(database_url(empty_database), restored_media, "restore", str(archive))
     assert restored.returncode == 0, restored.stderr
 
     def seen(url: str, folder: Path) -> dict:
@@ -125,7 +120,7 @@ def test_a_backup_of_the_demo_restores_into_an_empty_installation(empty_database
         assert result.returncode == 0, result.stderr
         return json.loads(result.stdout)
 
-    before, after = seen(_source_url(), media), seen(_database_url(empty_database), restored_media)
+    before, after = seen(_source_url(), media), seen(database_url(empty_database), restored_media)
     assert len(before["files"]) > 10  # the demo's pictures, tools, PDFs
     assert after["files"] == before["files"]
     for path in pages:
@@ -162,13 +157,13 @@ def test_a_backup_of_a_newer_version_is_refused_and_changes_nothing(
                 data = json.dumps(manifest).encode()
                 member.size = len(data)
             copy.addfile(member, io.BytesIO(data))
-    refused = manage(_database_url(empty_database), tmp_path / "media", "restore", str(newer))
+    refused = manage(database_url(empty_database), tmp_path / "media", "restore", str(newer))
     assert refused.returncode != 0
     assert "version plus récente" in refused.stderr
     assert "initiatives.9999_from_the_future" in refused.stderr
     assert not (tmp_path / "media").exists()
     check = manage(
-        _database_url(empty_database),
+        database_url(empty_database),
         tmp_path / "media",
         "showmigrations",
         "--plan",
