@@ -434,6 +434,7 @@ def feedback_create(request, slug):
 # --- Field feedback and the coordination's answers ---------------------------------------------
 
 FEEDBACK_PAGE_SIZE = 25
+FEEDBACK_ONE = "retour"  # in the query: the one feedback the search links to
 
 
 @require_http_methods(["GET"])
@@ -446,11 +447,16 @@ def feedback_list(request):
     found = FeedbackFilter(
         request.GET, queryset=selectors.feedback_list(request.user), coordinator=coordinator
     )
-    page = Paginator(found.qs, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = found.qs
+    # One feedback, by the link the search gives (whatever page of the list holds it).
+    one = request.GET.get(FEEDBACK_ONE, "")
+    if one.isdigit():
+        shown = shown.filter(pk=one)
+    page = Paginator(shown, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
     if coordinator:
         for feedback in page.object_list:
             feedback.form = AnswerForm(instance=feedback)
-    context = {"filter": found, "page": page, "coordinator": coordinator}
+    context = {"filter": found, "page": page, "coordinator": coordinator, "one": one.isdigit()}
     return TemplateResponse(request, "actionplan/feedback_list.html", context)
 
 
