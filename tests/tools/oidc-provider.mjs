@@ -10,6 +10,7 @@
 // account's e-mail (any password); its consent page has one button. The amr of an account is
 // what the provider says of the sign-in (RFC 8176), in the ID token.
 //
+// POST /_test/account {"sub": ..., claims...} adds or replaces an account.
 // Faults, for the tests of what the client refuses: POST /_test/fault with a JSON body
 // {"claims": {"aud": "x", ...}} rewrites those claims of the next ID tokens the token endpoint
 // hands out, signed again with the provider's own key; {"key": "other"} signs them with another
@@ -75,7 +76,8 @@ server.listen(0, '127.0.0.1', () => {
       return { accountId: sub, claims: () => ({ sub, ...claims }) };
     },
     claims: {
-      openid: ['sub'],
+      // amr: how the account signed in (RFC 8176), in every ID token.
+      openid: ['sub', 'amr'],
       email: ['email', 'email_verified'],
       profile: ['given_name', 'family_name', 'name', ...(config.extra_claims || [])],
     },
@@ -104,7 +106,7 @@ server.listen(0, '127.0.0.1', () => {
       const form = await readBody(req);
       if (prompt.name === 'login') {
         const email = (form.get('login') || '').trim().toLowerCase();
-        const sub = Object.keys(accounts).find((id) => accounts[id].email === email);
+        const sub = Object.keys(accounts).find((id) => accounts[id].email.toLowerCase() === email);
         if (!sub) {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
           res.end(page('Compte inconnu', `<p>Aucun compte pour ${escape(email)}.</p>`));
@@ -147,11 +149,17 @@ server.listen(0, '127.0.0.1', () => {
         res.writeHead(400, { 'content-type': 'text/plain' });
         res.end(String(error));
       });
-    } else if (url.pathname === '/_test/fault' && req.method === 'POST') {
+    } else if (url.pathname.startsWith('/_test/') && req.method === 'POST') {
       let data = '';
       req.on('data', (chunk) => { data += chunk; });
       req.on('end', () => {
-        fault = JSON.parse(data || '{}');
+        const body = JSON.parse(data || '{}');
+        if (url.pathname === '/_test/fault') {
+          fault = body;
+        } else {
+          const { sub, ...claims } = body;
+          accounts[sub] = claims;
+        }
         res.writeHead(204);
         res.end();
       });
