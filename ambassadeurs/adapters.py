@@ -38,9 +38,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         try:
             oidc.check(sociallogin)
             with transaction.atomic():
-                member = services.member_for_sign_in(
-                    claims=oidc.claims(sociallogin), linked=linked
-                )
+                member = services.member_for_sign_in(claims=oidc.claims(sociallogin), linked=linked)
                 if linked is None:
                     sociallogin.connect(request, member)
         except oidc.Refused as refused:

@@ -1,6 +1,6 @@
 """What the member's own app holds about them (core.personal_data): the profile and photo,
-the sign-in addresses, second factors and directory account, the sessions (sign-in history), working groups,
-invitations, the admin's journal of their changes, and the record of an erasure."""
+the sign-in addresses, second factors and directory account, the sessions (sign-in history),
+working groups, invitations, the admin's journal of their changes, the record of an erasure."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator

@@ -344,6 +344,12 @@ def oidc_providers(server_url: str, client_id: str, secret: str, name: str) -> d
     }
 
 
+def oidc_origin(server_url: str) -> list[str]:
+    """The provider's origin, where the sign-in page's form leads (CSP form-action)."""
+    parts = urlsplit(server_url)
+    return [f"{parts.scheme}://{parts.netloc}"] if server_url else []
+
+
 SOCIALACCOUNT_PROVIDERS = oidc_providers(
     RSE_OIDC_SERVER_URL, RSE_OIDC_CLIENT_ID, RSE_OIDC_CLIENT_SECRET, RSE_OIDC_NAME
 )
@@ -501,7 +507,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # The sign-in form's answer sends the browser on to the provider.
+        "form-action": [SELF, *oidc_origin(RSE_OIDC_SERVER_URL)],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

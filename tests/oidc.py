@@ -1,6 +1,7 @@
 """A real OpenID Connect provider for the tests (tests/tools/oidc-provider.mjs, npm's
 oidc-provider) and the part of a sign-in a browser plays at it."""
 
+import copy
 import json
 import shutil
 import subprocess
@@ -10,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ambassadeurs import oidc
-from solimut_rse.settings import oidc_providers
+from solimut_rse.settings import oidc_origin, oidc_providers
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "tools" / "oidc-provider.mjs"
@@ -71,6 +72,9 @@ class Provider:
         settings.SOCIALACCOUNT_PROVIDERS = oidc_providers(
             self.url, CLIENT_ID, CLIENT_SECRET, "Compte Solimut"
         )
+        policy = copy.deepcopy(settings.CONTENT_SECURITY_POLICY)
+        policy["DIRECTIVES"]["form-action"] += oidc_origin(self.url)
+        settings.CONTENT_SECURITY_POLICY = policy
         for name, value in overrides.items():
             setattr(settings, name, value)
 

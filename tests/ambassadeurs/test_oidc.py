@@ -290,9 +290,7 @@ def test_a_password_sign_in_forgets_the_directory_s_second_factor(
     )
     sign_in(client, oidc_provider, "pilote@groupe.example")
     client.post(reverse("account_logout"))
-    client.post(
-        reverse("account_login"), {"login": "pilote@groupe.example", "password": PASSWORD}
-    )
+    client.post(reverse("account_login"), {"login": "pilote@groupe.example", "password": PASSWORD})
     assert client.get(reverse("home"))["Location"] == reverse("mfa_activate_totp")
 
 
@@ -306,9 +304,7 @@ def test_with_password_sign_in_off_the_form_is_gone_and_a_post_is_refused(
     page = client.get(reverse("account_login")).text
     assert "Se connecter avec le compte Solimut" in page
     assert 'name="password"' not in page
-    response = client.post(
-        reverse("account_login"), {"login": reader.email, "password": PASSWORD}
-    )
+    response = client.post(reverse("account_login"), {"login": reader.email, "password": PASSWORD})
     assert "La connexion par mot de passe est désactivée" in response.text
     assert signed_in(client) is None
 
