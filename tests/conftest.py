@@ -471,11 +471,8 @@ def oidc_process(tmp_path_factory):
     """The provider (tests/oidc.py) for the test client's site, once for the session."""
     from . import oidc
 
-    if reason := oidc.missing():
-        require_service("OpenID Connect provider", reason)
-    provider = oidc.Provider(tmp_path_factory.mktemp("oidc"), ["http://testserver"])
-    yield provider
-    provider.stop()
+    with oidc.running(tmp_path_factory.mktemp("oidc"), ["http://testserver"]) as provider:
+        yield provider
 
 
 @pytest.fixture

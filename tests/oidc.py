@@ -1,6 +1,7 @@
 """A real OpenID Connect provider for the tests (tests/tools/oidc-provider.mjs, npm's
 oidc-provider) and the part of a sign-in a browser plays at it."""
 
+import contextlib
 import copy
 import json
 import shutil
@@ -26,6 +27,20 @@ def missing() -> str:
     if not (SCRIPT.parent / "node_modules" / "oidc-provider").is_dir():
         return "oidc-provider is not installed (make tools)"
     return ""
+
+
+@contextlib.contextmanager
+def running(directory: Path, sites: list[str]):
+    """A provider for `sites` while the block runs (skipped, or failed in CI, without node)."""
+    from .conftest import require_service
+
+    if reason := missing():
+        require_service("OpenID Connect provider", reason)
+    provider = Provider(directory, sites)
+    try:
+        yield provider
+    finally:
+        provider.stop()
 
 
 class Provider:

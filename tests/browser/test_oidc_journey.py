@@ -10,7 +10,6 @@ from playwright.sync_api import Page, expect
 
 from ambassadeurs.models import Role
 from tests import oidc
-from tests.conftest import require_service
 from tests.factories import MutuelleFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -18,11 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture(scope="module")
 def provider(live_server, tmp_path_factory):
-    if reason := oidc.missing():
-        require_service("OpenID Connect provider", reason)
-    provider = oidc.Provider(tmp_path_factory.mktemp("oidc"), [live_server.url])
-    yield provider
-    provider.stop()
+    with oidc.running(tmp_path_factory.mktemp("oidc"), [live_server.url]) as provider:
+        yield provider
 
 
 @pytest.fixture
