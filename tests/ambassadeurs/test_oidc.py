@@ -326,3 +326,29 @@ def test_auto_redirect_goes_straight_to_the_provider_with_a_way_out(
 
     settings.RSE_PASSWORD_LOGIN = False
     assert Client().get(reverse("account_login"), {"local": "1"}).status_code == 302
+
+
+# --- Every role on the single sign-on pages, with a provider configured ----------------------
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "reader", "ambassador", "other_ambassador", "coordinator", "admin"]
+)
+def test_every_role_gets_the_same_single_sign_on_pages(client, oidc_provider, members, role):
+    if role != "anonymous":
+        client.force_login(members[role])
+    # A GET asks before leaving for the provider (allauth: no sign-in started by a link).
+    confirm = client.get(LOGIN)
+    assert confirm.status_code == 200
+    assert f'action="{LOGIN}"' in confirm.text or 'method="post"' in confirm.text
+    # The button's POST leaves for the provider, with this sign-in's nonce and PKCE challenge.
+    leaving = client.post(LOGIN)
+    assert leaving.status_code == 302
+    assert leaving["Location"].startswith(oidc_provider.url + "/auth?")
+    assert "nonce=" in leaving["Location"] and "code_challenge=" in leaving["Location"]
+    # The way back without a sign-in under way is refused, nothing changed.
+    before = snapshot()
+    back = client.get(reverse("openid_connect_callback", args=["solimut"]), {"code": "x"})
+    assert back.status_code == 400
+    assert "Cette demande de connexion a expiré ou a déjà servi" in back.text
+    assert snapshot() == before
