@@ -1,5 +1,6 @@
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
@@ -94,6 +95,16 @@ class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
         self.fields["password"].widget.attrs.pop("placeholder", None)
         if "remember" in self.fields:
             self.fields["remember"].label = _("Rester connecté·e sur cet appareil")
+
+    def clean(self):
+        if not settings.RSE_PASSWORD_LOGIN:
+            raise forms.ValidationError(
+                _(
+                    "La connexion par mot de passe est désactivée : connectez-vous avec votre "
+                    "compte Solimut."
+                )
+            )
+        return super().clean()
 
 
 class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
