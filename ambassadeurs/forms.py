@@ -97,20 +97,29 @@ class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
             self.fields["remember"].label = _("Rester connecté·e sur cet appareil")
 
     def clean(self):
-        if not settings.RSE_PASSWORD_LOGIN:
-            raise forms.ValidationError(
-                _(
-                    "La connexion par mot de passe est désactivée : connectez-vous avec votre "
-                    "compte Solimut."
-                )
-            )
+        _refuse_without_password_login()
         return super().clean()
+
+
+def _refuse_without_password_login():
+    if not settings.RSE_PASSWORD_LOGIN:
+        raise forms.ValidationError(
+            _(
+                "La connexion par mot de passe est désactivée : connectez-vous avec votre "
+                "compte Solimut."
+            )
+        )
 
 
 class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Adresse e-mail professionnelle")
+
+    def clean(self):
+        # Without password sign-in, a password reset would only set a password nobody can use.
+        _refuse_without_password_login()
+        return super().clean()
 
 
 class ErasureForm(Form):

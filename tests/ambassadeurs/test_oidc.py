@@ -7,6 +7,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -307,6 +308,10 @@ def test_with_password_sign_in_off_the_form_is_gone_and_a_post_is_refused(
     response = client.post(reverse("account_login"), {"login": reader.email, "password": PASSWORD})
     assert "La connexion par mot de passe est désactivée" in response.text
     assert signed_in(client) is None
+    # Nor is a password reset sent: the password could not be used.
+    reset = client.post(reverse("account_reset_password"), {"email": reader.email})
+    assert "La connexion par mot de passe est désactivée" in reset.text
+    assert mail.outbox == []
 
 
 def test_auto_redirect_goes_straight_to_the_provider_with_a_way_out(
