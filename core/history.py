@@ -1,0 +1,468 @@
+"""The record of who changed what: django-simple-history, one historical table per model.
+
+Why django-simple-history: the project runs on SQLite (`make run`) as well as PostgreSQL
+(production, CI); django-pghistory's triggers exist on PostgreSQL only. simple-history writes its
+rows from Django's `post_save`/`post_delete`, in the write's transaction, with the request's
+member (`HistoryRequestMiddleware`, the admin included).
+
+A model is recorded with a `Record()` field:
+
+    history = Record(only=["role", "mutuelle", "is_active"])   # or excluded_fields=[...]
+
+and its app registers how the journal names and links it (`register(Kind(...))` from its
+`AppConfig.ready()`). On top of the library, `Record`:
+
+- skips a save that changed nothing recorded (a sign-in's `last_login`, a profile's phone);
+- stores with each row what changed, `history_changes` = [[field, before, after], ...], so the
+  journal shows before -> after without reading the previous row (dates as ISO text, a foreign
+  key as the name of what it pointed to, a long text as its first characters, members' ids
+  only: their names stay in their own row, which an erasure empties);
+- names the source when no member is signed in: `with history.reason("commande seed_demo")`
+  (manage.py runs every command that way, Celery every task).
+
+What simple-history does not see: `QuerySet.update()` and `bulk_create()`. A service that
+writes that way (a conditional update for optimistic locking, a one-winner status change) calls
+`history.saved(obj)` in the same transaction; an import calls `history.created(objs)` (or
+nothing: `seed_demo --scale` loads without history).
+
+An import is one more entry: `history.import_recorded(...)` (`core.models.ImportRun`: who, when,
+the file's name, its counts), and the rows it writes carry the reason "import <file>".
+"""
+
+import contextvars
+import datetime
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
+
+TEXT_SHOWN = 160  # characters of a long text kept in a change: the row holds the whole text
+
+_reason: contextvars.ContextVar[str | None] = contextvars.ContextVar("history_reason", default=None)
+
+
+def reason_set(text: str) -> contextvars.Token:
+    return _reason.set(text[:100])
+
+
+def reason_reset(token: contextvars.Token) -> None:
+    _reason.reset(token)
+
+
+@contextmanager
+def reason(text: str) -> Iterator[None]:
+    """Rows written inside carry `text` as their source (a command, a task, an import)."""
+    token = reason_set(text)
+    try:
+        yield
+    finally:
+        reason_reset(token)
+
+
+def command(name: str):
+    return reason(f"commande {name}")
+
+
+def _is_member_relation(model_field: models.Field) -> bool:
+    return (
+        bool(model_field.is_relation)
+        and model_field.related_model is not None
+        and (model_field.related_model._meta.label == settings.AUTH_USER_MODEL)
+    )
+
+
+def _shown(model_field: models.Field, value: Any, related: Any = None) -> Any:
+    """A value as a change keeps it: JSON, short, nothing personal of another member."""
+    if value is None:
+        return None
+    if model_field.is_relation:
+        return str(related) if related is not None else value
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value.normalize()) if value == value.to_integral() else str(value)
+    if isinstance(value, str) and (
+        len(value) > TEXT_SHOWN or isinstance(model_field, models.TextField)
+    ):
+        text = " ".join(strip_tags(value).split())
+        return text if len(text) <= TEXT_SHOWN else text[: TEXT_SHOWN - 1] + "…"
+    if isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+_records: dict[type[models.Model], "Record"] = {}
+
+
+class Record(HistoricalRecords):
+    """simple-history's `HistoricalRecords`, with `only` (the fields kept, all others left out),
+    the changes stored with each row, saves that change nothing left out, and the source."""
+
+    def __init__(self, *, only: Sequence[str] | None = None, **kwargs: Any) -> None:
+        from .models import HistoryBase  # this module is imported before the models load
+
+        kwargs.setdefault("bases", [HistoryBase])
+        kwargs.setdefault("cascade_delete_history", False)
+        super().__init__(**kwargs)
+        self.only = list(only) if only is not None else None
+
+    def finalize(self, sender, **kwargs):
+        if sender is self.cls and self.only is not None:
+            self.excluded_fields = [
+                f.name for f in sender._meta.fields if f.name not in self.only and not f.primary_key
+            ]
+        if sender is self.cls:
+            _records[sender] = self
+        super().finalize(sender, **kwargs)
+
+    def _diffed(self, model: type[models.Model]) -> list[models.Field]:
+        return [
+            f
+            for f in self.fields_included(model)
+            if not f.primary_key and not _is_member_relation(f)
+        ]
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if not created and update_fields is not None:
+            kept = {f.name for f in self.fields_included(instance)}
+            if not kept & set(update_fields):
+                return  # e.g. a sign-in's last_login
+        super().post_save(instance, created, using=using, **kwargs)
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        return super().get_change_reason_for_object(instance, history_type, using) or _reason.get()
+
+    def create_historical_record(self, instance, history_type, using=None):
+        previous = (
+            getattr(instance, self.manager_name).order_by("-history_date", "-history_id").first()
+            if history_type != "+"
+            else None
+        )
+        changes = []
+        for model_field in self._diffed(type(instance)):
+            after = getattr(instance, model_field.attname)
+            before = getattr(previous, model_field.attname) if previous is not None else None
+            if history_type == "~" and previous is not None and before == after:
+                continue
+            if history_type == "-":
+                before, after = after, None
+            elif history_type == "+" or previous is None:
+                before = None
+            if before is None and after is None:
+                continue
+            related_after = (
+                getattr(instance, model_field.name)
+                if (model_field.is_relation and after is not None and history_type != "-")
+                else None
+            )
+            related_before = None
+            if model_field.is_relation and before is not None:
+                related_before = (
+                    getattr(previous, model_field.name, None)
+                    if previous is not None and history_type != "-"
+                    else getattr(instance, model_field.name)
+                )
+            changes.append(
+                [
+                    model_field.name,
+                    _shown(model_field, before, related_before),
+                    _shown(model_field, after, related_after),
+                ]
+            )
+        if history_type == "~" and previous is not None and not changes:
+            return  # nothing recorded changed
+        instance._history_changes = changes
+        try:
+            super().create_historical_record(instance, history_type, using=using)
+        finally:
+            del instance._history_changes
+
+
+def _attach_changes(sender, instance, history_instance, **kwargs) -> None:
+    history_instance.history_changes = getattr(instance, "_history_changes", [])
+
+
+pre_create_historical_record.connect(_attach_changes, dispatch_uid="core.history.changes")
+
+
+def saved(obj: models.Model, *, history_type: str = "~") -> None:
+    """Record a change written with `QuerySet.update()` (which simple-history cannot see):
+    `obj` is read again and recorded as if saved. Call it in the write's transaction."""
+    record = _records[type(obj)]
+    obj.refresh_from_db()
+    record.create_historical_record(obj, history_type)
+
+
+def created(objs: Iterable[models.Model]) -> None:
+    """Record objects made by `bulk_create` (one history row each)."""
+    for obj in objs:
+        _records[type(obj)].create_historical_record(obj, "+")
+
+
+def import_recorded(*, kind: str, file_name: str, counts: dict[str, int], by: Any) -> None:
+    from .models import ImportRun
+
+    ImportRun.objects.create(
+        kind=kind,
+        file_name=file_name[:255],
+        counts=counts,
+        created_by=by,
+        reason=_reason.get() or "",
+    )
+
+
+# --- The journal: every kind of recorded object, one list -------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the journal lists one kind of object.
+
+    `model` is the recorded model (its historical table is read) or, for a history of its own,
+    a model with the columns named by `columns`. `label(row)` names the object from a row of
+    that table; `url(row)` links to it (None: no page); `mutuelle` is the lookup of the object's
+    mutuelle from the row (None: the group's)."""
+
+    key: str
+    name: Any  # lazy French
+    model: type[models.Model]
+    label: Callable[[Any], str]
+    url: Callable[[Any], str | None] = lambda row: None
+    mutuelle: str | None = None
+    # For a history that is not simple-history's: the row's columns.
+    columns: dict[str, str] = field(default_factory=dict)
+    # Rows of `table()` to read with each row shown (select_related).
+    related: tuple[str, ...] = ()
+    # The fields' names for the changes of such a row: row -> [[field, before, after], ...]
+    changes: Callable[[Any], list] | None = None
+
+    def table(self) -> type[models.Model]:
+        if self.columns:
+            return self.model
+        return self.model.history.model  # type: ignore[attr-defined]
+
+    def column(self, name: str) -> str:
+        defaults = {
+            "object": self.model._meta.pk.attname,
+            "at": "history_date",
+            "by": "history_user_id",
+            "type": "history_type",
+        }
+        return self.columns.get(name, defaults[name])
+
+    def field_name(self, name: str) -> str:
+        try:
+            return str(self.model._meta.get_field(name).verbose_name)
+        except Exception:
+            return name
+
+
+_kinds: dict[str, Kind] = {}
+
+
+def register(kind: Kind) -> None:
+    if kind.key in _kinds:
+        raise ValueError(f"a history kind named {kind.key!r} is already registered")
+    _kinds[kind.key] = kind
+
+
+def kinds() -> dict[str, Kind]:
+    return dict(_kinds)
+
+
+TYPES = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    by: Any = None  # a member
+    mutuelle: Any = None
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    type: str = ""
+    object_id: int | None = None
+
+
+def _local_midnight(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def _source(kind: Kind, filters: Filters) -> models.QuerySet:
+    table = kind.table()
+    rows = table.objects.order_by()  # a compound query orders once, at the end
+    at, by, typ, obj = (kind.column(n) for n in ("at", "by", "type", "object"))
+    if filters.by is not None:
+        rows = rows.filter(**{by: filters.by.pk})
+    fixed_type = kind.columns.get("type_value", "~")  # a history of one kind of change
+    has_type = typ in _column_names(table)
+    if filters.type and has_type:
+        rows = rows.filter(**{typ: filters.type})
+    elif filters.type and filters.type != fixed_type:
+        rows = rows.none()
+    if filters.since:
+        rows = rows.filter(**{f"{at}__gte": _local_midnight(filters.since)})
+    if filters.until:
+        rows = rows.filter(
+            **{f"{at}__lt": _local_midnight(filters.until + datetime.timedelta(days=1))}
+        )
+    if filters.object_id is not None:
+        rows = rows.filter(**{obj: filters.object_id})
+    if filters.mutuelle is not None:
+        by_relation = by.removesuffix("_id")
+        concerns = Q(**{f"{by_relation}__mutuelle": filters.mutuelle.pk})
+        if kind.mutuelle:
+            concerns |= Q(**{kind.mutuelle: filters.mutuelle.pk})
+        rows = rows.filter(concerns)
+    type_value = F(typ) if has_type else Value(fixed_type)
+    return rows.annotate(
+        j_kind=Value(kind.key),
+        j_row=Cast("pk", models.BigIntegerField()),
+        j_object=Cast(obj, models.BigIntegerField()),
+        j_at=F(at),
+        j_by=Cast(by, models.BigIntegerField()),
+        j_type=Cast(type_value, models.CharField(max_length=1)),
+    ).values_list("j_kind", "j_row", "j_object", "j_at", "j_by", "j_type")
+
+
+def _column_names(table: type[models.Model]) -> set[str]:
+    return {f.attname for f in table._meta.concrete_fields}
+
+
+def entries(filters: Filters) -> models.QuerySet:
+    """The journal's entries, newest first, as (kind, row id, object id, at, member id, type)
+    tuples: one query over every kind (UNION ALL), to page through; `hydrate` a page."""
+    chosen = [k for key, k in _kinds.items() if not filters.kind or key == filters.kind]
+    if not chosen:
+        chosen = list(_kinds.values())[:1]
+        filters = Filters(**{**filters.__dict__, "object_id": -1})
+    first, *others = (_source(kind, filters) for kind in chosen)
+    union = first.union(*others, all=True) if others else first
+    return union.order_by("-j_at", "-j_row")
+
+
+@dataclass
+class Entry:
+    kind: Kind
+    at: datetime.datetime
+    type: str
+    by: Any
+    label: str
+    url: str | None
+    changes: list[tuple[str, Any, Any]]
+    reason: str
+    object_id: int
+
+    @property
+    def type_label(self) -> str:
+        return str(TYPES.get(self.type, self.type))
+
+    @property
+    def who(self) -> str:
+        return str(self.by) if self.by is not None else (self.reason or str(_("inconnu")))
+
+
+def _format(kind: Kind, name: str, value: Any) -> Any:
+    if value is None or value == "":
+        return "—"
+    try:
+        model_field = kind.model._meta.get_field(name)
+    except Exception:
+        return value
+    if getattr(model_field, "flatchoices", None):
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("oui")) if value else str(_("non"))
+    if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
+        try:
+            moment = timezone.localtime(datetime.datetime.fromisoformat(value))
+            return date_format(moment, "SHORT_DATETIME_FORMAT")
+        except ValueError:
+            return value
+    if isinstance(model_field, models.DateField) and isinstance(value, str):
+        try:
+            return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        except ValueError:
+            return value
+    return value
+
+
+def hydrate(page: Iterable[tuple]) -> list[Entry]:
+    """The entries of a page, with their rows, members and labels: a query per kind shown,
+    one for the members."""
+    from django.contrib.auth import get_user_model
+
+    page = list(page)
+    by_kind: dict[str, list[int]] = {}
+    for key, row, *_rest in page:
+        by_kind.setdefault(key, []).append(row)
+    rows: dict[tuple[str, int], Any] = {}
+    for key, ids in by_kind.items():
+        kind = _kinds[key]
+        for found in kind.table().objects.filter(pk__in=ids).select_related(*kind.related):
+            rows[key, found.pk] = found
+    member_ids = {by for *_rest, by, _type in page if by is not None}
+    member_ids |= {
+        obj
+        for key, _row, obj, *_rest in page
+        if _kinds[key].model._meta.label == (settings.AUTH_USER_MODEL)
+    }
+    members = get_user_model().objects.select_related(None).in_bulk(member_ids)
+    result = []
+    for key, row_id, object_id, at, by, typ in page:
+        kind, row = _kinds[key], rows.get((key, row_id))
+        if row is None:
+            continue
+        row._members = members  # for labels naming a member
+        raw = kind.changes(row) if kind.changes else getattr(row, "history_changes", [])
+        changes = [
+            (kind.field_name(name), _format(kind, name, before), _format(kind, name, after))
+            for name, before, after in raw
+        ]
+        result.append(
+            Entry(
+                kind=kind,
+                at=at,
+                type=typ,
+                by=members.get(by),
+                label=kind.label(row),
+                url=kind.url(row) if typ != "-" else None,
+                changes=changes,
+                reason=getattr(row, "history_change_reason", None)
+                or getattr(row, "reason", "")
+                or "",
+                object_id=object_id,
+            )
+        )
+    return result
+
+
+def plain(entries: Iterable[Entry]) -> list[list[Any]]:
+    """The rows of the export (the header first), changes as "field : before → after"."""
+    header = [_("Date"), _("Par"), _("Objet"), _("Nature"), _("Changement"), _("Modifications")]
+    rows: list[list[Any]] = [[str(h) for h in header]]
+    for entry in entries:
+        rows.append(
+            [
+                timezone.localtime(entry.at).strftime("%d/%m/%Y %H:%M"),
+                entry.who,
+                f"{entry.kind.name} : {entry.label}",
+                entry.kind.name,
+                entry.type_label,
+                "\n".join(f"{name} : {before} → {after}" for name, before, after in entry.changes),
+            ]
+        )
+    return rows
