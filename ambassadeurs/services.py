@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import mail, outbox, personal_data, pictures, revisions, search
+from core import history, mail, outbox, personal_data, pictures, revisions, search
 from mutuelles.models import Mutuelle
 
 from .models import Erasure, Invitation, Role, User, WorkingGroup
@@ -348,6 +348,7 @@ def member_erase(*, member: User, by: User, remove_content: bool) -> Erasure:
             new_since=None,
             erased_at=now,
         )
+        history.saved(User, member.pk, by=by)  # their access, withdrawn
         erasure = Erasure.objects.create(
             member=member,
             erased_by=by,

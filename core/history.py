@@ -161,7 +161,7 @@ class Record(HistoricalRecords):
                 before, after = after, None
             elif history_type == "+" or previous is None:
                 before = None
-            if before is None and after is None:
+            if before in (None, "") and after in (None, ""):
                 continue
             related_after = (
                 getattr(instance, model_field.name)
@@ -198,18 +198,44 @@ def _attach_changes(sender, instance, history_instance, **kwargs) -> None:
 pre_create_historical_record.connect(_attach_changes, dispatch_uid="core.history.changes")
 
 
-def saved(obj: models.Model, *, history_type: str = "~") -> None:
-    """Record a change written with `QuerySet.update()` (which simple-history cannot see):
-    `obj` is read again and recorded as if saved. Call it in the write's transaction."""
-    record = _records[type(obj)]
-    obj.refresh_from_db()
-    record.create_historical_record(obj, history_type)
+def saved(model: type[models.Model], pk: Any, *, by: Any = None) -> None:
+    """Record a change written with `QuerySet.update()` (which simple-history cannot see): the
+    row is read again and recorded as if saved, by `by` (else the request's member). Call it
+    in the write's transaction."""
+    obj = model._default_manager.get(pk=pk)
+    if by is not None:
+        obj._history_user = by  # type: ignore[attr-defined]
+    _records[model].create_historical_record(obj, "~")
 
 
-def created(objs: Iterable[models.Model]) -> None:
-    """Record objects made by `bulk_create` (one history row each)."""
+def created(objs: Sequence[models.Model], *, by: Any = None) -> None:
+    """Record objects made by `bulk_create` (which simple-history cannot see): one history row
+    each, written in bulk too."""
+    if not objs:
+        return
+    model = type(objs[0])
+    record, table = _records[model], model.history.model  # type: ignore[attr-defined]
+    now, source = timezone.now(), _reason.get()
+    rows = []
     for obj in objs:
-        _records[type(obj)].create_historical_record(obj, "+")
+        changes = []
+        for model_field in record._diffed(model):
+            value = getattr(obj, model_field.attname)
+            if value not in (None, ""):
+                related = getattr(obj, model_field.name) if model_field.is_relation else None
+                changes.append([model_field.name, None, _shown(model_field, value, related)])
+        kept = {f.attname: getattr(obj, f.attname) for f in record.fields_included(model)}
+        rows.append(
+            table(
+                history_date=now,
+                history_type="+",
+                history_user=by,
+                history_change_reason=source,
+                history_changes=changes,
+                **kept,
+            )
+        )
+    table.objects.bulk_create(rows, batch_size=1000)
 
 
 def import_recorded(*, kind: str, file_name: str, counts: dict[str, int], by: Any) -> None:

@@ -312,7 +312,7 @@ def subscribers(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = imports.subscribers_import(form.cleaned_data["file"])
+        report = imports.subscribers_import(form.cleaned_data["file"], by=request.user)
         if not report.errors:
             messages.success(
                 request,
