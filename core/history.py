@@ -250,6 +250,59 @@ def import_recorded(*, kind: str, file_name: str, counts: dict[str, int], by: An
     )
 
 
+# --- Members' data (core.personal_data) -------------------------------------------------------
+
+
+def member_relations() -> list[tuple[type[models.Model], str]]:
+    """Every relation of the record to members: who made each change, and the recorded
+    models' own relations to members (kept as ids only)."""
+    from .models import ImportRun
+
+    pairs: list[tuple[type[models.Model], str]] = [(ImportRun, "created_by")]
+    for model in _records:
+        table = model.history.model  # type: ignore[attr-defined]
+        pairs += [(table, f.name) for f in table._meta.fields if _is_member_relation(f)]
+    return pairs
+
+
+def member_export(member: Any) -> dict[str, list[dict[str, Any]]]:
+    """What the member changed (the object, when, which fields: not the values, which may be
+    other people's), their own access over time, the imports they ran."""
+    from .models import ImportRun
+
+    changed = []
+    for model in _records:
+        table = model.history.model  # type: ignore[attr-defined]
+        for row in table.objects.filter(history_user=member).order_by("history_date"):
+            changed.append(
+                {
+                    "objet": model._meta.verbose_name,
+                    "identifiant": getattr(row, model._meta.pk.attname),
+                    "le": row.history_date,
+                    "nature": str(TYPES[row.history_type]),
+                    "champs": [name for name, *_values in row.history_changes],
+                }
+            )
+    user_model = next((m for m in _records if m._meta.label == settings.AUTH_USER_MODEL), None)
+    access = []
+    if user_model is not None:
+        table = user_model.history.model  # type: ignore[attr-defined]
+        for row in table.objects.filter(id=member.pk).order_by("history_date"):
+            access.append(
+                {
+                    "le": row.history_date,
+                    "changements": row.history_changes,
+                    "par": row.history_user_id,
+                }
+            )
+    imports = list(
+        ImportRun.objects.filter(created_by=member).values(
+            "kind", "file_name", "counts", "created_at"
+        )
+    )
+    return {"modifications_faites": changed, "historique_des_accès": access, "imports": imports}
+
+
 # --- The journal: every kind of recorded object, one list -------------------------------------
 
 
