@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from . import files, history, outbox, personal_data
-        from .models import Upload
+        from .models import ImportRun, Upload
         from .search import backends
 
         task_success.connect(
@@ -41,6 +41,18 @@ class CoreConfig(AppConfig):
                     for upload in Upload.objects.filter(owner=member)
                 ),
                 erase=lambda member, remove_content: _erase_uploads(member),
+            )
+        )
+        history.register(
+            history.Kind(
+                key="import",
+                name=_("Import"),
+                model=ImportRun,
+                source=ImportRun,
+                columns={"object": "id", "at": "created_at", "by": "created_by_id"},
+                fixed_type="+",
+                label=str,
+                changes=lambda run: [[name, None, count] for name, count in run.counts.items()],
             )
         )
         # The record of who changed what keeps who did it, by "ancien membre" once erased (the

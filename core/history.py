@@ -32,12 +32,13 @@ the file's name, its counts), and the rows it writes carry the reason "import <f
 import contextvars
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Cast
@@ -84,7 +85,8 @@ def _is_member_relation(model_field: models.Field) -> bool:
 
 
 def _shown(model_field: models.Field, value: Any, related: Any = None) -> Any:
-    """A value as a change keeps it: JSON, short, nothing personal of another member."""
+    """A value as a change keeps it: JSON, nothing personal of another member (a long text is
+    cut by `_cut`)."""
     if value is None:
         return None
     if model_field.is_relation:
@@ -93,14 +95,31 @@ def _shown(model_field: models.Field, value: Any, related: Any = None) -> Any:
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value)
-    if isinstance(value, str) and (
-        len(value) > TEXT_SHOWN or isinstance(model_field, models.TextField)
-    ):
-        text = " ".join(strip_tags(value).split())
-        return text if len(text) <= TEXT_SHOWN else text[: TEXT_SHOWN - 1] + "…"
+    if isinstance(value, str) and isinstance(model_field, models.TextField):
+        return " ".join(strip_tags(value).split())
     if isinstance(value, bool | int | float | str):
         return value
     return str(value)
+
+
+def _cut(before: Any, after: Any) -> tuple[Any, Any]:
+    """Long texts, cut to `TEXT_SHOWN` characters around where they start to differ."""
+    texts = [v for v in (before, after) if isinstance(v, str)]
+    if not any(len(text) > TEXT_SHOWN for text in texts):
+        return before, after
+    start = 0
+    if len(texts) == 2:
+        while start < min(map(len, texts)) and texts[0][start] == texts[1][start]:
+            start += 1
+        start = max(0, start - TEXT_SHOWN // 4)
+
+    def cut(value: Any) -> Any:
+        if not isinstance(value, str) or len(value) <= TEXT_SHOWN:
+            return value
+        piece = value[start : start + TEXT_SHOWN]
+        return ("…" if start else "") + piece + ("…" if start + TEXT_SHOWN < len(value) else "")
+
+    return cut(before), cut(after)
 
 
 _records: dict[type[models.Model], "Record"] = {}
@@ -178,8 +197,10 @@ class Record(HistoricalRecords):
             changes.append(
                 [
                     model_field.name,
-                    _shown(model_field, before, related_before),
-                    _shown(model_field, after, related_after),
+                    *_cut(
+                        _shown(model_field, before, related_before),
+                        _shown(model_field, after, related_after),
+                    ),
                 ]
             )
         if history_type == "~" and previous is not None and not changes:
@@ -223,7 +244,7 @@ def created(objs: Sequence[models.Model], *, by: Any = None) -> None:
             value = getattr(obj, model_field.attname)
             if value not in (None, ""):
                 related = getattr(obj, model_field.name) if model_field.is_relation else None
-                changes.append([model_field.name, None, _shown(model_field, value, related)])
+                changes.append([model_field.name, *_cut(None, _shown(model_field, value, related))])
         kept = {f.attname: getattr(obj, f.attname) for f in record.fields_included(model)}
         rows.append(
             table(
@@ -308,12 +329,14 @@ def member_export(member: Any) -> dict[str, list[dict[str, Any]]]:
 
 @dataclass(frozen=True)
 class Kind:
-    """How the journal lists one kind of object.
+    """How the journal lists one kind of object, registered by its app (`<app>/journal.py`).
 
-    `model` is the recorded model (its historical table is read) or, for a history of its own,
-    a model with the columns named by `columns`. `label(row)` names the object from a row of
-    that table; `url(row)` links to it (None: no page); `mutuelle` is the lookup of the object's
-    mutuelle from the row (None: the group's)."""
+    `model`'s historical table is read, or `source` for a history of its own (the deployments'
+    DeploymentChange, the imports), whose `columns` name the object, the date and the member
+    ("object", "at", "by") and whose rows are all changes of `fixed_type`. `label(row)` names
+    the object from one of its rows, `url(row)` links to it; `mutuelle` is the lookup of the
+    object's mutuelle (none: the group's); `related` are read with each row; `changes(row)`
+    gives [[field, before, after], ...] for a history of its own."""
 
     key: str
     name: Any  # lazy French
@@ -321,31 +344,28 @@ class Kind:
     label: Callable[[Any], str]
     url: Callable[[Any], str | None] = lambda row: None
     mutuelle: str | None = None
-    # For a history that is not simple-history's: the row's columns.
+    source: type[models.Model] | None = None
     columns: dict[str, str] = field(default_factory=dict)
-    # Rows of `table()` to read with each row shown (select_related).
+    fixed_type: str = "~"
     related: tuple[str, ...] = ()
-    # The fields' names for the changes of such a row: row -> [[field, before, after], ...]
     changes: Callable[[Any], list] | None = None
+    members_named: bool = False  # the objects are members: their names are read with the page
 
     def table(self) -> type[models.Model]:
-        if self.columns:
-            return self.model
-        return self.model.history.model  # type: ignore[attr-defined]
+        return self.source or self.model.history.model  # type: ignore[attr-defined]
 
     def column(self, name: str) -> str:
         defaults = {
             "object": self.model._meta.pk.attname,
             "at": "history_date",
             "by": "history_user_id",
-            "type": "history_type",
         }
         return self.columns.get(name, defaults[name])
 
     def field_name(self, name: str) -> str:
         try:
             return str(self.model._meta.get_field(name).verbose_name)
-        except Exception:
+        except FieldDoesNotExist:
             return name
 
 
@@ -369,7 +389,7 @@ TYPES = {"+": _("création"), "~": _("modification"), "-": _("suppression")}
 class Filters:
     kind: str = ""
     by: Any = None  # a member
-    mutuelle: Any = None
+    mutuelle: Any = None  # the object's, or the member's who changed it
     since: datetime.date | None = None
     until: datetime.date | None = None
     type: str = ""
@@ -381,16 +401,13 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
 
 
 def _source(kind: Kind, filters: Filters) -> models.QuerySet:
-    table = kind.table()
-    rows = table.objects.order_by()  # a compound query orders once, at the end
-    at, by, typ, obj = (kind.column(n) for n in ("at", "by", "type", "object"))
+    rows = kind.table().objects.order_by()  # a compound query is ordered once, at its end
+    at, by, obj = kind.column("at"), kind.column("by"), kind.column("object")
     if filters.by is not None:
         rows = rows.filter(**{by: filters.by.pk})
-    fixed_type = kind.columns.get("type_value", "~")  # a history of one kind of change
-    has_type = typ in _column_names(table)
-    if filters.type and has_type:
-        rows = rows.filter(**{typ: filters.type})
-    elif filters.type and filters.type != fixed_type:
+    if filters.type and kind.source is None:
+        rows = rows.filter(history_type=filters.type)
+    elif filters.type and filters.type != kind.fixed_type:
         rows = rows.none()
     if filters.since:
         rows = rows.filter(**{f"{at}__gte": _local_midnight(filters.since)})
@@ -401,33 +418,26 @@ def _source(kind: Kind, filters: Filters) -> models.QuerySet:
     if filters.object_id is not None:
         rows = rows.filter(**{obj: filters.object_id})
     if filters.mutuelle is not None:
-        by_relation = by.removesuffix("_id")
-        concerns = Q(**{f"{by_relation}__mutuelle": filters.mutuelle.pk})
+        concerns = Q(**{f"{by.removesuffix('_id')}__mutuelle": filters.mutuelle.pk})
         if kind.mutuelle:
             concerns |= Q(**{kind.mutuelle: filters.mutuelle.pk})
         rows = rows.filter(concerns)
-    type_value = F(typ) if has_type else Value(fixed_type)
     return rows.annotate(
-        j_kind=Value(kind.key),
+        j_kind=Value(kind.key, output_field=models.CharField()),
         j_row=Cast("pk", models.BigIntegerField()),
         j_object=Cast(obj, models.BigIntegerField()),
         j_at=F(at),
         j_by=Cast(by, models.BigIntegerField()),
-        j_type=Cast(type_value, models.CharField(max_length=1)),
+        j_type=Value(kind.fixed_type, output_field=models.CharField())
+        if kind.source
+        else Cast("history_type", models.CharField()),
     ).values_list("j_kind", "j_row", "j_object", "j_at", "j_by", "j_type")
-
-
-def _column_names(table: type[models.Model]) -> set[str]:
-    return {f.attname for f in table._meta.concrete_fields}
 
 
 def entries(filters: Filters) -> models.QuerySet:
     """The journal's entries, newest first, as (kind, row id, object id, at, member id, type)
-    tuples: one query over every kind (UNION ALL), to page through; `hydrate` a page."""
-    chosen = [k for key, k in _kinds.items() if not filters.kind or key == filters.kind]
-    if not chosen:
-        chosen = list(_kinds.values())[:1]
-        filters = Filters(**{**filters.__dict__, "object_id": -1})
+    tuples: one query over every kind (UNION ALL) to count and page; `hydrate` reads a page."""
+    chosen = [kind for key, kind in _kinds.items() if not filters.kind or key == filters.kind]
     first, *others = (_source(kind, filters) for kind in chosen)
     union = first.union(*others, all=True) if others else first
     return union.order_by("-j_at", "-j_row")
@@ -451,7 +461,9 @@ class Entry:
 
     @property
     def who(self) -> str:
-        return str(self.by) if self.by is not None else (self.reason or str(_("inconnu")))
+        if self.by is not None:
+            return str(self.by)
+        return self.reason or str(_("inconnu"))
 
 
 def _format(kind: Kind, name: str, value: Any) -> Any:
@@ -459,58 +471,46 @@ def _format(kind: Kind, name: str, value: Any) -> Any:
         return "—"
     try:
         model_field = kind.model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return value
     if getattr(model_field, "flatchoices", None):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("oui")) if value else str(_("non"))
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
-        try:
+        with suppress(ValueError):
             moment = timezone.localtime(datetime.datetime.fromisoformat(value))
             return date_format(moment, "SHORT_DATETIME_FORMAT")
-        except ValueError:
-            return value
-    if isinstance(model_field, models.DateField) and isinstance(value, str):
-        try:
+    elif isinstance(model_field, models.DateField) and isinstance(value, str):
+        with suppress(ValueError):
             return date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
-        except ValueError:
-            return value
     return value
 
 
 def hydrate(page: Iterable[tuple]) -> list[Entry]:
-    """The entries of a page, with their rows, members and labels: a query per kind shown,
+    """The entries of a page with their rows, members and labels: one query per kind shown,
     one for the members."""
     from django.contrib.auth import get_user_model
 
     page = list(page)
     by_kind: dict[str, list[int]] = {}
-    for key, row, *_rest in page:
-        by_kind.setdefault(key, []).append(row)
+    for key, row_id, *_rest in page:
+        by_kind.setdefault(key, []).append(row_id)
     rows: dict[tuple[str, int], Any] = {}
     for key, ids in by_kind.items():
         kind = _kinds[key]
         for found in kind.table().objects.filter(pk__in=ids).select_related(*kind.related):
             rows[key, found.pk] = found
     member_ids = {by for *_rest, by, _type in page if by is not None}
-    member_ids |= {
-        obj
-        for key, _row, obj, *_rest in page
-        if _kinds[key].model._meta.label == (settings.AUTH_USER_MODEL)
-    }
+    member_ids |= {obj for key, _row, obj, *_rest in page if _kinds[key].members_named}
     members = get_user_model().objects.select_related(None).in_bulk(member_ids)
     result = []
     for key, row_id, object_id, at, by, typ in page:
         kind, row = _kinds[key], rows.get((key, row_id))
         if row is None:
             continue
-        row._members = members  # for labels naming a member
-        raw = kind.changes(row) if kind.changes else getattr(row, "history_changes", [])
-        changes = [
-            (kind.field_name(name), _format(kind, name, before), _format(kind, name, after))
-            for name, before, after in raw
-        ]
+        row._members = members
+        raw = kind.changes(row) if kind.changes else row.history_changes
         result.append(
             Entry(
                 kind=kind,
@@ -519,10 +519,11 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
                 by=members.get(by),
                 label=kind.label(row),
                 url=kind.url(row) if typ != "-" else None,
-                changes=changes,
-                reason=getattr(row, "history_change_reason", None)
-                or getattr(row, "reason", "")
-                or "",
+                changes=[
+                    (kind.field_name(name), _format(kind, name, before), _format(kind, name, after))
+                    for name, before, after in raw
+                ],
+                reason=getattr(row, "history_change_reason", None) or getattr(row, "reason", ""),
                 object_id=object_id,
             )
         )
@@ -530,16 +531,25 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
 
 
 def plain(entries: Iterable[Entry]) -> list[list[Any]]:
-    """The rows of the export (the header first), changes as "field : before → after"."""
-    header = [_("Date"), _("Par"), _("Objet"), _("Nature"), _("Changement"), _("Modifications")]
-    rows: list[list[Any]] = [[str(h) for h in header]]
+    """The rows of the export, the header first; changes as "field : before → after" lines."""
+    header = [
+        _("Date"),
+        _("Par"),
+        _("Source"),
+        _("Objet"),
+        _("Nature"),
+        _("Changement"),
+        _("Modifications"),
+    ]
+    rows: list[list[Any]] = [[str(title) for title in header]]
     for entry in entries:
         rows.append(
             [
                 timezone.localtime(entry.at).strftime("%d/%m/%Y %H:%M"),
-                entry.who,
-                f"{entry.kind.name} : {entry.label}",
-                entry.kind.name,
+                str(entry.by) if entry.by is not None else "",
+                entry.reason,
+                entry.label,
+                str(entry.kind.name),
                 entry.type_label,
                 "\n".join(f"{name} : {before} → {after}" for name, before, after in entry.changes),
             ]

@@ -1,0 +1,20 @@
+"""What the record of changes (core.history) shows of guides."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core import history
+
+from .models import Guide
+
+
+def register() -> None:
+    history.register(
+        history.Kind(
+            key="guide",
+            name=_("Guide"),
+            model=Guide,
+            label=lambda row: row.title,
+            url=lambda row: reverse("guides:detail", args=[row.slug]),
+        )
+    )
