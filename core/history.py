@@ -32,7 +32,7 @@ the file's name, its counts), and the rows it writes carry the reason "import <f
 import contextvars
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -72,15 +72,18 @@ def reason(text: str) -> Iterator[None]:
         reason_reset(token)
 
 
-def command(name: str):
+def command(name: str) -> AbstractContextManager[None]:
     return reason(f"commande {name}")
 
 
-def _is_member_relation(model_field: models.Field) -> bool:
+def _is_member_relation(model_field: Any) -> bool:
+    related = model_field.related_model
     return (
         bool(model_field.is_relation)
-        and model_field.related_model is not None
-        and (model_field.related_model._meta.label == settings.AUTH_USER_MODEL)
+        and isinstance(related, type)
+        and (
+            related._meta.label == settings.AUTH_USER_MODEL  # type: ignore[attr-defined]
+        )
     )
 
 
@@ -137,7 +140,7 @@ class Record(HistoricalRecords):
         super().__init__(**kwargs)
         self.only = list(only) if only is not None else None
 
-    def finalize(self, sender, **kwargs):
+    def finalize(self, sender: Any, **kwargs: Any) -> None:
         if sender is self.cls and self.only is not None:
             self.excluded_fields = [
                 f.name for f in sender._meta.fields if f.name not in self.only and not f.primary_key
@@ -153,7 +156,7 @@ class Record(HistoricalRecords):
             if not f.primary_key and not _is_member_relation(f)
         ]
 
-    def post_save(self, instance, created, using=None, **kwargs):
+    def post_save(self, instance: Any, created: bool, using: Any = None, **kwargs: Any) -> None:
         update_fields = kwargs.get("update_fields")
         if not created and update_fields is not None:
             kept = {f.name for f in self.fields_included(instance)}
@@ -161,10 +164,10 @@ class Record(HistoricalRecords):
                 return  # e.g. a sign-in's last_login
         super().post_save(instance, created, using=using, **kwargs)
 
-    def get_change_reason_for_object(self, instance, history_type, using):
+    def get_change_reason_for_object(self, instance: Any, history_type: str, using: Any) -> Any:
         return super().get_change_reason_for_object(instance, history_type, using) or _reason.get()
 
-    def create_historical_record(self, instance, history_type, using=None):
+    def create_historical_record(self, instance: Any, history_type: str, using: Any = None) -> None:
         previous = (
             getattr(instance, self.manager_name).order_by("-history_date", "-history_id").first()
             if history_type != "+"
@@ -212,7 +215,7 @@ class Record(HistoricalRecords):
             del instance._history_changes
 
 
-def _attach_changes(sender, instance, history_instance, **kwargs) -> None:
+def _attach_changes(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:
     history_instance.history_changes = getattr(instance, "_history_changes", [])
 
 
@@ -316,11 +319,12 @@ def member_export(member: Any) -> dict[str, list[dict[str, Any]]]:
                     "par": row.history_user_id,
                 }
             )
-    imports = list(
-        ImportRun.objects.filter(created_by=member).values(
+    imports: list[dict[str, Any]] = [
+        dict(row)
+        for row in ImportRun.objects.filter(created_by=member).values(
             "kind", "file_name", "counts", "created_at"
         )
-    )
+    ]
     return {"modifications_faites": changed, "historique_des_accès": access, "imports": imports}
 
 
@@ -364,7 +368,7 @@ class Kind:
 
     def field_name(self, name: str) -> str:
         try:
-            return str(self.model._meta.get_field(name).verbose_name)
+            return str(getattr(self.model._meta.get_field(name), "verbose_name", name))
         except FieldDoesNotExist:
             return name
 
@@ -401,7 +405,7 @@ def _local_midnight(day: datetime.date) -> datetime.datetime:
 
 
 def _source(kind: Kind, filters: Filters) -> models.QuerySet:
-    rows = kind.table().objects.order_by()  # a compound query is ordered once, at its end
+    rows = kind.table()._default_manager.order_by()  # a compound query is ordered once, at its end
     at, by, obj = kind.column("at"), kind.column("by"), kind.column("object")
     if filters.by is not None:
         rows = rows.filter(**{by: filters.by.pk})
@@ -422,7 +426,7 @@ def _source(kind: Kind, filters: Filters) -> models.QuerySet:
         if kind.mutuelle:
             concerns |= Q(**{kind.mutuelle: filters.mutuelle.pk})
         rows = rows.filter(concerns)
-    return rows.annotate(
+    selected: models.QuerySet = rows.annotate(
         j_kind=Value(kind.key, output_field=models.CharField()),
         j_row=Cast("pk", models.BigIntegerField()),
         j_object=Cast(obj, models.BigIntegerField()),
@@ -432,6 +436,7 @@ def _source(kind: Kind, filters: Filters) -> models.QuerySet:
         if kind.source
         else Cast("history_type", models.CharField()),
     ).values_list("j_kind", "j_row", "j_object", "j_at", "j_by", "j_type")
+    return selected
 
 
 def entries(filters: Filters) -> models.QuerySet:
@@ -440,7 +445,8 @@ def entries(filters: Filters) -> models.QuerySet:
     chosen = [kind for key, kind in _kinds.items() if not filters.kind or key == filters.kind]
     first, *others = (_source(kind, filters) for kind in chosen)
     union = first.union(*others, all=True) if others else first
-    return union.order_by("-j_at", "-j_row")
+    ordered: models.QuerySet = union.order_by("-j_at", "-j_row")
+    return ordered
 
 
 @dataclass
@@ -473,8 +479,9 @@ def _format(kind: Kind, name: str, value: Any) -> Any:
         model_field = kind.model._meta.get_field(name)
     except FieldDoesNotExist:
         return value
-    if getattr(model_field, "flatchoices", None):
-        return str(dict(model_field.flatchoices).get(value, value))
+    choices = getattr(model_field, "flatchoices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
     if isinstance(value, bool):
         return str(_("oui")) if value else str(_("non"))
     if isinstance(model_field, models.DateTimeField) and isinstance(value, str):
@@ -499,7 +506,8 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
     rows: dict[tuple[str, int], Any] = {}
     for key, ids in by_kind.items():
         kind = _kinds[key]
-        for found in kind.table().objects.filter(pk__in=ids).select_related(*kind.related):
+        table = kind.table()._default_manager
+        for found in table.filter(pk__in=ids).select_related(*kind.related):
             rows[key, found.pk] = found
     member_ids = {by for *_rest, by, _type in page if by is not None}
     member_ids |= {obj for key, _row, obj, *_rest in page if _kinds[key].members_named}
@@ -523,7 +531,9 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
                     (kind.field_name(name), _format(kind, name, before), _format(kind, name, after))
                     for name, before, after in raw
                 ],
-                reason=getattr(row, "history_change_reason", None) or getattr(row, "reason", ""),
+                reason=getattr(row, "history_change_reason", None)
+                or getattr(row, "reason", "")
+                or "",
                 object_id=object_id,
             )
         )
