@@ -312,3 +312,11 @@ def test_erasure_blanks_the_address_in_the_subscribers_history(client, coordinat
     # The erasure itself is on record: access withdrawn, by whom.
     page = _object_history(client, "membre", reader.pk)
     assert "Ancien membre" in page and "<ins>non</ins>" in page and str(coordinator) in page
+
+
+def test_unsubscribing_from_the_link_of_an_e_mail_names_the_link(client, coordinator, reader):
+    subscriber = Subscriber.objects.get(user=reader)
+    client.post(reverse("newsletter:unsubscribe", args=[subscriber.token]))
+    client.force_login(coordinator)
+    page = _journal(client, kind="abonne", type="~")
+    assert "lien de désabonnement" in page and "<ins>Désabonné" in page
