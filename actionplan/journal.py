@@ -29,7 +29,7 @@ def register() -> None:
             name=_("Action du plan"),
             model=Action,
             label=lambda row: f"{row.code} {row.title}",
-            url=lambda row: reverse("actionplan:action", args=[row.id]),
+            url=Action.get_absolute_url,
         )
     )
     history.register(
@@ -38,9 +38,9 @@ def register() -> None:
             name=_("Indicateur"),
             model=Indicator,
             label=lambda row: row.name,
-            url=lambda row: (
-                reverse("actionplan:action", args=[row.action_id])
-                if row.action_id
+            url=lambda indicator: (
+                reverse("actionplan:action", args=[indicator.action_id])
+                if indicator.action_id
                 else reverse("actionplan:plan")
             ),
         )
@@ -54,7 +54,7 @@ def register() -> None:
             columns={"object": "deployment_id", "at": "changed_at", "by": "changed_by_id"},
             fixed_type="~",
             label=_deployment_label,
-            url=lambda row: reverse("actionplan:deployment", args=[row.deployment_id]),
+            url=Deployment.get_absolute_url,
             mutuelle="deployment__mutuelle",
             related=("deployment__action", "deployment__mutuelle"),
             changes=_deployment_changes,

@@ -1,6 +1,5 @@
 """What the record of changes (core.history) shows of members: their access."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import history
@@ -20,7 +19,7 @@ def register() -> None:
             name=_("Accès d'un membre"),
             model=User,
             label=_label,
-            url=lambda row: reverse("ambassadeurs:member", args=[row.id]),
+            url=User.get_absolute_url,
             mutuelle="mutuelle",
             members_named=True,
         )

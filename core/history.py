@@ -338,7 +338,8 @@ class Kind:
     `model`'s historical table is read, or `source` for a history of its own (the deployments'
     DeploymentChange, the imports), whose `columns` name the object, the date and the member
     ("object", "at", "by") and whose rows are all changes of `fixed_type`. `label(row)` names
-    the object from one of its rows, `url(row)` links to it; `mutuelle` is the lookup of the
+    the object from one of its rows, `url(obj)` links to the object as it is now (no link once
+    deleted; None: it has no page of its own); `mutuelle` is the lookup of the
     object's mutuelle (none: the group's); `related` are read with each row; `changes(row)`
     gives [[field, before, after], ...] for a history of its own."""
 
@@ -346,7 +347,7 @@ class Kind:
     name: Any  # lazy French
     model: type[models.Model]
     label: Callable[[Any], str]
-    url: Callable[[Any], str | None] = lambda row: None
+    url: Callable[[Any], str | None] | None = None
     mutuelle: str | None = None
     source: type[models.Model] | None = None
     columns: dict[str, str] = field(default_factory=dict)
@@ -512,6 +513,14 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
     member_ids = {by for *_rest, by, _type in page if by is not None}
     member_ids |= {obj for key, _row, obj, *_rest in page if _kinds[key].members_named}
     members = get_user_model().objects.select_related(None).in_bulk(member_ids)
+    # Links go to the objects as they are now (a guide's slug may have changed since).
+    current: dict[str, dict[Any, Any]] = {
+        key: _kinds[key].model._default_manager.in_bulk(
+            {obj for kind_key, _row, obj, *_rest in page if kind_key == key}
+        )
+        for key in by_kind
+        if _kinds[key].url is not None
+    }
     result = []
     for key, row_id, object_id, at, by, typ in page:
         kind, row = _kinds[key], rows.get((key, row_id))
@@ -526,7 +535,7 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
                 type=typ,
                 by=members.get(by),
                 label=kind.label(row),
-                url=kind.url(row) if typ != "-" else None,
+                url=_url(kind, current.get(key, {}).get(object_id)),
                 changes=[
                     (kind.field_name(name), _format(kind, name, before), _format(kind, name, after))
                     for name, before, after in raw
@@ -538,6 +547,10 @@ def hydrate(page: Iterable[tuple]) -> list[Entry]:
             )
         )
     return result
+
+
+def _url(kind: Kind, obj: Any) -> str | None:
+    return kind.url(obj) if kind.url is not None and obj is not None else None
 
 
 def plain(entries: Iterable[Entry]) -> list[list[Any]]:

@@ -1,6 +1,5 @@
 """What the record of changes (core.history) shows of guides."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import history
@@ -15,6 +14,6 @@ def register() -> None:
             name=_("Guide"),
             model=Guide,
             label=lambda row: row.title,
-            url=lambda row: reverse("guides:detail", args=[row.slug]),
+            url=Guide.get_absolute_url,
         )
     )

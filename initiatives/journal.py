@@ -1,6 +1,5 @@
 """What the record of changes (core.history) shows of initiatives."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import history
@@ -15,7 +14,7 @@ def register() -> None:
             name=_("Initiative"),
             model=Initiative,
             label=lambda row: row.title,
-            url=lambda row: reverse("initiatives:detail", args=[row.id]),
+            url=Initiative.get_absolute_url,
             mutuelle="mutuelle",
         )
     )

@@ -1,7 +1,6 @@
 """What the record of changes (core.history) shows of the newsletter: editions, subscribers
 (an erased member's address is blanked in their rows: newsletter.personal_data)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import history
@@ -16,7 +15,7 @@ def register() -> None:
             name=_("Édition de la lettre"),
             model=Edition,
             label=lambda row: f"n° {row.number} · {row.title}",
-            url=lambda row: reverse("newsletter:edition", args=[row.number]),
+            url=Edition.get_absolute_url,
         )
     )
     history.register(
