@@ -10,7 +10,13 @@ from .models import Action, Deployment, DeploymentChange, Indicator
 
 
 def _deployment_changes(row: DeploymentChange) -> list:
-    changes = [[name, row.before.get(name), row.after.get(name)] for name in row.after]
+    before = {**row.before, "progress": row.progress_before}
+    after = {**row.after, "progress": row.progress}
+    changes = [
+        [name, before.get(name), after.get(name)]
+        for name in dict.fromkeys([*row.before, *row.after])
+        if before.get(name) != after.get(name)
+    ]
     if not changes and row.is_review:
         return [[str(_("revu")), None, str(_("rien de neuf"))]]
     return changes
