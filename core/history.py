@@ -38,7 +38,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Cast
@@ -125,6 +125,15 @@ def _cut(before: Any, after: Any) -> tuple[Any, Any]:
     return cut(before), cut(after)
 
 
+def _related(obj: Any, model_field: Any) -> Any:
+    """The object a foreign key points to, or None when it is gone (deleted in the same
+    cascade: its id is kept then)."""
+    try:
+        return getattr(obj, model_field.name)
+    except ObjectDoesNotExist:
+        return None
+
+
 _records: dict[type[models.Model], "Record"] = {}
 
 
@@ -186,16 +195,15 @@ class Record(HistoricalRecords):
             if before in (None, "") and after in (None, ""):
                 continue
             related_after = (
-                getattr(instance, model_field.name)
+                _related(instance, model_field)
                 if (model_field.is_relation and after is not None and history_type != "-")
                 else None
             )
             related_before = None
             if model_field.is_relation and before is not None:
-                related_before = (
-                    getattr(previous, model_field.name, None)
-                    if previous is not None and history_type != "-"
-                    else getattr(instance, model_field.name)
+                related_before = _related(
+                    previous if previous is not None and history_type != "-" else instance,
+                    model_field,
                 )
             changes.append(
                 [

@@ -320,3 +320,20 @@ def test_unsubscribing_from_the_link_of_an_e_mail_names_the_link(client, coordin
     client.force_login(coordinator)
     page = _journal(client, kind="abonne", type="~")
     assert "lien de désabonnement" in page and "<ins>Désabonné" in page
+
+
+def test_deleting_a_guide_with_its_versions_is_on_record(client, admin_user, ambassador):
+    """The guide's current version goes in the same cascade: the record keeps its id."""
+    guide = guide_services.guide_create(
+        by=ambassador,
+        title="Guide éphémère",
+        summary="Court.",
+        theme=ThemeFactory(),
+        body="<p>x</p>",
+    )
+    guide_services.publish(by=admin_user, guide=guide)
+    client.force_login(admin_user)
+    response = client.post(reverse("admin:guides_guide_delete", args=[guide.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    page = _journal(client, kind="guide", type="-")
+    assert "Guide éphémère" in page and str(admin_user) in page
