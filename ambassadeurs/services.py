@@ -135,14 +135,16 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
             raise InvitationError(_("Cette invitation a déjà été utilisée."))
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise InvitationError(_("Un compte existe déjà pour cette adresse e-mail."))
-        user = User.objects.create_user(
-            email=invitation.email,
-            password=password,
-            first_name=first_name.strip(),
-            last_name=last_name.strip(),
-            role=invitation.role,
-            mutuelle=invitation.mutuelle,
-        )
+        # Nobody is signed in yet: the record names the invitation (core.history).
+        with history.reason("invitation acceptée"):
+            user = User.objects.create_user(
+                email=invitation.email,
+                password=password,
+                first_name=first_name.strip(),
+                last_name=last_name.strip(),
+                role=invitation.role,
+                mutuelle=invitation.mutuelle,
+            )
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         invitation.accepted_at = timezone.now()
         invitation.user = user

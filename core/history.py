@@ -15,14 +15,14 @@ and its app registers how the journal names and links it (`register(Kind(...))` 
 - skips a save that changed nothing recorded (a sign-in's `last_login`, a profile's phone);
 - stores with each row what changed, `history_changes` = [[field, before, after], ...], so the
   journal shows before -> after without reading the previous row (dates as ISO text, a foreign
-  key as the name of what it pointed to, a long text as its first characters, members' ids
+  key as the name of what it pointed to, a long text cut around what changed, members as ids
   only: their names stay in their own row, which an erasure empties);
 - names the source when no member is signed in: `with history.reason("commande seed_demo")`
   (manage.py runs every command that way, Celery every task).
 
 What simple-history does not see: `QuerySet.update()` and `bulk_create()`. A service that
 writes that way (a conditional update for optimistic locking, a one-winner status change) calls
-`history.saved(obj)` in the same transaction; an import calls `history.created(objs)` (or
+`history.saved(Model, pk, by=...)` in the same transaction; an import calls `history.created(objs)` (or
 nothing: `seed_demo --scale` loads without history).
 
 An import is one more entry: `history.import_recorded(...)` (`core.models.ImportRun`: who, when,
