@@ -21,9 +21,9 @@ and its app registers how the journal names and links it (`register(Kind(...))` 
   (manage.py runs every command that way, Celery every task).
 
 What simple-history does not see: `QuerySet.update()` and `bulk_create()`. A service that
-writes that way (a conditional update for optimistic locking, a one-winner status change) calls
-`history.saved(Model, pk, by=...)` in the same transaction; an import calls `history.created(objs)` (or
-nothing: `seed_demo --scale` loads without history).
+writes that way (a conditional update for optimistic locking, a one-winner status change)
+calls `history.saved(Model, pk, by=...)` in the same transaction; an import calls
+`history.created(objs)` (or nothing: `seed_demo --scale` loads without history).
 
 An import is one more entry: `history.import_recorded(...)` (`core.models.ImportRun`: who, when,
 the file's name, its counts), and the rows it writes carry the reason "import <file>".
