@@ -337,3 +337,21 @@ def test_deleting_a_guide_with_its_versions_is_on_record(client, admin_user, amb
     assert response.status_code == 302
     page = _journal(client, kind="guide", type="-")
     assert "Guide éphémère" in page and str(admin_user) in page
+
+
+def test_an_account_made_by_accepting_an_invitation_names_the_invitation(db, mutuelle):
+    from ambassadeurs import services as people_services
+    from ambassadeurs.models import Invitation
+
+    invitation = Invitation.objects.create(
+        email="nouvelle@armor.example", role=Role.AMBASSADOR, mutuelle=mutuelle
+    )
+    member = people_services.invitation_accept(
+        token=people_services.invitation_token(invitation),
+        first_name="Nora",
+        last_name="Le Bihan",
+        password="un-mot-de-passe-solide-42",
+    )
+    (entry,) = history.hydrate(history.entries(history.Filters(kind="membre", object_id=member.pk)))
+    assert (entry.type_label, entry.who) == ("création", "invitation acceptée")
+    assert ("rôle", "—", "Ambassadeur·rice") in entry.changes
