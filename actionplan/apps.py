@@ -10,10 +10,11 @@ class ActionplanConfig(AppConfig):
     def ready(self):
         from mutuelles.models import Mutuelle
 
-        from . import personal_data, search, services
+        from . import journal, personal_data, search, services
         from .models import Action, Scope
 
         personal_data.register()
+        journal.register()
 
         # `mutuelles` may not import this app (dependencies point one way), so a mutuelle
         # created or reactivated anywhere (admin included) gets its deployments here.

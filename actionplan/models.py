@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import Record
 from mutuelles.models import Mutuelle, Theme
 
 
@@ -96,6 +97,8 @@ class Action(models.Model):
         _("portée"), max_length=10, choices=Scope.choices, default=Scope.MUTUELLE
     )
     position = models.PositiveIntegerField(_("ordre"), default=0)
+
+    history = Record()
 
     class Meta:
         ordering = ["axis__number", "position", "code"]
@@ -338,6 +341,8 @@ class Indicator(models.Model):
     direction = models.CharField(
         _("sens"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
     )
+
+    history = Record()
 
     class Meta:
         ordering = ["name"]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import mail, revisions
+from core import history, mail, revisions
 from mutuelles.models import Mutuelle, Theme
 
 from . import selectors
@@ -152,13 +152,13 @@ def progress_count(
     if counted_before and counted:
         _progress_add(plan_id, mutuelle_id, this_month)
     elif counted_before:
-        history = _history_moves(deployment)
-        _progress_add(plan_id, mutuelle_id, {month: -moved for month, moved in history.items()})
+        moves = _history_moves(deployment)
+        _progress_add(plan_id, mutuelle_id, {month: -moved for month, moved in moves.items()})
     else:
-        history = _history_moves(deployment)
+        moves = _history_moves(deployment)
         for month, moved in this_month.items():
-            history[month] += moved
-        _progress_add(plan_id, mutuelle_id, history)
+            moves[month] += moved
+        _progress_add(plan_id, mutuelle_id, moves)
 
 
 def progress_rebuild(plan: ActionPlan | None = None) -> None:
@@ -310,7 +310,7 @@ def indicator_save(
     return indicator
 
 
-def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
+def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_name: str = "") -> int:
     """Apply the checked lines of a spreadsheet: every line or, on any error, none.
 
     Raises ValidationError whose messages name each faulty line, in French.
@@ -345,7 +345,7 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
     if errors:
         raise ValidationError(errors)
 
-    with transaction.atomic():
+    with transaction.atomic(), history.reason(f"import {file_name}".strip()):
         saved, removed = [], False
         for position, line in enumerate(lines):
             action = existing.get(line.code) or Action(plan=plan, code=line.code)
@@ -370,6 +370,15 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine]) -> int:
         if removed:
             progress_rebuild(plan)
         plan_changed()
+        history.import_recorded(
+            kind="plan d'action",
+            file_name=file_name,
+            counts={
+                "actions": len(saved),
+                "nouvelles": sum(1 for action in saved if action.code not in existing),
+            },
+            by=by,
+        )
     return len(saved)
 
 

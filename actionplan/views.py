@@ -638,7 +638,9 @@ def plan_import(request):
     if request.method == "POST" and form.is_valid():
         try:
             lines = imports.parse(form.cleaned_data["file"])
-            count = services.plan_import(by=request.user, plan=plan, lines=lines)
+            count = services.plan_import(
+                by=request.user, plan=plan, lines=lines, file_name=form.cleaned_data["file"].name
+            )
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
         except ValidationError as error:

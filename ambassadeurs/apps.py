@@ -11,12 +11,13 @@ class AmbassadeursConfig(AppConfig):
 
         from core import files
 
-        from . import personal_data, search
+        from . import journal, personal_data, search
         from .models import User
         from .permissions import Action, can
         from .sessions import SessionActivityMiddleware
 
         personal_data.register()
+        journal.register()
 
         # Signing in records the session (allauth.usersessions): nothing to write again until
         # it has been used for a while.

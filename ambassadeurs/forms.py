@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CleanTextMixin, Form, ModelForm
+from core.forms import CleanTextMixin, Form, LongSelect, ModelForm, choices_by_rows
 from mutuelles.models import Mutuelle
 
 from .models import Role, User
@@ -138,3 +138,55 @@ class ErasureForm(Form):
         label=_("Je confirme : l'effacement est définitif."),
         error_messages={"required": _("Cochez la case pour confirmer l'effacement.")},
     )
+
+
+class JournalFilterForm(Form):
+    """The journal's filters (core.history): kind of object, member, mutuelle, dates, change."""
+
+    kind = forms.ChoiceField(label=_("Objet"), required=False)
+    by = forms.ModelChoiceField(
+        label=_("Modifié par"),
+        # Those who write: the coordination and the ambassadors (readers' own changes, such as
+        # unsubscribing, are listed all the same).
+        queryset=User.objects.filter(erased_at=None)
+        .exclude(role=Role.READER, is_superuser=False)
+        .order_by("last_name", "first_name"),
+        required=False,
+        empty_label=_("Tout le monde"),
+        widget=LongSelect,
+    )
+    mutuelle = forms.ModelChoiceField(
+        label=_("Mutuelle"),
+        queryset=Mutuelle.objects.all(),
+        required=False,
+        empty_label=_("Toutes"),
+        help_text=_("La mutuelle de l'objet ou du membre qui l'a modifié."),
+    )
+    since = forms.DateField(
+        label=_("Du"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    until = forms.DateField(
+        label=_("Au"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    type = forms.ChoiceField(label=_("Changement"), required=False)
+
+    def __init__(self, *args, kinds: dict, types: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("Tous")), *((k, v.name) for k, v in kinds.items())]
+        self.fields["type"].choices = [("", _("Tous")), *types.items()]
+        choices_by_rows(
+            self.fields["by"],
+            ("first_name", "last_name", "email"),
+            lambda first, last, email: f"{first} {last}".strip() or email,
+        )
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            self.add_error("until", _("Cette date précède la date de début."))
+        return data

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import Record
 from mutuelles.models import Mutuelle, Theme
 
 
@@ -97,6 +98,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     # An erased member (ambassadeurs.services.member_erase): the row stays, emptied of anything
     # personal, so what they wrote and did still points somewhere: "Ancien membre".
     erased_at = models.DateTimeField(_("effacé le"), null=True, blank=True, editable=False)
+
+    # The record of who changed what: a member's access only, never their profile.
+    history = Record(only=["role", "mutuelle", "is_active"])
 
     objects = UserManager()
 

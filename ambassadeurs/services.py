@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import mail, outbox, personal_data, pictures, revisions, search
+from core import history, mail, outbox, personal_data, pictures, revisions, search
 from mutuelles.models import Mutuelle
 
 from .models import Erasure, Invitation, Role, User, WorkingGroup
@@ -147,6 +147,7 @@ def _invitation_fulfil(
 ) -> User:
     """The account of a locked, pending invitation (no password: an unusable one)."""
     user = _account_create(
+        reason="invitation acceptée",
         email=invitation.email,
         first_name=first_name,
         last_name=last_name,
@@ -162,6 +163,7 @@ def _invitation_fulfil(
 
 def _account_create(
     *,
+    reason: str,
     email: str,
     first_name: str,
     last_name: str,
@@ -169,14 +171,16 @@ def _account_create(
     role: str,
     mutuelle: Mutuelle | None,
 ) -> User:
-    user = User.objects.create_user(
-        email=email,
-        password=password,
-        first_name=first_name.strip(),
-        last_name=last_name.strip(),
-        role=role,
-        mutuelle=mutuelle,
-    )
+    # Nobody is signed in yet: the record names how the account came (core.history).
+    with history.reason(reason):
+        user = User.objects.create_user(
+            email=email,
+            password=password,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            role=role,
+            mutuelle=mutuelle,
+        )
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     revisions.bump("ambassadeurs")
     return user
@@ -235,6 +239,7 @@ def member_for_sign_in(*, claims: Mapping[str, Any], linked: User | None) -> Use
                 % {"email": email}
             )
         return _account_create(
+            reason="connexion par le compte Solimut",
             email=email,
             first_name=first_name,
             last_name=last_name,
@@ -488,6 +493,7 @@ def member_erase(*, member: User, by: User, remove_content: bool) -> Erasure:
             new_since=None,
             erased_at=now,
         )
+        history.saved(User, member.pk, by=by)  # their access, withdrawn
         erasure = Erasure.objects.create(
             member=member,
             erased_by=by,

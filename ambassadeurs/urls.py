@@ -18,5 +18,8 @@ urlpatterns = [
         name="working_group_membership",
     ),
     path("invitations/", views.invitations, name="invitations"),
+    path("journal/", views.journal, name="journal"),
+    path("journal/export.<str:fmt>", views.journal_export, name="journal_export"),
+    path("journal/<str:kind>/<int:pk>/", views.journal_object, name="journal_object"),
     path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

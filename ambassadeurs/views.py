@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import contributions
+from core import contributions, history, tabular
 
 from . import oidc, selectors, services
 from .filters import MemberFilter
@@ -22,6 +22,7 @@ from .forms import (
     ErasureForm,
     InvitationAcceptForm,
     InvitationForm,
+    JournalFilterForm,
     MemberAccessForm,
     ProfileForm,
 )
@@ -255,3 +256,65 @@ class LoginView(allauth_views.LoginView):
 
 
 login_page = login_not_required(LoginView.as_view())
+
+
+# --- The record of who changed what (core.history) ---------------------------------------------
+
+JOURNAL_PAGE_SIZE = 50
+JOURNAL_EXPORT_MAX = 50_000
+
+
+def _journal(request, **fixed):
+    """The filters form and what it selects; `fixed` filters come from the URL."""
+    form = JournalFilterForm(request.GET or None, kinds=history.kinds(), types=history.TYPES)
+    filters = history.Filters(**fixed)
+    if form.is_valid():
+        data = form.cleaned_data
+        filters.kind = fixed.get("kind") or data["kind"]
+        filters.by, filters.mutuelle, filters.type = data["by"], data["mutuelle"], data["type"]
+        filters.since, filters.until = data["since"], data["until"]
+    return form, filters
+
+
+@require_http_methods(["GET"])
+@require(Action.FOLLOW_UP)
+def journal(request):
+    form, filters = _journal(request)
+    page = Paginator(history.entries(filters), JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "entries": history.hydrate(page.object_list)}
+    return TemplateResponse(request, "ambassadeurs/journal.html", context)
+
+
+@require_http_methods(["GET"])
+@require(Action.FOLLOW_UP)
+def journal_export(request, fmt):
+    if fmt not in tabular.CONTENT_TYPES:
+        raise Http404
+    _form, filters = _journal(request)
+    selected = list(history.entries(filters)[:JOURNAL_EXPORT_MAX])
+    entries = [
+        entry
+        for start in range(0, len(selected), 1000)
+        for entry in history.hydrate(selected[start : start + 1000])
+    ]
+    return tabular.response(
+        history.plain(entries), fmt=fmt, name="journal", title=_("Journal des modifications")
+    )
+
+
+@require_http_methods(["GET"])
+@require(Action.FOLLOW_UP)
+def journal_object(request, kind, pk):
+    if kind not in history.kinds():
+        raise Http404
+    filters = history.Filters(kind=kind, object_id=pk)
+    page = Paginator(history.entries(filters), JOURNAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    entries = history.hydrate(page.object_list)
+    context = {
+        "page": page,
+        "entries": entries,
+        "kind": history.kinds()[kind],
+        "label": entries[0].label if entries else "",
+        "url": next((entry.url for entry in entries if entry.url), None),
+    }
+    return TemplateResponse(request, "ambassadeurs/journal_object.html", context)

@@ -12,8 +12,8 @@ class CoreConfig(AppConfig):
         from celery.signals import task_success
         from django.db.backends.signals import connection_created
 
-        from . import files, outbox, personal_data
-        from .models import Upload
+        from . import files, history, outbox, personal_data
+        from .models import ImportRun, Upload
         from .search import backends
 
         task_success.connect(
@@ -41,6 +41,29 @@ class CoreConfig(AppConfig):
                     for upload in Upload.objects.filter(owner=member)
                 ),
                 erase=lambda member, remove_content: _erase_uploads(member),
+            )
+        )
+        history.register(
+            history.Kind(
+                key="import",
+                name=_("Import"),
+                model=ImportRun,
+                source=ImportRun,
+                columns={"object": "id", "at": "created_at", "by": "created_by_id"},
+                fixed_type="+",
+                label=str,
+                changes=lambda run: [[name, None, count] for name, count in run.counts.items()],
+            )
+        )
+        # The record of who changed what keeps who did it, by "ancien membre" once erased (the
+        # member's row stays, emptied); what is personal in a recorded row is erased by the
+        # app that owns it (a subscriber's address: newsletter).
+        personal_data.register(
+            personal_data.Holder(
+                name="journal",
+                covers=history.member_relations(),
+                export=history.member_export,
+                erase=lambda member, remove_content: None,
             )
         )
 

@@ -104,3 +104,42 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class HistoryBase(models.Model):
+    """What every historical table (core.history) adds to django-simple-history's columns."""
+
+    # [[field, before, after], ...]: the journal shows them without reading the previous row.
+    history_changes = models.JSONField(_("changements"), default=list, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class ImportRun(models.Model):
+    """One import of a file (the plan's spreadsheet, the subscribers' CSV): who, when, which
+    file, what it did. The rows it wrote are in the record too, with the reason "import …"
+    (`core.history`)."""
+
+    kind = models.CharField(_("import"), max_length=40)
+    file_name = models.CharField(_("fichier"), max_length=255)
+    counts = models.JSONField(_("résultat"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("par"),
+    )
+    created_at = models.DateTimeField(_("le"), default=timezone.now, db_index=True)
+    # A command's import, when no member ran it ("commande import_plan").
+    reason = models.CharField(_("source"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.kind} : {self.file_name}"

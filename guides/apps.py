@@ -9,10 +9,11 @@ class GuidesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import personal_data, search, selectors
+        from . import journal, personal_data, search, selectors
         from .models import Guide, Picture, Tool, Version
 
         personal_data.register()
+        journal.register()
 
         # Pictures, tools and PDFs follow their guide: a draft's are for its authors and the
         # coordinators only.

@@ -13,6 +13,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
+from core.history import Record
 from mutuelles.models import Theme
 
 
@@ -85,6 +86,9 @@ class Guide(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("créé le"), default=timezone.now)
+
+    # Who edited and when are the record's own columns; the revision is a counter.
+    history = Record(excluded_fields=["revision", "edited_by", "edited_at"])
 
     objects = GuideQuerySet.as_manager()
 

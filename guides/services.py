@@ -20,7 +20,7 @@ from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import outbox, pictures, search, uploads
+from core import history, outbox, pictures, search, uploads
 from core.mail import notify
 from core.richtext import plain_text, sanitize
 from mutuelles.models import Theme
@@ -120,6 +120,7 @@ def draft_save(*, by: User, guide: Guide, revision: int, **fields: Unpack[DraftF
         )
         if not saved:
             raise DraftConflict(Guide.objects.select_related("edited_by").get(pk=guide.pk))
+        history.saved(Guide, guide.pk, by=by)
         if chosen_authors is not None:
             authors = set(chosen_authors)
             if not can(by, Can.COORDINATE):
@@ -149,6 +150,7 @@ def submit(*, by: User, guide: Guide) -> Guide:
             Status.DRAFT,
             Status.IN_REVIEW,
             _("Seul un brouillon peut être soumis à relecture."),
+            by,
         )
         event = _event(guide, Event.Kind.SUBMITTED, by)
     outbox.enqueue("guides.tasks.notify_event", event.pk)
@@ -170,18 +172,20 @@ def send_back(*, by: User, guide: Guide, comment: str) -> Guide:
             Status.IN_REVIEW,
             Status.DRAFT,
             _("Seul un guide en relecture peut être renvoyé à ses auteurs."),
+            by,
         )
         event = _event(guide, Event.Kind.SENT_BACK, by, comment.strip())
     outbox.enqueue("guides.tasks.notify_event", event.pk)
     return guide
 
 
-def _move(guide: Guide, before: str, after: str, refused: str) -> None:
+def _move(guide: Guide, before: str, after: str, refused: str, by: User) -> None:
     """Change the status only if it still is `before` (someone may have acted meanwhile)."""
     if not Guide.objects.filter(pk=guide.pk, status=before).update(status=after):
         raise ValidationError(refused)
     guide.status = after
     search.refresh(Guide, [guide.pk])  # an update() sends no signal
+    history.saved(Guide, guide.pk, by=by)
 
 
 def _authors_names(guide: Guide) -> str:
@@ -225,6 +229,7 @@ def publish(*, by: User, guide: Guide, note: str = "", revision: int | None = No
             status=Status.PUBLISHED, current_version=version, revision=F("revision") + 1
         )
         search.refresh(Guide, [guide.pk])  # an update() sends no signal
+        history.saved(Guide, guide.pk, by=by)
         event = _event(guide, Event.Kind.PUBLISHED, by, note.strip())
     render_later(version)
     outbox.enqueue("guides.tasks.notify_event", event.pk)
@@ -241,13 +246,14 @@ def archive(*, by: User, guide: Guide, restore: bool = False) -> Guide:
         status, kind = Status.ARCHIVED, Event.Kind.ARCHIVED
     with transaction.atomic():
         if restore:
-            _move(guide, Status.ARCHIVED, status, _("Ce guide n'est pas archivé."))
+            _move(guide, Status.ARCHIVED, status, _("Ce guide n'est pas archivé."), by)
         else:
             updated = Guide.objects.filter(pk=guide.pk).exclude(status=Status.ARCHIVED)
             if not updated.update(status=status):
                 raise ValidationError(_("Ce guide est déjà archivé."))
             guide.status = status
             search.refresh(Guide, [guide.pk])  # an update() sends no signal
+            history.saved(Guide, guide.pk, by=by)
         _event(guide, kind, by)
     return guide
 

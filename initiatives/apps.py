@@ -9,10 +9,11 @@ class InitiativesConfig(AppConfig):
     def ready(self):
         from core import contributions, files
 
-        from . import personal_data, search, selectors
+        from . import journal, personal_data, search, selectors
         from .models import Attachment, Image, Initiative
 
         personal_data.register()
+        journal.register()
 
         # Pictures and files follow their initiative: a draft's stay within its mutuelle.
         def of_visible(model):

@@ -13,6 +13,7 @@ from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
+from core.history import Record
 from mutuelles.models import Mutuelle, Theme
 
 
@@ -113,6 +114,8 @@ class Initiative(models.Model):
     published_at = models.DateTimeField(_("publiée le"), null=True, blank=True)
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)
     updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True)
+
+    history = Record(excluded_fields=["updated_at"])
 
     objects = InitiativeQuerySet.as_manager()
 

@@ -10,12 +10,14 @@ class NewsletterConfig(AppConfig):
         from core import contributions
 
         from . import (
+            journal,
             personal_data,
             search,
             signals,  # noqa: F401  (members are subscribers, kept in sync)
         )
 
         personal_data.register()
+        journal.register()
 
         contributions.register("ambassadeurs:profile", template="newsletter/_profile_link.html")
         search.register()

@@ -7,7 +7,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core import tabular
+from core import history, tabular
 from core.text import has_forbidden
 from mutuelles.models import Mutuelle
 
@@ -45,7 +45,7 @@ def _too_long(number: int, what, value: str, field: str) -> str | None:
     return None
 
 
-def subscribers_import(upload) -> Report:
+def subscribers_import(upload, *, by=None) -> Report:
     """Create the subscribers of a CSV (or XLSX) file. Nothing is imported while one line is
     wrong; the report lists each wrong line by its number. Known addresses keep their status."""
     report = Report()
@@ -112,13 +112,24 @@ def subscribers_import(upload) -> Report:
         return report
     known = set(Subscriber.objects.filter(email__in=seen).values_list("email", flat=True))
     report.known = len(known)
-    with transaction.atomic():
-        Subscriber.objects.bulk_create(
+    report.created = len(seen) - len(known)
+    with transaction.atomic(), history.reason(f"import {upload.name}"):
+        made = Subscriber.objects.bulk_create(
             [
                 Subscriber(email=email, name=name, mutuelle=mutuelle, imported=True)
                 for email, (name, mutuelle) in seen.items()
                 if email not in known
             ]
         )
-    report.created = len(seen) - len(known)
+        history.created(made, by=by)
+        history.import_recorded(
+            kind="abonnés",
+            file_name=upload.name,
+            counts={
+                "ajoutés": report.created,
+                "déjà connus": report.known,
+                "doublons": report.merged,
+            },
+            by=by,
+        )
     return report

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
+from core.history import Record
 from guides.models import Version
 from initiatives.models import Initiative
 from mutuelles.models import Mutuelle
@@ -75,6 +76,8 @@ class Edition(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("créée le"), default=timezone.now)
+
+    history = Record(excluded_fields=["paused_reason"])
 
     class Meta:
         ordering = ["-number"]
@@ -198,6 +201,9 @@ class Subscriber(models.Model):
     token = models.CharField(_("jeton"), max_length=64, unique=True, default=new_token)
     imported = models.BooleanField(_("importé"), default=False)
     changed_at = models.DateTimeField(_("modifié le"), default=timezone.now)
+
+    # Never the unsubscribe token: it is a secret.
+    history = Record(excluded_fields=["token", "changed_at"])
 
     objects = SubscriberQuerySet.as_manager()
 

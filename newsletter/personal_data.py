@@ -1,6 +1,8 @@
 """What the newsletter holds about a member (core.personal_data): their subscription, the
 editions sent to them, the editions they prepared."""
 
+from django.db.models import Q
+
 from core import personal_data
 from core.personal_data import rows
 
@@ -16,6 +18,13 @@ def _mine(member):
 def _export(member) -> dict[str, personal_data.Rows]:
     return {
         "abonnement": rows(_mine(member), "email", "name", "status", "changed_at"),
+        "historique_de_l_abonnement": rows(
+            _history(member).order_by("history_date"),
+            "history_date",
+            "history_type",
+            "email",
+            "status",
+        ),
         "lettres_reçues": rows(
             Delivery.objects.filter(subscriber__in=_mine(member)).order_by("sent_at"),
             "edition__number",
@@ -36,10 +45,25 @@ def _export(member) -> dict[str, personal_data.Rows]:
     }
 
 
+def _history(member, ids=None):
+    """The recorded states of their subscriber rows (core.history): address and name."""
+    if ids is None:
+        ids = list(_mine(member).values_list("pk", flat=True))
+    return Subscriber.history.model.objects.filter(
+        Q(id__in=ids) | Q(email__iexact=member.email) | Q(user=member)
+    )
+
+
 def _erase(member, remove_content: bool) -> None:
     # The delivery reports keep their counts, not the address.
     Delivery.objects.filter(subscriber__in=_mine(member)).update(email="", subscriber=None)
-    _mine(member).delete()
+    ids = list(_mine(member).values_list("pk", flat=True))
+    _mine(member).delete()  # on record too: the deletion
+    # The record keeps that a subscriber changed, never their address or name.
+    for row in _history(member, ids):
+        row.email, row.name = "", ""
+        row.history_changes = [c for c in row.history_changes if c[0] not in ("email", "name")]
+        row.save(update_fields=["email", "name", "history_changes"])
     # An edition prepared by them is the group's newsletter: it stays, by "ancien membre".
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
-from core import files, tabular
+from core import files, history, tabular
 from mutuelles.models import Mutuelle
 
 from . import imports, rendering, report
@@ -312,7 +312,7 @@ def subscribers(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = imports.subscribers_import(form.cleaned_data["file"])
+        report = imports.subscribers_import(form.cleaned_data["file"], by=request.user)
         if not report.errors:
             messages.success(
                 request,
@@ -374,7 +374,9 @@ def unsubscribe(request, token):
         )
     done = False
     if request.method == "POST":
-        subscription_set(subscriber=subscriber, subscribed=False)
+        # Nobody is signed in: the record names the link instead (core.history).
+        with history.reason("lien de désabonnement"):
+            subscription_set(subscriber=subscriber, subscribed=False)
         done = True
     context = {"subscriber": subscriber, "done": done}
     return TemplateResponse(request, "newsletter/unsubscribe.html", context)

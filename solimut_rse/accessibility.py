@@ -63,6 +63,7 @@ AUDITED_PAGES = [
     AuditedPage(_("Recherche"), "search", "reader"),
     AuditedPage(_("Lettre d'information (archives)"), "newsletter:archive", "reader"),
     AuditedPage(_("Inviter des membres"), "ambassadeurs:invitations", "coordinator"),
+    AuditedPage(_("Journal des modifications"), "ambassadeurs:journal", "coordinator"),
 ]
 
 # What is known not to be accessible, or not checked, and what to do meanwhile.

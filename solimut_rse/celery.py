@@ -2,7 +2,7 @@ import os
 
 from celery import Celery, signals
 
-from core import requestid
+from core import history, requestid
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "solimut_rse.settings")
 
@@ -53,6 +53,7 @@ def _send_request_id(headers=None, **kwargs):
 
 
 _tokens = {}
+_reasons = {}
 
 
 @signals.task_prerun.connect
@@ -60,6 +61,8 @@ def _bind_request_id(task_id=None, task=None, **kwargs):
     request_id = getattr(task.request, "request_id", None)
     if request_id:
         _tokens[task_id] = requestid.bind(request_id)
+    # What a task changes is on record as "tâche <name>" (core.history).
+    _reasons[task_id] = history.reason_set(f"tâche {task.name}")
 
 
 @signals.task_postrun.connect
@@ -67,3 +70,6 @@ def _unbind_request_id(task_id=None, **kwargs):
     token = _tokens.pop(task_id, None)
     if token is not None:
         requestid.unbind(token)
+    reason = _reasons.pop(task_id, None)
+    if reason is not None:
+        history.reason_reset(reason)

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "csp",
+    "simple_history",
     "core",
     "solimut_rse",
     "mutuelles",
@@ -121,6 +122,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # the record of who changed what: the request's member, the admin included (core.history)
+    "simple_history.middleware.HistoryRequestMiddleware",
     "ambassadeurs.sessions.SessionActivityMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "solimut_rse.errors.ErrorPageMiddleware",

@@ -665,6 +665,40 @@ PROJECT = [
         post=COORDINATORS_SAVE,  # would erase the departed member's personal data
         data=lambda w: {"content": "kept", "confirm": "on"},
     ),
+    # The record of who changed what: the coordination's (core.history).
+    Row("ambassadeurs:journal", get=COORDINATORS, post=NOT_ALLOWED),
+    Row(
+        "ambassadeurs:journal",
+        variant="filtered",
+        query=lambda w: {"kind": "initiative", "mutuelle": w.armor.pk, "type": "~"},
+        get=COORDINATORS,
+    ),
+    Row("ambassadeurs:journal_export", lambda w: ["csv"], get=COORDINATORS, post=NOT_ALLOWED),
+    Row("ambassadeurs:journal_export", lambda w: ["xlsx"], variant="xlsx", get=COORDINATORS),
+    Row(
+        "ambassadeurs:journal_export",
+        lambda w: ["pdf"],
+        variant="unknown format",
+        get=(LOGIN, 403, 403, 403, 404, 404),
+    ),
+    Row(
+        "ambassadeurs:journal_object",
+        lambda w: ["initiative", w.initiative.pk],
+        get=COORDINATORS,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "ambassadeurs:journal_object",
+        lambda w: ["membre", w.reader.pk],
+        variant="member",
+        get=COORDINATORS,
+    ),
+    Row(
+        "ambassadeurs:journal_object",
+        lambda w: ["inconnu", 1],
+        variant="unknown kind",
+        get=(LOGIN, 403, 403, 403, 404, 404),
+    ),
     Row("ambassadeurs:my_data", get=EVERYONE, post=NOT_ALLOWED),  # each member's own ZIP
     Row(
         "ambassadeurs:profile",

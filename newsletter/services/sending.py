@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import mail, outbox, search
+from core import history, mail, outbox, search
 from mutuelles.models import Mutuelle
 
 from .. import rendering
@@ -52,6 +52,7 @@ def edition_send(*, by: User, edition: Edition, at: datetime.datetime | None = N
         )
         if not scheduled:
             raise ValidationError(_("Cette édition est déjà programmée ou partie."))
+        history.saved(Edition, edition.pk, by=by)
         edition.refresh_from_db()
         return edition
     if not start(edition):
@@ -62,9 +63,10 @@ def edition_send(*, by: User, edition: Edition, at: datetime.datetime | None = N
 
 def edition_unschedule(*, by: User, edition: Edition) -> None:
     check(by, Can.COORDINATE)
-    Edition.objects.filter(pk=edition.pk, status=Edition.Status.SCHEDULED).update(
+    if Edition.objects.filter(pk=edition.pk, status=Edition.Status.SCHEDULED).update(
         status=Edition.Status.DRAFT, scheduled_at=None
-    )
+    ):
+        history.saved(Edition, edition.pk, by=by)
 
 
 def start(edition: Edition) -> bool:
@@ -74,6 +76,7 @@ def start(edition: Edition) -> bool:
     ).update(status=Edition.Status.SENDING, started_at=timezone.now(), paused_reason="")
     if not won:
         return False
+    history.saved(Edition, edition.pk)
     outbox.enqueue("newsletter.tasks.dispatch", edition.pk)
     return True
 
@@ -274,6 +277,7 @@ def _failed(delivery: Delivery, error: str, kind: str) -> None:
         Subscriber.objects.filter(pk=delivery.subscriber_id).update(
             status=Subscriber.Status.BOUNCED, changed_at=timezone.now()
         )
+        history.saved(Subscriber, delivery.subscriber_id)
 
 
 def _pause(edition: Edition, count: int, error: str) -> None:
@@ -304,6 +308,7 @@ def finish_if_done(edition: Edition) -> bool:
     )
     if finished:  # now in the archive, so found by the search (an update() sends no signal)
         search.refresh(Edition, [edition.pk])
+        history.saved(Edition, edition.pk)
     return bool(finished)
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from ambassadeurs.models import User
+from core import history
 
 from ..models import Subscriber
 
@@ -30,13 +31,16 @@ def subscriber_sync(user: User) -> Subscriber:
                 fields["status"] = other.status  # they had said no, or the address bounced
             other.delete()
         Subscriber.objects.filter(pk=mine.pk).update(user=user, **fields)
+        history.saved(Subscriber, mine.pk)  # an update() sends no signal
     return mine
 
 
 def subscription_set(*, subscriber: Subscriber, subscribed: bool) -> Subscriber:
     """Unsubscribe (the link of any e-mail, one click) or subscribe again (the profile)."""
     status = Subscriber.Status.SUBSCRIBED if subscribed else Subscriber.Status.UNSUBSCRIBED
-    Subscriber.objects.filter(pk=subscriber.pk).update(status=status, changed_at=timezone.now())
+    with transaction.atomic():
+        Subscriber.objects.filter(pk=subscriber.pk).update(status=status, changed_at=timezone.now())
+        history.saved(Subscriber, subscriber.pk)  # an update() sends no signal
     subscriber.status = status
     return subscriber
 
