@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -452,7 +454,6 @@ def feedback_create(request, slug):
 # --- Field feedback and the coordination's answers ---------------------------------------------
 
 FEEDBACK_PAGE_SIZE = 25
-FEEDBACK_ONE = "retour"  # in the query: the one feedback the search links to
 
 
 @require_http_methods(["GET"])
@@ -467,14 +468,15 @@ def feedback_list(request):
     )
     shown = found.qs
     # One feedback, by the link the search gives (whatever page of the list holds it).
-    one = request.GET.get(FEEDBACK_ONE, "")
-    if one.isdigit():
+    one = request.GET.get("retour", "")
+    one_asked = bool(re.fullmatch(r"[0-9]{1,18}", one))  # an id, within bigint
+    if one_asked:
         shown = shown.filter(pk=one)
     page = Paginator(shown, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
     if coordinator:
         for feedback in page.object_list:
             feedback.form = AnswerForm(instance=feedback)
-    context = {"filter": found, "page": page, "coordinator": coordinator, "one": one.isdigit()}
+    context = {"filter": found, "page": page, "coordinator": coordinator, "one": one_asked}
     return TemplateResponse(request, "actionplan/feedback_list.html", context)
 
 

@@ -44,7 +44,11 @@ PAGES = {
     "ambassadeurs:directory": ([], ["q", "mutuelle", "role", "groupe", "page"]),
     "actionplan:plan": ([], ["axe", "theme", "mutuelle", "etat", "page"]),
     "actionplan:my_mutuelle": ([], ["mutuelle", "next"]),
-    "actionplan:feedback_list": ([], ["q", "theme", "mutuelle", "ressenti", "etat", "page"]),
+    "actionplan:feedback_list": (
+        [],
+        ["q", "theme", "mutuelle", "ressenti", "etat", "page", "retour"],
+    ),
+    "account_login": ([], ["local", "next"]),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (
