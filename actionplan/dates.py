@@ -4,3 +4,8 @@ import datetime
 def quarter_start(day: datetime.date) -> datetime.date:
     """Measurements are kept per quarter, named by its first day."""
     return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def period_start(day: datetime.date, period: str) -> datetime.date:
+    """The first day of the quarter or of the year (`models.Period`) holding `day`."""
+    return datetime.date(day.year, 1, 1) if period == "year" else quarter_start(day)

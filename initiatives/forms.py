@@ -6,7 +6,7 @@ from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core import pending_uploads
-from core.forms import Form, ModelForm
+from core.forms import Form, ModelForm, MultipleFileField
 from core.models import Upload
 from core.widgets import Picker
 from mutuelles.models import Mutuelle
@@ -22,22 +22,6 @@ FAILED = _("L'envoi n'a pas abouti : vérifiez la connexion, puis choisissez le 
 TOO_LONG = _("Le texte de « %(name)s » dépasse 200 caractères.")
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
-
-    def __init__(self, *args, accept: str = "", **kwargs):
-        attrs = {"accept": accept} if accept else {}
-        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
-        super().__init__(*args, required=False, **kwargs)
-
-    def clean(self, data, initial=None):
-        return [super(MultipleFileField, self).clean(file, initial) for file in data or []]
 
 
 class InitiativeForm(ModelForm):
