@@ -2,8 +2,9 @@
 
 Columns (first row, in any order, accents and case ignored): axe, code, titre, description,
 pilote, échéance, portée, indicateur, cible, unité, résolution (the numbers of the AG's
-resolutions the action carries out, separated by commas: "3, 5 bis"). Each line is checked here on its own;
-`services.plan_import` checks it against the plan and applies all lines or none.
+resolutions the action carries out, separated by commas: "3, 5 bis"). Each line is checked
+here on its own; `services.plan_import` checks it against the plan and applies all lines or
+none.
 """
 
 import datetime
@@ -12,10 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-
-from django.core.exceptions import ValidationError
 
 from core import tabular
 from core.text import has_forbidden

@@ -107,9 +107,7 @@ def measured_values(
             found[indicator_id][(mutuelle_id, period)] = value
         return found
     entries = (
-        MeasurementEntry.objects.filter(
-            measurement__indicator_id__in=ids, entered_at__lte=as_of
-        )
+        MeasurementEntry.objects.filter(measurement__indicator_id__in=ids, entered_at__lte=as_of)
         .order_by("entered_at", "pk")
         .values_list(
             "measurement__indicator_id", "measurement__mutuelle_id", "measurement__period", "value"

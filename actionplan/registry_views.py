@@ -114,7 +114,10 @@ def indicator_list(request):
 def _period_label(period: datetime.date, kind: str) -> str:
     if kind == Period.YEAR:
         return str(period.year)
-    return _("T%(quarter)s %(year)s") % {"quarter": (period.month - 1) // 3 + 1, "year": period.year}
+    return _("T%(quarter)s %(year)s") % {
+        "quarter": (period.month - 1) // 3 + 1,
+        "year": period.year,
+    }
 
 
 @require_http_methods(["GET"])
@@ -172,7 +175,9 @@ def indicator_registry_edit(request, pk):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Indicateur « %(name)s » enregistré.") % {"name": indicator})
+            messages.success(
+                request, _("Indicateur « %(name)s » enregistré.") % {"name": indicator}
+            )
             return redirect(indicator)
     indicator.refresh_from_db()
     return _edit_page(request, indicator, form=form, status=400)
@@ -199,7 +204,9 @@ def _periods(indicator: Indicator) -> list[tuple[datetime.date, str]]:
     """The periods a measure may be entered for, latest first: from the baseline (or the
     plan's start) to today, within the plan."""
     plan = indicator.plan
-    start = period_start(min(plan.starts_on, indicator.baseline_on or plan.starts_on), indicator.period)
+    start = period_start(
+        min(plan.starts_on, indicator.baseline_on or plan.starts_on), indicator.period
+    )
     end = period_start(min(timezone.localdate(), plan.ends_on), indicator.period)
     periods, day = [], start
     while day <= end:
@@ -216,7 +223,10 @@ def measure_form(request, pk, slug):
     mutuelle = get_object_or_404(Mutuelle, slug=slug, is_active=True)
     check(request.user, Can.EDIT_MUTUELLE, mutuelle)
     form = MeasureForm(
-        request.POST or None, request.FILES or None, indicator=indicator, periods=_periods(indicator)
+        request.POST or None,
+        request.FILES or None,
+        indicator=indicator,
+        periods=_periods(indicator),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -315,7 +315,9 @@ def action_save(
         setattr(action, name, value)
     errors = _validate_action(plan, action)
     if action.progress_source == ProgressSource.MANUAL and action.progress_manual is None:
-        errors["progress_manual"] = _("Saisissez l'avancement (de 0 à 100 %), ou choisissez une autre source.")
+        errors["progress_manual"] = _(
+            "Saisissez l'avancement (de 0 à 100 %), ou choisissez une autre source."
+        )
     if action.progress_source != ProgressSource.MANUAL:
         action.progress_manual = None
     if errors:
@@ -781,9 +783,14 @@ def measurement_record(
         where = (
             _("La période doit se situer dans le plan, du %(start)s au %(end)s.")
             if start == plan.starts_on
-            else _("La période doit se situer entre la référence et la fin du plan, du %(start)s au %(end)s.")
+            else _(
+                "La période doit se situer entre la référence et la fin du plan, du %(start)s "
+                "au %(end)s."
+            )
         )
-        raise ValidationError({"period": where % {"start": _date(start), "end": _date(plan.ends_on)}})
+        raise ValidationError(
+            {"period": where % {"start": _date(start), "end": _date(plan.ends_on)}}
+        )
     files = list(evidence)
     for upload, _title in files:  # every file checked before anything is written
         uploads.checked_kind(upload, MAX_EVIDENCE, field="evidence")

@@ -5,7 +5,7 @@ from importlib import resources
 
 from core import revisions
 
-from .models import Mutuelle, Theme
+from .models import FrameworkEntry, Mutuelle, Theme
 
 DATA = tomllib.loads((resources.files(__package__) / "demo" / "reference.toml").read_text("utf-8"))
 MUTUELLES = DATA["mutuelles"]
@@ -33,3 +33,12 @@ def seed(*, extra: int = 0) -> dict[str, Mutuelle]:
         )
     revisions.bump("mutuelles")
     return mutuelles
+
+
+def theme_frameworks() -> dict[str, list[FrameworkEntry]]:
+    """The framework entries each demo theme serves, by theme slug."""
+    entries = {entry.code: entry for entry in FrameworkEntry.objects.all()}
+    return {
+        slug: [entries[code] for code in codes if code in entries]
+        for slug, codes in DATA["theme_frameworks"].items()
+    }

@@ -40,7 +40,9 @@ def coverage_rows() -> list[tuple[Framework, list[registry.Coverage]]]:
 @require_http_methods(["GET"])
 def coverage(request):
     frameworks = coverage_rows()
-    unserved = [(framework, [row for row in rows if not row.served]) for framework, rows in frameworks]
+    unserved = [
+        (framework, [row for row in rows if not row.served]) for framework, rows in frameworks
+    ]
     context = {"frameworks": frameworks, "unserved": [pair for pair in unserved if pair[1]]}
     return TemplateResponse(request, "frameworks.html", context)
 
@@ -48,7 +50,9 @@ def coverage(request):
 @require_http_methods(["GET", "POST"])
 @require(Can.COORDINATE)
 def entry_form(request, slug=None, pk=None):
-    entry = get_object_or_404(FrameworkEntry.objects.select_related("framework"), pk=pk) if pk else None
+    entry = (
+        get_object_or_404(FrameworkEntry.objects.select_related("framework"), pk=pk) if pk else None
+    )
     framework = entry.framework if entry else get_object_or_404(Framework, slug=slug)
     form = FrameworkEntryForm(request.POST or None, instance=entry)
     if request.method == "POST" and form.is_valid():
