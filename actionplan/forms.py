@@ -3,7 +3,6 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import Form, LongSelect, ModelForm, MultipleFileField, choices_by_rows
@@ -27,21 +26,11 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-def _quantity_text(value) -> str:
-    """A stored Decimal as a French reads and types it (85 ; 4,5)."""
-    if value in (None, ""):
-        return ""
-    if isinstance(value, Decimal):
-        whole = value == value.to_integral()
-        return number_format(value.quantize(Decimal(1)) if whole else value.normalize())
-    return str(value)
-
-
 class QuantityField(forms.CharField):
     """A number typed with or without its unit; the form checks the unit (`quantities`)."""
 
     def prepare_value(self, value):
-        return _quantity_text(value)
+        return quantities.text(value)
 
 
 def _frameworks_field() -> forms.ModelMultipleChoiceField:

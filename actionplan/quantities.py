@@ -6,6 +6,7 @@ import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 LIMIT = Decimal(10) ** 10  # the columns hold 12 digits, 2 after the point
@@ -54,3 +55,13 @@ def parse(text: str, unit: str) -> Decimal:
             _("Un pourcentage va de 0 à 100 (ici %(value)s).") % {"value": str(text)[:40]}
         )
     return value.quantize(Decimal("0.01"))
+
+
+def text(value) -> str:
+    """A stored value as a French reads and types it: 85, 4,5, 88,25 (no trailing zeros)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, Decimal):
+        whole = value == value.to_integral()
+        return number_format(value.quantize(Decimal(1)) if whole else value.normalize())
+    return str(value)
