@@ -1,7 +1,6 @@
-"""The demo action plan: the AGs of June 2025 and 2026 and their resolutions, 4 axes, 24
-actions tagged with the CSR frameworks, the indicator registry (baselines, targets per
-mutuelle, three years of series), varied deployments with their history, and field feedback.
-Deterministic, so `seed_demo` stays idempotent."""
+"""The demo action plan (demo/plan.toml): the AGs of June 2025 and 2026, 24 actions, the
+indicator registry, deployments with their history, field feedback. Deterministic, so
+`seed_demo` stays idempotent."""
 
 import datetime
 import random
