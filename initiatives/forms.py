@@ -60,6 +60,7 @@ class InitiativeForm(ModelForm):
             "lessons",
             "transposability",
             "actions",
+            "frameworks",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
@@ -73,6 +74,7 @@ class InitiativeForm(ModelForm):
             "results": forms.Textarea(attrs={"rows": 3}),
             "lessons": forms.Textarea(attrs={"rows": 3}),
             "actions": Picker(placeholder=_("Tapez un code ou un mot du titre…")),
+            "frameworks": Picker(placeholder=_("ODD, ISO 26000, ESRS, guide du CSESS…")),
         }
         localized_fields = ["budget"]  # "1 200,50" as people type it in France
         help_texts = {

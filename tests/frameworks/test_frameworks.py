@@ -57,7 +57,7 @@ def tagged(coordinator, mutuelle):
 def _row(page, code):
     entry = FrameworkEntry.objects.get(code=code)
     start = page.index(f'id="entree-{entry.pk}"')
-    return page[start : page.index("</tr>", start)]
+    return page[start : page.index("</li>", start)]
 
 
 def test_the_coverage_page_lists_what_serves_each_entry(client, reader, tagged):
