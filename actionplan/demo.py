@@ -92,6 +92,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
                 "due_on": spec["due_on"],
                 "owner": spec["owner"],
                 "position": position,
+                "created_at": _at(PLAN["adopted_on"], 15),
             },
         )
     services.deployments_ensure(actions=actions.values(), mutuelles=mutuelles)

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core import tabular
 from core.text import has_forbidden
@@ -148,12 +148,12 @@ STORED_IN = {
     "unit": (Indicator, "unit"),
 }
 LABELS = {
-    "code": _lazy("le code"),
-    "title": _lazy("le titre"),
-    "description": _lazy("la description"),
-    "owner": _lazy("le pilote"),
-    "indicator": _lazy("l'indicateur"),
-    "unit": _lazy("l'unité"),
+    "code": gettext_lazy("le code"),
+    "title": gettext_lazy("le titre"),
+    "description": gettext_lazy("la description"),
+    "owner": gettext_lazy("le pilote"),
+    "indicator": gettext_lazy("l'indicateur"),
+    "unit": gettext_lazy("l'unité"),
 }
 
 

@@ -204,6 +204,7 @@ class Action(models.Model):
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
 
     class Meta:
         ordering = ["axis__number", "position", "code"]

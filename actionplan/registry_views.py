@@ -1,5 +1,6 @@
-"""The pages of the AG's resolutions and of the indicator registry: everyone reads them, the
-coordination edits them, an ambassador enters their mutuelle's measures with their evidence."""
+"""The pages of the AG's resolutions and of the indicator registry, and the story of an action
+or a resolution: everyone reads them, the coordination edits them, an ambassador enters their
+mutuelle's measures with their evidence."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
 from mutuelles.models import Mutuelle
 
-from . import registry, selectors, services
+from . import registry, selectors, services, story
 from .dates import period_start
 from .forms import (
     AssemblyForm,
@@ -24,7 +25,7 @@ from .forms import (
     ResolutionForm,
     TargetsForm,
 )
-from .models import Evidence, Indicator, Measurement, Period, Resolution
+from .models import Action, Evidence, Indicator, Measurement, Period, Resolution
 
 
 def _plan():
@@ -262,3 +263,24 @@ def measure_form(request, pk, slug):
     }
     status = 400 if form.errors else 200
     return TemplateResponse(request, "actionplan/measure_form.html", context, status=status)
+
+
+# --- Traceability: one chronological story ------------------------------------------------------
+
+
+@require_http_methods(["GET"])
+def action_story(request, pk):
+    action = get_object_or_404(Action.objects.select_related("plan", "axis"), pk=pk)
+    context = {"subject": action, "events": story.action_story(action), "kind": "action"}
+    return TemplateResponse(request, "actionplan/story.html", context)
+
+
+@require_http_methods(["GET"])
+def resolution_story(request, pk):
+    resolution = get_object_or_404(Resolution.objects.select_related("assembly"), pk=pk)
+    context = {
+        "subject": resolution,
+        "events": story.resolution_story(resolution),
+        "kind": "resolution",
+    }
+    return TemplateResponse(request, "actionplan/story.html", context)

@@ -32,6 +32,12 @@ urlpatterns += [
     path("resolutions/ag/", registry_views.assembly_create, name="assembly_create"),
     path("resolutions/nouvelle/", registry_views.resolution_form, name="resolution_create"),
     path("resolutions/<int:pk>/", registry_views.resolution_detail, name="resolution"),
+    path(
+        "resolutions/<int:pk>/histoire/",
+        registry_views.resolution_story,
+        name="resolution_story",
+    ),
+    path("actions/<int:pk>/histoire/", registry_views.action_story, name="action_story"),
     path("resolutions/<int:pk>/modifier/", registry_views.resolution_form, name="resolution_edit"),
     path("indicateurs/", registry_views.indicator_list, name="indicators"),
     path("indicateurs/<int:pk>/", registry_views.indicator_detail, name="indicator"),

@@ -327,6 +327,13 @@ PROJECT = [
     ),
     Row("actionplan:resolution", lambda w: [w.resolution.pk], get=EVERYONE, post=NOT_ALLOWED),
     Row(
+        "actionplan:resolution_story",
+        lambda w: [w.resolution.pk],
+        get=EVERYONE,
+        post=NOT_ALLOWED,
+    ),
+    Row("actionplan:action_story", lambda w: [w.action.pk], get=EVERYONE, post=NOT_ALLOWED),
+    Row(
         "actionplan:resolution_edit",
         lambda w: [w.resolution.pk],
         get=COORDINATORS,

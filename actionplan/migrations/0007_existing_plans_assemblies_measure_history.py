@@ -1,6 +1,9 @@
 """The data of before the registry, carried forward: each plan's AG becomes an Assembly, each
-measurement's value its first dated entry, and the indicators counted in days or hours add up
-across the mutuelles (the others, rates and ratios, are averaged: the new default)."""
+measurement's value its first dated entry, each action dates from the plan's adoption, and the
+indicators counted in days or hours add up across the mutuelles (the others, rates and ratios,
+are averaged: the new default)."""
+
+import datetime
 
 from django.db import migrations
 
@@ -13,6 +16,10 @@ def forward(apps, schema_editor):
     Indicator = apps.get_model("actionplan", "Indicator")
     Measurement = apps.get_model("actionplan", "Measurement")
     MeasurementEntry = apps.get_model("actionplan", "MeasurementEntry")
+    Action = apps.get_model("actionplan", "Action")
+    for plan in ActionPlan.objects.all():
+        adopted = datetime.datetime.combine(plan.adopted_on, datetime.time(12), datetime.UTC)
+        Action.objects.filter(plan=plan).update(created_at=adopted)
     for plan in ActionPlan.objects.filter(general_assembly__isnull=True):
         assembly, _ = Assembly.objects.get_or_create(
             name=plan.assembly[:200], defaults={"held_on": plan.adopted_on}
