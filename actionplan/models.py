@@ -435,7 +435,7 @@ class Period(models.TextChoices):
 
 
 class Rollup(models.TextChoices):
-    """How the group's figure is computed from the mutuelles' (selectors.indicator_rollup)."""
+    """How the group's figure is computed from the mutuelles' (registry.group_figure)."""
 
     SUM = "sum", _("Somme des mutuelles")
     AVERAGE = "average", _("Moyenne des mutuelles")
