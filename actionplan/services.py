@@ -310,7 +310,7 @@ def action_save(
 ) -> Action:
     check(by, Can.COORDINATE)
     action = action or Action(plan=plan)
-    related = {name: fields.pop(name) for name in ("resolutions", "frameworks") if name in fields}
+    resolutions, frameworks = fields.pop("resolutions", None), fields.pop("frameworks", None)
     for name, value in fields.items():
         setattr(action, name, value)
     errors = _validate_action(plan, action)
@@ -325,8 +325,10 @@ def action_save(
     scope_changed = action.pk and Action.objects.get(pk=action.pk).scope != action.scope
     with transaction.atomic():
         action.save()
-        for name, values in related.items():
-            getattr(action, name).set(values)
+        if resolutions is not None:
+            action.resolutions.set(resolutions)
+        if frameworks is not None:
+            action.frameworks.set(frameworks)
         if scope_changed:
             # Per mutuelle <-> by the group: the rows of the other kind no longer mean anything.
             action.deployments.all().delete()
@@ -495,7 +497,7 @@ def framework_entry_save(
     check(by, Can.COORDINATE)
     entry = entry or FrameworkEntry(framework=framework, position=framework.entries.count())
     for name, value in fields.items():
-        setattr(entry, name, value.strip())
+        setattr(entry, name, str(value).strip())
     errors = {}
     if not entry.code:
         errors["code"] = _("Le code est obligatoire (par exemple « ODD 3 »).")

@@ -12,6 +12,8 @@ from actionplan import services
 from actionplan.models import Action, Assembly, Resolution
 from tests.factories import InitiativeFactory
 
+JUNE_18 = datetime.date(2026, 6, 18)
+
 
 @pytest.fixture
 def storied(coordinator, ambassador, mutuelle, plan):
@@ -31,7 +33,7 @@ def storied(coordinator, ambassador, mutuelle, plan):
     )
     action = plan.actions.get(code="1.1")
     Action.objects.filter(pk=action.pk).update(
-        created_at=timezone.make_aware(datetime.datetime(2026, 6, 18, 15))
+        created_at=timezone.make_aware(datetime.datetime.combine(JUNE_18, datetime.time(15)))
     )
     action.refresh_from_db()
     action.resolutions.add(resolution)
