@@ -296,10 +296,12 @@ def coverage(plan: ActionPlan | None) -> list[tuple[Framework, list[Coverage]]]:
         by_entry.update((row.entry.pk, row) for row in rows)
         result.append((framework, rows))
     if plan is not None:
-        for action in plan.actions.prefetch_related("frameworks").only("pk", "code", "title"):
+        actions = plan.actions.prefetch_related("frameworks").only("pk", "plan", "code", "title")
+        for action in actions:
             for entry in action.frameworks.all():
                 by_entry[entry.pk].actions.append(action)
-        for indicator in plan.indicators.prefetch_related("frameworks").only("pk", "name"):
+        indicators = plan.indicators.prefetch_related("frameworks").only("pk", "plan", "name")
+        for indicator in indicators:
             for entry in indicator.frameworks.all():
                 by_entry[entry.pk].indicators.append(indicator)
     return result
