@@ -16,7 +16,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
 from mutuelles.models import Mutuelle
 
-from . import registry, selectors, services, story
+from . import charts, registry, selectors, services, story
 from .dates import period_start
 from .forms import (
     AssemblyForm,
@@ -135,10 +135,12 @@ def indicator_detail(request, pk):
         .prefetch_related("evidence")
         .order_by("-period", "mutuelle__name")
     )
+    labelled = [(_period_label(f.period, indicator.period), f) for f in series if f.period]
     context = {
         "indicator": indicator,
         "figure": series[-1] if series else registry.group_figure(indicator, mutuelles, {}, None),
-        "series": [(_period_label(f.period, indicator.period), f) for f in series if f.period],
+        "series": labelled,
+        "series_chart": charts.series_chart(indicator, [(label, f.value) for label, f in labelled]),
         "targets": [(m, targets.get(m.pk)) for m in mutuelles],
         "measurements": measurements,
         "editable": [m for m in mutuelles if can(request.user, Can.EDIT_MUTUELLE, m)],

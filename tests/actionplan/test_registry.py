@@ -112,7 +112,8 @@ def test_the_indicator_page_shows_the_method_the_weights_and_who_is_left_out(
     Indicator.objects.filter(pk=measured.pk).update(rollup=Rollup.WEIGHTED)
     client.force_login(reader)
     page = client.get(reverse("actionplan:indicator", args=[measured.pk])).text
-    assert "Moyenne pondérée par l&#x27;effectif salarié" in page
+    assert "Moyenne pondérée par l&#x27;effectif salarié" in page  # the method, by name
+    assert "Moyenne des valeurs de 2 mutuelles, chacune pesant son effectif salarié" in page
     assert "12,25" in page and "77,5 %" in page
     assert "Azur (pas de mesure pour cette période)" in page
     assert "Occitane (effectif salarié inconnu)" in page
