@@ -8,6 +8,7 @@ import tomllib
 from decimal import Decimal
 from importlib import resources
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +24,7 @@ from .models import (
     Deployment,
     DeploymentChange,
     Direction,
+    Evidence,
     FieldFeedback,
     Indicator,
     IndicatorTarget,
@@ -221,6 +223,8 @@ def _registry(plan, actions, mutuelles, ambassadors, rng, today) -> None:
     them corrected after it was first entered."""
     entries = {entry.code: entry for entry in FrameworkEntry.objects.all()}
     by_slug = {m.slug: m for m in mutuelles}
+    for evidence in Evidence.objects.filter(measurement__indicator__plan=plan):
+        evidence.file.delete(save=False)
     Measurement.objects.filter(indicator__plan=plan).delete()
     measurements = []
     for spec in PLAN["indicators"]:
@@ -287,6 +291,25 @@ def _registry(plan, actions, mutuelles, ambassadors, rng, today) -> None:
             )
         )
     MeasurementEntry.objects.bulk_create(history, batch_size=2000)
+    # The evidence of each yearly measure of the gender equality index: its declaration.
+    for measurement in measurements:
+        if measurement.indicator.name.startswith("Index égalité") and measurement.mutuelle.slug in (
+            "armor",
+            "azur",
+        ):
+            evidence = Evidence(
+                measurement=measurement,
+                title=f"Déclaration de l'index {measurement.period.year}",
+                kind="txt",
+                added_by=measurement.entered_by,
+                added_at=measurement.entered_at,
+            )
+            year = measurement.period.year
+            text = f"Index de l'égalité professionnelle {year} : {measurement.value} / 100\n"
+            evidence.size = len(text.encode())
+            evidence.file.save(
+                f"index-{measurement.period.year}.txt", ContentFile(text.encode()), save=True
+            )
 
 
 def _resolutions(plan, actions) -> None:
