@@ -767,6 +767,20 @@ PROJECT = [
         get=NOT_ALLOWED,
         post=(LOGIN, SAVED, SAVED, SAVED, SAVED, SAVED),  # each member joins for themselves
     ),
+    # Single sign-on, with no provider configured (the default): the pages do not exist. With
+    # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
+    Row(
+        "openid_connect_login",
+        lambda w: ["solimut"],
+        get=(404,) * 6,
+        post=(404,) * 6,
+    ),
+    Row(
+        "openid_connect_callback",
+        lambda w: ["solimut"],
+        get=(404,) * 6,
+        post=(404,) * 6,
+    ),
     Row(
         "ambassadeurs:invitations",
         get=COORDINATORS,
@@ -1115,6 +1129,9 @@ ALLAUTH_PUBLIC = {
     "account_confirm_email",
     "account_email_verification_sent",
     "account_inactive",
+    # Single sign-on's page where a cancelled sign-in lands (allauth's sign-up for a directory
+    # account is for members: without one under way it sends to sign-in, then home).
+    "socialaccount_login_cancelled",
 }
 # Links that carry a key: a wrong one gives the page that says so.
 ALLAUTH_ARGS = {
@@ -1122,6 +1139,9 @@ ALLAUTH_ARGS = {
     "account_reset_password_from_key": ["1", "cle-inconnue"],
 }
 ALLAUTH_EXCEPTIONS = {
+    # allauth's page of a failed single sign-on (the adapter shows its own in place: nothing
+    # sends there); allauth leaves it behind sign-in.
+    "socialaccount_login_error": (LOGIN, 401, 401, 401, 401, 401),
     # Only the coordinator and the administrator have turned two-factor sign-in on.
     "mfa_deactivate_totp": (LOGIN, 404, 404, 404, 200, 200),
     # Nobody has generated recovery codes.

@@ -107,8 +107,7 @@ def word_similarity(word: str, title: str) -> float:
 
 
 class PostgreSQL:
-    # The theme facet: a row per theme of each entry `m`; the entries of one theme.
-    THEMES = "CROSS JOIN LATERAL jsonb_array_elements_text(m.theme_ids) AS t (value)"
+    # The entries `m` of one theme.
     THEME_FILTER = "m.theme_ids @> jsonb_build_array(%s::bigint)"
 
     @staticmethod
@@ -169,7 +168,6 @@ class PostgreSQL:
 
 
 class SQLite:
-    THEMES = "JOIN json_each(m.theme_ids) AS t"
     THEME_FILTER = "EXISTS (SELECT 1 FROM json_each(m.theme_ids) WHERE value = %s)"
     COLUMNS = ("tx", "hx", "bx", "ts", "hs", "bs")
 

@@ -297,5 +297,8 @@ def rebuild(names: Iterable[str] | None = None, *, chunk: int = 500) -> dict[str
                 index(kind, pks[start : start + chunk], fresh=True)
                 for start in range(0, len(pks), chunk)
             )
+    if connection.vendor == "postgresql":  # the planner learns the new entries' words
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
     revisions.bump(REVISION)
     return counts
