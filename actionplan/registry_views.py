@@ -17,7 +17,7 @@ from ambassadeurs.permissions import can, check, require
 from mutuelles.models import Mutuelle
 
 from . import charts, registry, selectors, services, story
-from .dates import period_start
+from .dates import period_label, period_start
 from .forms import (
     AssemblyForm,
     IndicatorRegistryForm,
@@ -112,15 +112,6 @@ def indicator_list(request):
     return TemplateResponse(request, "actionplan/indicators.html", {"plan": plan, "rows": rows})
 
 
-def _period_label(period: datetime.date, kind: str) -> str:
-    if kind == Period.YEAR:
-        return str(period.year)
-    return _("T%(quarter)s %(year)s") % {
-        "quarter": (period.month - 1) // 3 + 1,
-        "year": period.year,
-    }
-
-
 @require_http_methods(["GET"])
 def indicator_detail(request, pk):
     indicator = get_object_or_404(
@@ -135,7 +126,7 @@ def indicator_detail(request, pk):
         .prefetch_related("evidence")
         .order_by("-period", "mutuelle__name")
     )
-    labelled = [(_period_label(f.period, indicator.period), f) for f in series if f.period]
+    labelled = [(period_label(f.period, indicator.period), f) for f in series if f.period]
     context = {
         "indicator": indicator,
         "figure": series[-1] if series else registry.group_figure(indicator, mutuelles, {}, None),
@@ -213,7 +204,7 @@ def _periods(indicator: Indicator) -> list[tuple[datetime.date, str]]:
     end = period_start(min(timezone.localdate(), plan.ends_on), indicator.period)
     periods, day = [], start
     while day <= end:
-        periods.append((day, _period_label(day, indicator.period)))
+        periods.append((day, period_label(day, indicator.period)))
         months = 12 if indicator.period == Period.YEAR else 3
         month = day.month - 1 + months
         day = datetime.date(day.year + month // 12, month % 12 + 1, 1)
@@ -251,7 +242,7 @@ def measure_form(request, pk, slug):
                 _("Mesure de %(mutuelle)s enregistrée pour %(period)s.")
                 % {
                     "mutuelle": mutuelle.short_name,
-                    "period": _period_label(data["period"], indicator.period),
+                    "period": period_label(data["period"], indicator.period),
                 },
             )
             return redirect(indicator)

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import quantities
+from .dates import period_label
 from .models import (
     Action,
     DeploymentChange,
     FieldFeedback,
     MeasurementEntry,
-    Period,
     Resolution,
     Status,
 )
@@ -90,11 +90,7 @@ def _own_events(actions: Sequence[Action]) -> Iterable[Event]:
     )
     for entry in entries:
         measurement, indicator = entry.measurement, entry.measurement.indicator
-        period = (
-            str(measurement.period.year)
-            if indicator.period == Period.YEAR
-            else measurement.period.strftime("%m/%Y")
-        )
+        period = period_label(measurement.period, indicator.period)
         yield Event(
             entry.entered_at,
             "measure",

@@ -69,7 +69,7 @@ def test_an_action_s_story_runs_from_the_vote_to_today(client, reader, storied):
         "Résolution 3 · Prévention santé votée (AG du 18 juin 2026) : 130 pour",
         "Action 1.1 inscrite au plan : Dépistage",
         "Armor s&#x27;y met (40 %)",
-        "Armor mesure « Index égalité » pour 07/2026 : 82 points",
+        "Armor mesure « Index égalité » pour T3 2026 : 82 points",
         "Initiative de Armor publiée : Village santé",
         "Armor l&#x27;a réalisée (100 %)",
     ]
