@@ -5,7 +5,8 @@ from importlib import resources
 
 from core import revisions
 
-from .models import FrameworkEntry, Mutuelle, Theme
+from . import frameworks
+from .models import Framework, FrameworkEntry, Mutuelle, Theme
 
 DATA = tomllib.loads((resources.files(__package__) / "demo" / "reference.toml").read_text("utf-8"))
 MUTUELLES = DATA["mutuelles"]
@@ -13,6 +14,7 @@ MUTUELLES = DATA["mutuelles"]
 
 def seed(*, extra: int = 0) -> dict[str, Mutuelle]:
     """The themes and the eight demo mutuelles, plus `extra` numbered ones for benchmarks."""
+    frameworks.ship(Framework, FrameworkEntry)  # a flushed database has lost them
     for position, theme in enumerate(DATA["themes"]):
         Theme.objects.update_or_create(slug=theme["slug"], defaults={**theme, "position": position})
     generated = [

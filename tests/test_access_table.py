@@ -60,7 +60,8 @@ from guides import services as guide_services
 from guides.models import Version
 from initiatives import services as initiative_services
 from initiatives.models import Audience, Comment, Initiative
-from mutuelles.models import FrameworkEntry
+from mutuelles import frameworks
+from mutuelles.models import Framework, FrameworkEntry
 from newsletter.models import Block, Edition, Subscriber
 from newsletter.rendering import picture_url
 from solimut_rse.celery import app as celery_app
@@ -891,6 +892,7 @@ def _build_world() -> SimpleNamespace:
         "votes_against": "2",
         "abstentions": "4",
     }
+    frameworks.ship(Framework, FrameworkEntry)  # shipped by a migration: gone after a flush
     w.entry = FrameworkEntry.objects.get(code="ODD 3")
 
     # Initiatives of Armor: one published (with a picture, a file, a comment, a replication
