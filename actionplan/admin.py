@@ -5,12 +5,15 @@ from core.revisions import BumpingAdmin
 from .models import (
     Action,
     ActionPlan,
+    Assembly,
     Axis,
     Deployment,
     DeploymentChange,
     FieldFeedback,
     Indicator,
+    IndicatorTarget,
     Measurement,
+    Resolution,
 )
 from .services import TRACKED_FIELDS, deployment_update, deployments_ensure, progress_rebuild
 
@@ -98,10 +101,28 @@ class DeploymentChangeAdmin(PlanAdmin):
         return False
 
 
+class IndicatorTargetInline(admin.TabularInline):
+    model = IndicatorTarget
+    extra = 0
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(BumpingAdmin):
-    list_display = ["name", "unit", "target", "direction", "action", "plan"]
-    list_filter = ["plan", "direction"]
+    list_display = ["name", "unit", "target", "direction", "rollup", "action", "plan"]
+    list_filter = ["plan", "direction", "rollup", "period"]
+    filter_horizontal = ["frameworks"]
+    inlines = [IndicatorTargetInline]
+
+
+class ResolutionInline(admin.StackedInline):
+    model = Resolution
+    extra = 0
+
+
+@admin.register(Assembly)
+class AssemblyAdmin(BumpingAdmin):
+    list_display = ["name", "held_on", "delegates"]
+    inlines = [ResolutionInline]
 
 
 @admin.register(Measurement)

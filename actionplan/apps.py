@@ -8,13 +8,24 @@ class ActionplanConfig(AppConfig):
     verbose_name = _("Plan d'action")
 
     def ready(self):
+        from ambassadeurs.permissions import Action as Can
+        from ambassadeurs.permissions import can
+        from core import files
         from mutuelles.models import Mutuelle
 
         from . import journal, personal_data, search, services
-        from .models import Action, Scope
+        from .models import Action, Evidence, Scope
 
         personal_data.register()
         journal.register()
+        # The evidence of the measures is read like the plan: by every member.
+        files.register(
+            Evidence,
+            "file",
+            readable=lambda user: (
+                Evidence.objects.all() if can(user, Can.READ) else Evidence.objects.none()
+            ),
+        )
 
         # `mutuelles` may not import this app (dependencies point one way), so a mutuelle
         # created or reactivated anywhere (admin included) gets its deployments here.

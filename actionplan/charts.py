@@ -105,6 +105,9 @@ class Bar:
         return self.y + 13
 
 
+SERIES_COLOUR = "#1f6f8b"  # the group's own colour (a mutuelle's is its own)
+
+
 @dataclass
 class BarChart:
     bars: list[Bar]
@@ -218,6 +221,17 @@ def indicator_chart(
             bar.figure = f"{_figure(bar.value, get_language())} {indicator.unit}"
             bar.verdict = yes if bar.reached else no
     return chart
+
+
+def series_chart(indicator: "Indicator", series: Sequence[tuple[str, Decimal | None]]) -> BarChart:
+    """The group's figure period by period (labelled), against the group's target."""
+    return bar_chart(
+        [
+            Row(label, value, SERIES_COLOUR, reached=value is not None and indicator.reached(value))
+            for label, value in series
+        ],
+        target=indicator.target,
+    )
 
 
 def progress_chart(progress: Sequence[tuple["Mutuelle", int]]) -> BarChart:

@@ -1,5 +1,6 @@
-"""The demo action plan: the AG of June 2026, 4 axes, 24 actions, indicators, varied deployments
-with their history, and field feedback. Deterministic, so `seed_demo` stays idempotent."""
+"""The demo action plan (demo/plan.toml): the AGs of June 2025 and 2026, 24 actions, the
+indicator registry, deployments with their history, field feedback. Deterministic, so
+`seed_demo` stays idempotent."""
 
 import datetime
 import random
@@ -7,23 +8,31 @@ import tomllib
 from decimal import Decimal
 from importlib import resources
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from ambassadeurs.models import Role, User
-from mutuelles.models import Mutuelle, Theme
+from mutuelles.models import FrameworkEntry, Mutuelle, Theme
 
 from . import services
 from .models import (
     Action,
     ActionPlan,
+    Assembly,
     Axis,
     Deployment,
     DeploymentChange,
     Direction,
+    Evidence,
     FieldFeedback,
     Indicator,
+    IndicatorTarget,
     Measurement,
+    MeasurementEntry,
+    Period,
+    ProgressSource,
+    Resolution,
     Status,
 )
 
@@ -85,6 +94,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
                 "due_on": spec["due_on"],
                 "owner": spec["owner"],
                 "position": position,
+                "created_at": _at(PLAN["adopted_on"], 15),
             },
         )
     services.deployments_ensure(actions=actions.values(), mutuelles=mutuelles)
@@ -174,40 +184,8 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
     DeploymentChange.objects.bulk_create(changes, batch_size=2000)
     services.progress_rebuild(plan)
 
-    Measurement.objects.filter(indicator__plan=plan).delete()
-    quarters = [datetime.date(2026, 7, 1), datetime.date(2026, 10, 1)]
-    measurements = []
-    for spec in PLAN["indicators"]:
-        unit, direction, (low, high) = spec["unit"], spec["direction"], spec["range"]
-        indicator, _ = Indicator.objects.update_or_create(
-            plan=plan,
-            name=spec["name"],
-            defaults={
-                "unit": unit,
-                "target": Decimal(spec["target"]),
-                "direction": direction,
-                "action": actions.get(spec["action"]),
-            },
-        )
-        for mutuelle in mutuelles:
-            value = rng.uniform(low, high)
-            for quarter in quarters:
-                if rng.random() < 0.15:
-                    continue
-                value *= 0.97 if direction == Direction.DECREASE else 1.04
-                if unit in ("%", "points"):
-                    value = min(value, 100)
-                measurements.append(
-                    Measurement(
-                        indicator=indicator,
-                        mutuelle=mutuelle,
-                        period=quarter,
-                        value=Decimal(f"{value:.1f}"),
-                        entered_by=ambassadors.get(mutuelle.pk),
-                        entered_at=_at(quarter + datetime.timedelta(days=80)),
-                    )
-                )
-    Measurement.objects.bulk_create(measurements, batch_size=2000)
+    _registry(plan, actions, mutuelles, ambassadors, rng, today)
+    _resolutions(plan, actions)
 
     FieldFeedback.objects.filter(mutuelle__in=mutuelles, action__plan=plan).delete()
     feedback = []
@@ -227,3 +205,150 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
     FieldFeedback.objects.bulk_create(feedback)
     services.plan_changed()
     return plan
+
+
+def _periods(spec: dict) -> list[datetime.date]:
+    """Three years for a yearly indicator, six quarters from mid-2025 for a quarterly one."""
+    if spec["period"] == Period.YEAR:
+        return [datetime.date(year, 1, 1) for year in (2024, 2025, 2026)]
+    return [
+        datetime.date(2025 + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        for month in range(7, 25, 3)
+    ]
+
+
+def _registry(plan, actions, mutuelles, ambassadors, rng, today) -> None:
+    """The indicators of the registry, their targets per mutuelle and their series: a value
+    per mutuelle and period (some missing, as in life), each dated in its history, one of
+    them corrected after it was first entered."""
+    entries = {entry.code: entry for entry in FrameworkEntry.objects.all()}
+    by_slug = {m.slug: m for m in mutuelles}
+    for evidence in Evidence.objects.filter(measurement__indicator__plan=plan):
+        evidence.file.delete(save=False)
+    Measurement.objects.filter(indicator__plan=plan).delete()
+    measurements = []
+    for spec in PLAN["indicators"]:
+        unit, direction, (low, high) = spec["unit"], spec["direction"], spec["range"]
+        indicator, _ = Indicator.objects.update_or_create(
+            plan=plan,
+            name=spec["name"],
+            defaults={
+                "unit": unit,
+                "target": Decimal(spec["target"]),
+                "direction": direction,
+                "action": actions.get(spec["action"]),
+                "definition": spec["definition"],
+                "owner": spec["owner"],
+                "period": spec["period"],
+                "baseline": Decimal(spec["baseline"]),
+                "baseline_on": spec["baseline_on"],
+                "rollup": spec["rollup"],
+            },
+        )
+        indicator.frameworks.set([entries[code] for code in spec["frameworks"] if code in entries])
+        IndicatorTarget.objects.filter(indicator=indicator).delete()
+        IndicatorTarget.objects.bulk_create(
+            IndicatorTarget(indicator=indicator, mutuelle=by_slug[slug], value=Decimal(value))
+            for slug, value in spec.get("targets", {}).items()
+            if slug in by_slug
+        )
+        for mutuelle in mutuelles:
+            value = rng.uniform(low, high)
+            for period in _periods(spec):
+                if rng.random() < 0.15:
+                    continue
+                value *= 0.97 if direction == Direction.DECREASE else 1.04
+                if unit in ("%", "points"):
+                    value = min(value, 100)
+                entered = period + datetime.timedelta(
+                    days=400 if spec["period"] == Period.YEAR else 100
+                )
+                measurements.append(
+                    Measurement(
+                        indicator=indicator,
+                        mutuelle=mutuelle,
+                        period=period,
+                        value=Decimal(f"{value:.1f}"),
+                        entered_by=ambassadors.get(mutuelle.pk),
+                        entered_at=_at(min(entered, today - datetime.timedelta(days=20))),
+                    )
+                )
+    Measurement.objects.bulk_create(measurements, batch_size=2000)
+    history = [
+        MeasurementEntry(
+            measurement=m, value=m.value, entered_by=m.entered_by, entered_at=m.entered_at
+        )
+        for m in measurements
+    ]
+    if measurements:  # the first value entered for it was a typo, corrected a week later
+        first = measurements[0]
+        history.append(
+            MeasurementEntry(
+                measurement=first,
+                value=first.value * 10,
+                entered_by=first.entered_by,
+                entered_at=first.entered_at - datetime.timedelta(days=7),
+            )
+        )
+    MeasurementEntry.objects.bulk_create(history, batch_size=2000)
+    # The evidence of each yearly measure of the gender equality index: its declaration.
+    for measurement in measurements:
+        if measurement.indicator.name.startswith("Index égalité") and measurement.mutuelle.slug in (
+            "armor",
+            "azur",
+        ):
+            evidence = Evidence(
+                measurement=measurement,
+                title=f"Déclaration de l'index {measurement.period.year}",
+                kind="txt",
+                added_by=measurement.entered_by,
+                added_at=measurement.entered_at,
+            )
+            year = measurement.period.year
+            text = f"Index de l'égalité professionnelle {year} : {measurement.value} / 100\n"
+            evidence.size = len(text.encode())
+            evidence.file.save(
+                f"index-{measurement.period.year}.txt", ContentFile(text.encode()), save=True
+            )
+
+
+def _resolutions(plan, actions) -> None:
+    """The AGs of June 2025 and June 2026, their resolutions and the actions carrying them
+    out; the actions' framework tags and, for a few, where their progress comes from."""
+    for spec in PLAN["assemblies"]:
+        assembly, _ = Assembly.objects.update_or_create(
+            name=spec["name"], defaults={"held_on": spec["held_on"], "delegates": spec["delegates"]}
+        )
+        for position, item in enumerate(spec["resolutions"]):
+            votes_for, against, abstentions = item["votes"]
+            resolution, _ = Resolution.objects.update_or_create(
+                assembly=assembly,
+                number=item["number"],
+                defaults={
+                    "title": item["title"],
+                    "text": item["text"],
+                    "voted_on": spec["held_on"],
+                    "votes_for": votes_for,
+                    "votes_against": against,
+                    "abstentions": abstentions,
+                    "position": position,
+                },
+            )
+            resolution.actions.set([actions[code] for code in item["actions"] if code in actions])
+        if spec["held_on"] == PLAN["adopted_on"]:
+            ActionPlan.objects.filter(pk=plan.pk).update(general_assembly=assembly)
+    entries = {entry.code: entry for entry in FrameworkEntry.objects.all()}
+    for code, action in actions.items():
+        action.frameworks.set(
+            [entries[c] for c in PLAN["action_frameworks"].get(code, []) if c in entries]
+        )
+        source = PLAN["action_progress"].get(code)
+        manual = source if isinstance(source, int) else None
+        Action.objects.filter(pk=action.pk).update(
+            progress_source=(
+                ProgressSource.MANUAL
+                if manual is not None
+                else source or ProgressSource.DEPLOYMENTS
+            ),
+            progress_manual=manual,
+        )

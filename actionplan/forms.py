@@ -2,12 +2,47 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import Form, LongSelect, ModelForm, choices_by_rows
-from mutuelles.models import Mutuelle, Theme
+from core.forms import Form, LongSelect, ModelForm, MultipleFileField, choices_by_rows
+from core.widgets import Picker
+from mutuelles.models import FrameworkEntry, Mutuelle, Theme
 
-from .models import Action, ActionPlan, Axis, Deployment, FieldFeedback, Indicator, Status
+from . import quantities
+from .models import (
+    Action,
+    ActionPlan,
+    Assembly,
+    Axis,
+    Deployment,
+    FieldFeedback,
+    Indicator,
+    ProgressSource,
+    Resolution,
+    Status,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class QuantityField(forms.CharField):
+    """A number typed with or without its unit; the form checks the unit (`quantities`)."""
+
+    def prepare_value(self, value):
+        return quantities.text(value)
+
+
+def _frameworks_field() -> forms.ModelMultipleChoiceField:
+    field = forms.ModelMultipleChoiceField(
+        label=_("Référentiels RSE"),
+        queryset=FrameworkEntry.objects.select_related("framework"),
+        required=False,
+        widget=Picker(placeholder=_("ODD, ISO 26000, ESRS, guide du CSESS…")),
+        help_text=_("Les entrées des référentiels que cela sert : tapez un code ou un mot."),
+    )
+    field.label_from_instance = lambda entry: f"{entry.code} · {entry.label}"
+    return field
 
 
 class DeploymentForm(ModelForm):
@@ -149,7 +184,15 @@ class AnswerForm(ModelForm):
 class PlanForm(ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["title", "assembly", "adopted_on", "starts_on", "ends_on", "is_current"]
+        fields = [
+            "title",
+            "assembly",
+            "general_assembly",
+            "adopted_on",
+            "starts_on",
+            "ends_on",
+            "is_current",
+        ]
         widgets = {
             "adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -169,24 +212,57 @@ class AxisForm(ModelForm):
 
 
 class ActionForm(ModelForm):
+    frameworks = _frameworks_field()
+
     class Meta:
         model = Action
-        fields = ["axis", "code", "title", "description", "owner", "due_on", "theme", "scope"]
+        fields = [
+            "axis",
+            "code",
+            "title",
+            "description",
+            "owner",
+            "due_on",
+            "theme",
+            "scope",
+            "resolutions",
+            "frameworks",
+            "progress_source",
+            "progress_manual",
+        ]
         widgets = {
-            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_on": DATE,
             "description": forms.Textarea(attrs={"rows": 4}),
+            "resolutions": Picker(),
+            "progress_source": forms.RadioSelect,
+            "progress_manual": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+        }
+        help_texts = {
+            "resolutions": _("Les résolutions de l'AG que cette action met en œuvre."),
+            "progress_manual": _("Seulement quand l'avancement est saisi à la main."),
         }
 
     def __init__(self, *args, plan: ActionPlan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["axis"].queryset = plan.axes.all()
+        self.fields["resolutions"].queryset = Resolution.objects.select_related("assembly")
+        self.fields["progress_source"].required = False  # by the deployments when not said
         self.instance.plan = plan
+
+    def clean_progress_source(self):
+        return self.cleaned_data["progress_source"] or ProgressSource.DEPLOYMENTS
 
     def validate_unique(self):
         """The service says it in French, with the code in the message."""
 
 
 class IndicatorForm(ModelForm):
+    target = QuantityField(
+        label=_("Cible du groupe"),
+        max_length=60,
+        help_text=_("Un nombre, avec ou sans son unité : « 85 », « 85 points »."),
+    )
+
     class Meta:
         model = Indicator
         fields = ["name", "unit", "target", "direction", "action"]
@@ -196,8 +272,163 @@ class IndicatorForm(ModelForm):
         self.fields["action"].queryset = plan.actions.all()
         self.instance.plan = plan
 
+    def clean(self):
+        data = super().clean()
+        if isinstance(data.get("target"), str):
+            try:
+                data["target"] = quantities.parse(data["target"], data.get("unit") or "")
+            except ValidationError as error:
+                self.add_error("target", error)
+        return data
+
+    def _post_clean(self):
+        """The target is set by the service once checked against the unit."""
+
     def validate_unique(self):
         """The service checks the name within the plan."""
+
+
+class IndicatorRegistryForm(ModelForm):
+    """What makes an indicator part of the registry: its definition, how often and by whom it
+    is measured, where it starts from, how the group's figure is made, what it serves."""
+
+    baseline = QuantityField(
+        label=_("Valeur de référence"),
+        max_length=60,
+        required=False,
+        help_text=_("Dans l'unité de l'indicateur ; avec sa date."),
+    )
+    frameworks = _frameworks_field()
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "definition",
+            "owner",
+            "period",
+            "baseline",
+            "baseline_on",
+            "rollup",
+            "frameworks",
+        ]
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "baseline_on": DATE,
+            "rollup": forms.RadioSelect,
+        }
+
+    def clean(self):
+        data = super().clean()
+        baseline = data.get("baseline")
+        if isinstance(baseline, str):
+            try:
+                data["baseline"] = (
+                    quantities.parse(baseline, self.instance.unit) if baseline.strip() else None
+                )
+            except ValidationError as error:
+                self.add_error("baseline", error)
+        return data
+
+    def _post_clean(self):
+        """The service sets and checks the fields."""
+
+
+class TargetsForm(Form):
+    """A target per mutuelle where it differs from the group's: `cible-<slug>`, in the unit of
+    the indicator (left empty, the group's target applies)."""
+
+    def __init__(self, *args, indicator: Indicator, mutuelles, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.mutuelles = {f"cible-{m.slug}": m for m in mutuelles}
+        for key, mutuelle in self.mutuelles.items():
+            self.fields[key] = QuantityField(
+                label=mutuelle.short_name,
+                max_length=60,
+                required=False,
+                initial=targets.get(mutuelle.pk),
+            )
+
+    def clean(self):
+        data = super().clean()
+        self.targets: dict[Mutuelle, Decimal | None] = {}
+        for key, mutuelle in self.mutuelles.items():
+            text = (data.get(key) or "").strip()
+            try:
+                self.targets[mutuelle] = (
+                    quantities.parse(text, self.indicator.unit) if text else None
+                )
+            except ValidationError as error:
+                self.add_error(key, error)
+        return data
+
+
+class MeasureForm(Form):
+    """A mutuelle's value of an indicator for a period, with the files that back it."""
+
+    period = forms.DateField(label=_("Période"), widget=forms.Select)
+    value = QuantityField(label=_("Valeur"), max_length=60)
+    comment = forms.CharField(label=_("Commentaire"), max_length=250, required=False)
+    evidence = MultipleFileField(
+        label=_("Justificatifs"),
+        help_text=_("PDF, Word, Excel, OpenDocument, texte ou image ; 10 Mo au plus chacun."),
+    )
+
+    def __init__(self, *args, indicator: Indicator, periods, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.fields["period"].widget.choices = [(p.isoformat(), label) for p, label in periods]
+
+    def clean_value(self):
+        return quantities.parse(self.cleaned_data["value"], self.indicator.unit)
+
+
+class AssemblyForm(ModelForm):
+    prefix = "ag"
+
+    class Meta:
+        model = Assembly
+        fields = ["name", "held_on", "delegates"]
+        widgets = {"held_on": DATE}
+
+    def validate_unique(self):
+        """The service says it in French."""
+
+
+class ResolutionForm(ModelForm):
+    number = forms.CharField(
+        label=_("Numéro"),
+        max_length=20,
+        required=False,  # the service says why it is needed, in French
+        help_text=_("Tel qu'il figure au procès-verbal : 3, 3 bis…"),
+    )
+
+    class Meta:
+        model = Resolution
+        fields = [
+            "assembly",
+            "number",
+            "title",
+            "text",
+            "voted_on",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+        ]
+        widgets = {"voted_on": DATE, "text": forms.Textarea(attrs={"rows": 6})}
+
+    def _post_clean(self):
+        """The service checks the resolution as a whole (number, date, votes)."""
+
+
+class FrameworkEntryForm(ModelForm):
+    class Meta:
+        model = FrameworkEntry
+        fields = ["code", "label", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def _post_clean(self):
+        """The service checks the code within its framework."""
 
 
 class ImportForm(Form):
@@ -205,7 +436,7 @@ class ImportForm(Form):
         label=_("Fichier du plan (XLSX ou CSV)"),
         help_text=_(
             "Première ligne : axe, code, titre, description, pilote, échéance, portée, "
-            "indicateur, cible, unité. 5 Mo au plus."
+            "indicateur, cible, unité, résolution. 5 Mo au plus."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )

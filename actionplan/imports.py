@@ -1,21 +1,26 @@
 """Read the action plan adopted by the AG from a spreadsheet (XLSX or CSV), line by line.
 
 Columns (first row, in any order, accents and case ignored): axe, code, titre, description,
-pilote, échéance, portée, indicateur, cible, unité. Each line is checked here on its own;
-`services.plan_import` checks it against the plan and applies all lines or none.
+pilote, échéance, portée, indicateur, cible, unité, résolution (the numbers of the AG's
+resolutions the action carries out, separated by commas: "3, 5 bis"). Each line is checked
+here on its own; `services.plan_import` checks it against the plan and applies all lines or
+none.
 """
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from core import tabular
 from core.text import has_forbidden
 
+from . import quantities
 from .models import Action, Indicator, Scope
 
 COLUMNS = {
@@ -29,6 +34,8 @@ COLUMNS = {
     "indicateur": "indicator",
     "cible": "target",
     "unite": "unit",
+    "resolution": "resolutions",
+    "resolutions": "resolutions",
 }
 REQUIRED = ["axe", "code", "titre"]
 SCOPES = {
@@ -56,6 +63,8 @@ class ImportLine:
     indicator: str = ""
     target: Decimal | None = None
     unit: str = ""
+    # The numbers of the resolutions; None when the file has no such column (left as they are).
+    resolutions: list[str] | None = None
     errors: list[str] = field(default_factory=list)
 
 
@@ -106,8 +115,28 @@ def parse(upload) -> list[ImportLine]:
         cells = {
             key: row.cells[pos] if pos < len(row.cells) else None for key, pos in index.items()
         }
-        lines.append(_line(row.number, cells))
+        line = _line(row.number, cells)
+        if "resolutions" in index:
+            line.resolutions = resolution_numbers(cells["resolutions"])
+        lines.append(line)
     return lines
+
+
+RESOLUTION_PREFIX = re.compile(r"^(?:r[ée]solution|r[ée]s\.?|n°|no\.?|r(?=\d))\s*", re.IGNORECASE)
+
+
+def resolution_numbers(value) -> list[str]:
+    """ "3, 5 bis", "R3 ; R4", "Résolution 2": the numbers as the AG's minutes write them."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    numbers = []
+    for part in re.split(r"[,;/\n]", str(value or "")):
+        part = " ".join(part.split())
+        while (stripped := RESOLUTION_PREFIX.sub("", part)) != part:
+            part = stripped
+        if part:
+            numbers.append(part)
+    return numbers
 
 
 # Where each text column goes: its length is checked against that database column.
@@ -119,12 +148,12 @@ STORED_IN = {
     "unit": (Indicator, "unit"),
 }
 LABELS = {
-    "code": _lazy("le code"),
-    "title": _lazy("le titre"),
-    "description": _lazy("la description"),
-    "owner": _lazy("le pilote"),
-    "indicator": _lazy("l'indicateur"),
-    "unit": _lazy("l'unité"),
+    "code": gettext_lazy("le code"),
+    "title": gettext_lazy("le titre"),
+    "description": gettext_lazy("la description"),
+    "owner": gettext_lazy("le pilote"),
+    "indicator": gettext_lazy("l'indicateur"),
+    "unit": gettext_lazy("l'unité"),
 }
 
 
@@ -192,12 +221,7 @@ def _line(number: int, cells: dict) -> ImportLine:
     line.indicator, line.unit = text("indicator"), text("unit")
     if line.indicator:
         try:
-            line.target = _decimal(text("target"))
-            if not line.target.is_finite() or abs(line.target) >= 10**10:
-                raise ValueError(line.target)
-        except (InvalidOperation, ValueError):
-            error(
-                _("la cible « %(value)s » de l'indicateur n'est pas un nombre.")
-                % {"value": text("target")[:40]}
-            )
+            line.target = quantities.parse(text("target"), line.unit)
+        except ValidationError as fault:
+            error(_("cible de l'indicateur : %(error)s") % {"error": fault.messages[0]})
     return line

@@ -10,7 +10,80 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import Record
-from mutuelles.models import Mutuelle, Theme
+from mutuelles.models import FrameworkEntry, Mutuelle, Theme
+
+
+class Assembly(models.Model):
+    """A General Assembly of the group: the delegates vote its resolutions (the action plan
+    among them), and the next one reads the report of what became of them."""
+
+    name = models.CharField(
+        _("nom"), max_length=200, unique=True, help_text=_("Par exemple « AG du 18 juin 2026 »")
+    )
+    held_on = models.DateField(_("tenue le"))
+    delegates = models.PositiveIntegerField(
+        _("délégués présents ou représentés"),
+        null=True,
+        blank=True,
+        help_text=_("Les voix d'une résolution ne peuvent pas dépasser ce nombre."),
+    )
+
+    class Meta:
+        ordering = ["-held_on"]
+        verbose_name = _("assemblée générale")
+        verbose_name_plural = _("assemblées générales")
+
+    def __str__(self):
+        return self.name
+
+
+class Resolution(models.Model):
+    """A resolution voted by an AG; the actions of the plan carry it out."""
+
+    assembly = models.ForeignKey(
+        Assembly,
+        verbose_name=_("assemblée générale"),
+        on_delete=models.CASCADE,
+        related_name="resolutions",
+    )
+    number = models.CharField(
+        _("numéro"), max_length=20, help_text=_("Tel qu'il figure au procès-verbal : 3, 3 bis…")
+    )
+    title = models.CharField(_("titre"), max_length=250)
+    text = models.TextField(_("texte"), blank=True)
+    voted_on = models.DateField(_("votée le"))
+    votes_for = models.PositiveIntegerField(_("voix pour"), default=0)
+    votes_against = models.PositiveIntegerField(_("voix contre"), default=0)
+    abstentions = models.PositiveIntegerField(_("abstentions"), default=0)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["assembly", "position", "number"]
+        verbose_name = _("résolution")
+        verbose_name_plural = _("résolutions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assembly", "number"], name="resolution_number_unique_in_assembly"
+            )
+        ]
+
+    def __str__(self):
+        return _("Résolution %(number)s · %(title)s") % {
+            "number": self.number,
+            "title": self.title,
+        }
+
+    def get_absolute_url(self):
+        return reverse("actionplan:resolution", args=[self.pk])
+
+    @property
+    def votes_cast(self) -> int:
+        return self.votes_for + self.votes_against + self.abstentions
+
+    @property
+    def adopted(self) -> bool:
+        """Carried by a majority of the votes expressed (abstentions are not expressed)."""
+        return self.votes_for > self.votes_against
 
 
 class ActionPlan(models.Model):
@@ -24,6 +97,14 @@ class ActionPlan(models.Model):
     starts_on = models.DateField(_("début"))
     ends_on = models.DateField(_("fin"))
     is_current = models.BooleanField(_("plan en cours"), default=False)
+    general_assembly = models.ForeignKey(
+        Assembly,
+        verbose_name=_("assemblée générale qui l'a adopté"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+    )
 
     class Meta:
         ordering = ["-starts_on"]
@@ -69,6 +150,12 @@ class Scope(models.TextChoices):
     GROUP = "group", _("Portée par le groupe")
 
 
+class ProgressSource(models.TextChoices):
+    DEPLOYMENTS = "deployments", _("D'après les déploiements des mutuelles")
+    MANUAL = "manual", _("Saisi à la main")
+    INDICATORS = "indicators", _("Calculé d'après ses indicateurs")
+
+
 class Action(models.Model):
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="actions"
@@ -97,6 +184,28 @@ class Action(models.Model):
         _("portée"), max_length=10, choices=Scope.choices, default=Scope.MUTUELLE
     )
     position = models.PositiveIntegerField(_("ordre"), default=0)
+    resolutions = models.ManyToManyField(
+        Resolution,
+        verbose_name=_("résolutions mises en œuvre"),
+        blank=True,
+        related_name="actions",
+    )
+    frameworks = models.ManyToManyField(
+        FrameworkEntry, verbose_name=_("référentiels RSE"), blank=True, related_name="actions"
+    )
+    progress_source = models.CharField(
+        _("avancement"),
+        max_length=12,
+        choices=ProgressSource.choices,
+        default=ProgressSource.DEPLOYMENTS,
+    )
+    progress_manual = models.PositiveSmallIntegerField(
+        _("avancement saisi (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    created_at = models.DateTimeField(_("créée le"), default=timezone.now)
 
     history = Record()
 
@@ -323,7 +432,23 @@ class Direction(models.TextChoices):
     DECREASE = "decrease", _("À réduire")
 
 
+class Period(models.TextChoices):
+    QUARTER = "quarter", _("Trimestre")
+    YEAR = "year", _("Année")
+
+
+class Rollup(models.TextChoices):
+    """How the group's figure is computed from the mutuelles' (registry.group_figure)."""
+
+    SUM = "sum", _("Somme des mutuelles")
+    AVERAGE = "average", _("Moyenne des mutuelles")
+    WEIGHTED = "weighted", _("Moyenne pondérée par l'effectif salarié")
+
+
 class Indicator(models.Model):
+    """An indicator of the plan's registry: what it measures and how, where it starts from,
+    where the group and each mutuelle aim, and how the group's figure is made."""
+
     plan = models.ForeignKey(
         ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="indicators"
     )
@@ -341,6 +466,29 @@ class Indicator(models.Model):
     direction = models.CharField(
         _("sens"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
     )
+    definition = models.TextField(
+        _("définition"), blank=True, help_text=_("Ce qui est compté, comment, à partir de quoi.")
+    )
+    owner = models.CharField(
+        _("responsable"), max_length=150, blank=True, help_text=_("Personne ou équipe qui le suit")
+    )
+    period = models.CharField(
+        _("périodicité"), max_length=10, choices=Period.choices, default=Period.QUARTER
+    )
+    baseline = models.DecimalField(
+        _("valeur de référence"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    baseline_on = models.DateField(_("date de la référence"), null=True, blank=True)
+    rollup = models.CharField(
+        _("calcul du chiffre du groupe"),
+        max_length=10,
+        choices=Rollup.choices,
+        default=Rollup.AVERAGE,
+    )
+    frameworks = models.ManyToManyField(
+        FrameworkEntry, verbose_name=_("référentiels RSE"), blank=True, related_name="indicators"
+    )
+    updated_at = models.DateTimeField(_("modifié le"), default=timezone.now)
 
     history = Record()
 
@@ -355,10 +503,40 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
-    def reached(self, value) -> bool:
+    def get_absolute_url(self):
+        return reverse("actionplan:indicator", args=[self.pk])
+
+    def reached(self, value, target=None) -> bool:
+        target = self.target if target is None else target
         if self.direction == Direction.DECREASE:
-            return value <= self.target
-        return value >= self.target
+            return value <= target
+        return value >= target
+
+
+class IndicatorTarget(models.Model):
+    """Where a mutuelle aims when it differs from the group's target."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicateur"), on_delete=models.CASCADE, related_name="targets"
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle, verbose_name=_("mutuelle"), on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.DecimalField(_("cible"), max_digits=12, decimal_places=2)
+    set_at = models.DateTimeField(_("fixée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["indicator", "mutuelle__name"]
+        verbose_name = _("cible d'une mutuelle")
+        verbose_name_plural = _("cibles des mutuelles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "mutuelle"], name="one_target_per_mutuelle"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} · {self.mutuelle.short_name} · {self.value}"
 
 
 class Measurement(models.Model):
@@ -400,6 +578,61 @@ class Measurement(models.Model):
 
     def __str__(self):
         return f"{self.indicator} · {self.mutuelle.short_name} · {self.period}"
+
+
+class MeasurementEntry(models.Model):
+    """Each value a measurement was given, dated: a report frozen at a cut-off date reads the
+    value entered last before it, whatever was corrected afterwards."""
+
+    measurement = models.ForeignKey(
+        Measurement, verbose_name=_("mesure"), on_delete=models.CASCADE, related_name="entries"
+    )
+    value = models.DecimalField(_("valeur"), max_digits=12, decimal_places=2)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("saisie par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    entered_at = models.DateTimeField(_("saisie le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["measurement", "entered_at"]
+        verbose_name = _("saisie d'une mesure")
+        verbose_name_plural = _("saisies des mesures")
+
+    def __str__(self):
+        return f"{self.measurement} · {self.value} · {self.entered_at:%Y-%m-%d}"
+
+
+class Evidence(models.Model):
+    """A file that backs a measurement (a report, an export, a certificate): checked by its
+    content like every upload (core.uploads)."""
+
+    measurement = models.ForeignKey(
+        Measurement, verbose_name=_("mesure"), on_delete=models.CASCADE, related_name="evidence"
+    )
+    file = models.FileField(_("fichier"), upload_to="plan/justificatifs/%Y/%m/")
+    title = models.CharField(_("titre"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ajouté par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    added_at = models.DateTimeField(_("ajouté le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at"]
+        verbose_name = _("justificatif")
+        verbose_name_plural = _("justificatifs")
+
+    def __str__(self):
+        return self.title
 
 
 class Sentiment(models.TextChoices):

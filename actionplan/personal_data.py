@@ -1,10 +1,18 @@
 """What the action plan holds about a member (core.personal_data): the field feedback they
-wrote, the measurements they entered, the updates of deployments they made."""
+wrote, the measurements they entered (each value, dated) and the evidence they joined, the
+updates of deployments they made."""
 
 from core import personal_data
 from core.personal_data import rows
 
-from .models import Deployment, DeploymentChange, FieldFeedback, Measurement
+from .models import (
+    Deployment,
+    DeploymentChange,
+    Evidence,
+    FieldFeedback,
+    Measurement,
+    MeasurementEntry,
+)
 
 
 def _export(member) -> dict[str, personal_data.Rows]:
@@ -29,6 +37,21 @@ def _export(member) -> dict[str, personal_data.Rows]:
             "value",
             "comment",
             "entered_at",
+        ),
+        "valeurs_saisies": rows(
+            MeasurementEntry.objects.filter(entered_by=member).order_by("entered_at"),
+            "measurement__indicator__name",
+            "measurement__mutuelle__name",
+            "measurement__period",
+            "value",
+            "entered_at",
+        ),
+        "justificatifs_joints": rows(
+            Evidence.objects.filter(added_by=member).order_by("added_at"),
+            "measurement__indicator__name",
+            "measurement__mutuelle__name",
+            "title",
+            "added_at",
         ),
         "mises_à_jour_du_plan": rows(
             DeploymentChange.objects.filter(changed_by=member).order_by("changed_at"),
@@ -60,6 +83,8 @@ def register() -> None:
                 (Deployment, "reviewed_by"),
                 (DeploymentChange, "changed_by"),
                 (Measurement, "entered_by"),
+                (MeasurementEntry, "entered_by"),
+                (Evidence, "added_by"),
                 (FieldFeedback, "author"),
                 (FieldFeedback, "handled_by"),
             ],

@@ -1,5 +1,5 @@
-"""What the search finds of this app: the plan's actions and indicators, and field feedback for
-those who may read it (see `core.search`)."""
+"""What the search finds of this app: the plan's actions and indicators, the AG's resolutions,
+and field feedback for those who may read it (see `core.search`)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from ambassadeurs.permissions import can
 from core import search
 
 from . import selectors
-from .models import Action, Axis, FieldFeedback, Indicator
+from .models import Action, Assembly, Axis, FieldFeedback, Indicator, Resolution
 
 
 def _readable(queryset):
@@ -32,10 +32,8 @@ def indicator_document(indicator: Indicator) -> search.Document:
     return search.Document(
         title=indicator.name,
         headings=str(action) if action else "",
-        body=indicator.unit,
-        url=action.get_absolute_url()
-        if action
-        else reverse("actionplan:plan") + "#indicators-title",
+        body="\n".join(filter(None, [indicator.unit, indicator.definition, indicator.owner])),
+        url=indicator.get_absolute_url(),
         theme_ids=[action.theme_id] if action and action.theme_id else [],
         date=indicator.plan.adopted_on,
     )
@@ -51,6 +49,16 @@ def feedback_document(feedback: FieldFeedback) -> search.Document:
         mutuelle_id=feedback.mutuelle_id,
         theme_ids=[theme_id] if theme_id else [],
         date=feedback.created_at,
+    )
+
+
+def resolution_document(resolution: Resolution) -> search.Document:
+    return search.Document(
+        title=str(resolution),
+        headings=resolution.assembly.name,
+        body=resolution.text,
+        url=resolution.get_absolute_url(),
+        date=resolution.voted_on,
     )
 
 
@@ -92,5 +100,17 @@ def register() -> None:
                 else FieldFeedback.objects.none()
             ),
             load=lambda: FieldFeedback.objects.select_related("action"),
+        )
+    )
+    search.register(
+        search.Kind(
+            name="resolution",
+            label=_("Résolution d'AG"),
+            plural=_("Résolutions d'AG"),
+            model=Resolution,
+            document=resolution_document,
+            visible=_readable(Resolution.objects.all),
+            load=lambda: Resolution.objects.select_related("assembly"),
+            watch=[(Assembly, lambda ag: ag.resolutions.values_list("pk", flat=True))],
         )
     )

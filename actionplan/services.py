@@ -9,6 +9,7 @@ from typing import Literal, TypedDict, Unpack, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import DateField, F, Sum
 from django.db.models.functions import TruncMonth
@@ -18,26 +19,34 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import history, mail, revisions
-from mutuelles.models import Mutuelle, Theme
+from core import history, mail, revisions, uploads
+from mutuelles.models import Framework, FrameworkEntry, Mutuelle, Theme
 
 from . import selectors
-from .dates import quarter_start
+from .dates import period_start
 from .imports import ImportLine
 from .models import (
     Action,
     ActionPlan,
+    Assembly,
     Axis,
     Deployment,
     DeploymentChange,
+    Evidence,
     FieldFeedback,
     Indicator,
+    IndicatorTarget,
     Measurement,
+    MeasurementEntry,
     ProgressMonth,
+    ProgressSource,
+    Resolution,
     Scope,
     Status,
     status_progress_error,
 )
+
+MAX_EVIDENCE = 10 * 1024 * 1024
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 
@@ -48,10 +57,28 @@ TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 class PlanFields(TypedDict, total=False):
     title: str
     assembly: str
+    general_assembly: Assembly | None
     adopted_on: datetime.date
     starts_on: datetime.date
     ends_on: datetime.date
     is_current: bool
+
+
+class AssemblyFields(TypedDict, total=False):
+    name: str
+    held_on: datetime.date
+    delegates: int | None
+
+
+class ResolutionFields(TypedDict, total=False):
+    assembly: Assembly
+    number: str
+    title: str
+    text: str
+    voted_on: datetime.date
+    votes_for: int
+    votes_against: int
+    abstentions: int
 
 
 class AxisFields(TypedDict, total=False):
@@ -69,6 +96,10 @@ class ActionFields(TypedDict, total=False):
     due_on: datetime.date | None
     theme: Theme | None
     scope: str
+    resolutions: Collection[Resolution]
+    frameworks: Collection[FrameworkEntry]
+    progress_source: str
+    progress_manual: int | None
 
 
 class IndicatorFields(TypedDict, total=False):
@@ -77,6 +108,19 @@ class IndicatorFields(TypedDict, total=False):
     target: Decimal
     direction: str
     action: Action | None
+    definition: str
+    owner: str
+    period: str
+    baseline: Decimal | None
+    baseline_on: datetime.date | None
+    rollup: str
+    frameworks: Collection[FrameworkEntry]
+
+
+class EntryFields(TypedDict, total=False):
+    code: str
+    label: str
+    description: str
 
 
 class DeploymentFields(TypedDict, total=False):
@@ -266,14 +310,25 @@ def action_save(
 ) -> Action:
     check(by, Can.COORDINATE)
     action = action or Action(plan=plan)
+    resolutions, frameworks = fields.pop("resolutions", None), fields.pop("frameworks", None)
     for name, value in fields.items():
         setattr(action, name, value)
     errors = _validate_action(plan, action)
+    if action.progress_source == ProgressSource.MANUAL and action.progress_manual is None:
+        errors["progress_manual"] = _(
+            "Saisissez l'avancement (de 0 à 100 %), ou choisissez une autre source."
+        )
+    if action.progress_source != ProgressSource.MANUAL:
+        action.progress_manual = None
     if errors:
         raise ValidationError(errors)
     scope_changed = action.pk and Action.objects.get(pk=action.pk).scope != action.scope
     with transaction.atomic():
         action.save()
+        if resolutions is not None:
+            action.resolutions.set(resolutions)
+        if frameworks is not None:
+            action.frameworks.set(frameworks)
         if scope_changed:
             # Per mutuelle <-> by the group: the rows of the other kind no longer mean anything.
             action.deployments.all().delete()
@@ -301,13 +356,165 @@ def indicator_save(
 ) -> Indicator:
     check(by, Can.COORDINATE)
     indicator = indicator or Indicator(plan=plan)
+    frameworks = fields.pop("frameworks", None)
     for name, value in fields.items():
         setattr(indicator, name, value)
+    errors: dict[str, str] = {}
     if Indicator.objects.filter(plan=plan, name=indicator.name).exclude(pk=indicator.pk).exists():
-        raise ValidationError({"name": _("Un indicateur porte déjà ce nom dans le plan.")})
-    indicator.save()
+        errors["name"] = _("Un indicateur porte déjà ce nom dans le plan.")
+    if (indicator.baseline is None) != (indicator.baseline_on is None):
+        errors["baseline_on"] = _(
+            "La valeur de référence va avec sa date : indiquez les deux, ou aucune."
+        )
+    if indicator.baseline_on and indicator.baseline_on > plan.ends_on:
+        errors["baseline_on"] = _("La référence doit dater d'avant la fin du plan (%(end)s).") % {
+            "end": _date(plan.ends_on)
+        }
+    if errors:
+        raise ValidationError(errors)
+    indicator.updated_at = timezone.now()
+    with transaction.atomic():
+        indicator.save()
+        if frameworks is not None:
+            indicator.frameworks.set(frameworks)
     plan_changed()
     return indicator
+
+
+def indicator_targets_save(
+    *, by: User, indicator: Indicator, targets: Mapping[Mutuelle, Decimal | None]
+) -> Indicator:
+    """The targets of the mutuelles that differ from the group's (None: the group's target
+    applies to that mutuelle again). Values are checked against the unit by the form
+    (`quantities.parse`)."""
+    check(by, Can.COORDINATE)
+    now = timezone.now()
+    with transaction.atomic():
+        for mutuelle, value in targets.items():
+            if value is None:
+                IndicatorTarget.objects.filter(indicator=indicator, mutuelle=mutuelle).delete()
+                continue
+            IndicatorTarget.objects.update_or_create(
+                indicator=indicator, mutuelle=mutuelle, defaults={"value": value, "set_at": now}
+            )
+        Indicator.objects.filter(pk=indicator.pk).update(updated_at=now)
+    plan_changed()
+    return indicator
+
+
+# --- The AG and its resolutions (coordinators) ------------------------------------------------
+
+
+def assembly_save(
+    *, by: User, assembly: Assembly | None = None, **fields: Unpack[AssemblyFields]
+) -> Assembly:
+    check(by, Can.COORDINATE)
+    assembly = assembly or Assembly()
+    for name, value in fields.items():
+        setattr(assembly, name, value)
+    assembly.name = assembly.name.strip()
+    if not assembly.name:
+        raise ValidationError({"name": _("Nommez l'assemblée générale.")})
+    if Assembly.objects.filter(name=assembly.name).exclude(pk=assembly.pk).exists():
+        raise ValidationError({"name": _("Une assemblée générale porte déjà ce nom.")})
+    assembly.save()
+    plan_changed()
+    return assembly
+
+
+def _resolution_errors(resolution: Resolution) -> dict[str, str]:
+    errors = {}
+    resolution.number = resolution.number.strip()
+    if not resolution.number:
+        errors["number"] = _(
+            "Le numéro de la résolution est obligatoire : celui du procès-verbal de l'AG."
+        )
+    elif (
+        Resolution.objects.filter(assembly=resolution.assembly, number=resolution.number)
+        .exclude(pk=resolution.pk)
+        .exists()
+    ):
+        errors["number"] = _("Cette AG a déjà une résolution n° %(number)s.") % {
+            "number": resolution.number
+        }
+    if not resolution.title.strip():
+        errors["title"] = _("Le titre de la résolution est obligatoire.")
+    assembly = resolution.assembly
+    if resolution.voted_on and resolution.voted_on < assembly.held_on:
+        errors["voted_on"] = _(
+            "Le vote (%(voted)s) ne peut pas précéder l'assemblée générale (%(held)s)."
+        ) % {"voted": _date(resolution.voted_on), "held": _date(assembly.held_on)}
+    if resolution.voted_on and resolution.voted_on > timezone.localdate():
+        errors["voted_on"] = _("La date du vote est dans le futur.")
+    cast_votes = resolution.votes_cast
+    if cast_votes == 0:
+        errors["votes_for"] = _(
+            "Aucune voix : indiquez les voix pour, contre et les abstentions du procès-verbal."
+        )
+    elif assembly.delegates is not None and cast_votes > assembly.delegates:
+        errors["votes_for"] = _(
+            "Les voix (%(for)s pour + %(against)s contre + %(abstentions)s abstentions = "
+            "%(total)s) dépassent les %(delegates)s délégués présents ou représentés."
+        ) % {
+            "for": resolution.votes_for,
+            "against": resolution.votes_against,
+            "abstentions": resolution.abstentions,
+            "total": cast_votes,
+            "delegates": assembly.delegates,
+        }
+    return errors
+
+
+def resolution_save(
+    *, by: User, resolution: Resolution | None = None, **fields: Unpack[ResolutionFields]
+) -> Resolution:
+    """A resolution of an AG, checked (its number, its date, its votes) before anything is
+    written: a French ValidationError by field otherwise."""
+    check(by, Can.COORDINATE)
+    resolution = resolution or Resolution()
+    for name, value in fields.items():
+        setattr(resolution, name, value)
+    errors = _resolution_errors(resolution)
+    if errors:
+        raise ValidationError(errors)
+    if resolution.pk is None:
+        resolution.position = Resolution.objects.filter(assembly=resolution.assembly).count()
+    resolution.save()
+    plan_changed()
+    return resolution
+
+
+# --- The CSR frameworks (coordinators) ----------------------------------------------------------
+
+
+def framework_entry_save(
+    *,
+    by: User,
+    framework: Framework,
+    entry: FrameworkEntry | None = None,
+    **fields: Unpack[EntryFields],
+) -> FrameworkEntry:
+    check(by, Can.COORDINATE)
+    entry = entry or FrameworkEntry(framework=framework, position=framework.entries.count())
+    for name, value in fields.items():
+        setattr(entry, name, str(value).strip())
+    errors = {}
+    if not entry.code:
+        errors["code"] = _("Le code est obligatoire (par exemple « ODD 3 »).")
+    elif (
+        FrameworkEntry.objects.filter(framework=framework, code=entry.code)
+        .exclude(pk=entry.pk)
+        .exists()
+    ):
+        errors["code"] = _("Le référentiel a déjà une entrée « %(code)s ».") % {"code": entry.code}
+    if not entry.label:
+        errors["label"] = _("L'intitulé est obligatoire.")
+    if errors:
+        raise ValidationError(errors)
+    entry.save()
+    revisions.bump("mutuelles")
+    plan_changed()
+    return entry
 
 
 def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_name: str = "") -> int:
@@ -318,10 +525,40 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_nam
     check(by, Can.COORDINATE)
     axes = {axis.number: axis for axis in plan.axes.all()}
     existing = {action.code: action for action in plan.actions.all()}
+    resolutions = (
+        {r.number.casefold(): r for r in plan.general_assembly.resolutions.all()}
+        if plan.general_assembly
+        else {}
+    )
     errors: list[str] = []
     seen: dict[str, int] = {}  # code -> the line it first appears on
     for line in lines:
         errors.extend(line.errors)
+        for number in line.resolutions or ():
+            if number.casefold() in resolutions:
+                continue
+            if plan.general_assembly is None:
+                errors.append(
+                    _(
+                        "Ligne %(line)s : résolution %(number)s, mais le plan n'est rattaché à "
+                        "aucune assemblée générale (Gérer le plan)."
+                    )
+                    % {"line": line.number, "number": number}
+                )
+            else:
+                known = ", ".join(r.number for r in resolutions.values()) or _("aucune")
+                errors.append(
+                    _(
+                        "Ligne %(line)s : la résolution %(number)s n'existe pas (%(assembly)s, "
+                        "résolutions : %(known)s)."
+                    )
+                    % {
+                        "line": line.number,
+                        "number": number,
+                        "assembly": plan.general_assembly,
+                        "known": known,
+                    }
+                )
         if line.axis is not None and line.axis not in axes:
             known = ", ".join(str(n) for n in sorted(axes)) or _("aucun")
             errors.append(
@@ -358,6 +595,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_nam
             action.owner, action.due_on, action.scope = line.owner, line.due_on, line.scope
             action.position = position
             action.save()
+            if line.resolutions is not None:
+                action.resolutions.set([resolutions[n.casefold()] for n in line.resolutions])
             saved.append(action)
             if line.indicator:
                 Indicator.objects.update_or_create(
@@ -542,28 +781,48 @@ def measurement_record(
     period: datetime.date,
     value: Decimal,
     comment: str = "",
+    evidence: Iterable[tuple[UploadedFile, str]] = (),
 ) -> Measurement:
+    """A mutuelle's value of an indicator for a period (the quarter or year holding `period`),
+    dated in its history (`MeasurementEntry`), with the files that back it, each checked by
+    its content: all is saved, or nothing."""
     check(by, Can.EDIT_MUTUELLE, mutuelle)
     plan = indicator.plan
-    period = quarter_start(period)
-    if not quarter_start(plan.starts_on) <= period <= plan.ends_on:
-        raise ValidationError(
-            {
-                "period": _("La période doit se situer dans le plan, du %(start)s au %(end)s.")
-                % {"start": _date(plan.starts_on), "end": _date(plan.ends_on)}
-            }
+    period = period_start(period, indicator.period)
+    start = min(plan.starts_on, indicator.baseline_on or plan.starts_on)
+    if not period_start(start, indicator.period) <= period <= plan.ends_on:
+        where = (
+            _("La période doit se situer dans le plan, du %(start)s au %(end)s.")
+            if start == plan.starts_on
+            else _(
+                "La période doit se situer entre la référence et la fin du plan, du %(start)s "
+                "au %(end)s."
+            )
         )
-    measurement, _created = Measurement.objects.update_or_create(
-        indicator=indicator,
-        mutuelle=mutuelle,
-        period=period,
-        defaults={
-            "value": value,
-            "comment": comment,
-            "entered_by": by,
-            "entered_at": timezone.now(),
-        },
-    )
+        raise ValidationError(
+            {"period": where % {"start": _date(start), "end": _date(plan.ends_on)}}
+        )
+    files = list(evidence)
+    for upload, _title in files:  # every file checked before anything is written
+        uploads.checked_kind(upload, MAX_EVIDENCE, field="evidence")
+    now = timezone.now()
+    with transaction.atomic():
+        measurement, _created = Measurement.objects.update_or_create(
+            indicator=indicator,
+            mutuelle=mutuelle,
+            period=period,
+            defaults={"value": value, "comment": comment, "entered_by": by, "entered_at": now},
+        )
+        MeasurementEntry.objects.create(
+            measurement=measurement, value=value, entered_by=by, entered_at=now
+        )
+        for upload, title in files:
+            uploads.store(
+                Evidence(measurement=measurement, added_by=by, added_at=now),
+                upload,
+                limit=MAX_EVIDENCE,
+                title=title,
+            )
     plan_changed()
     return measurement
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import registry_views, views
 
 app_name = "actionplan"
 urlpatterns = [
@@ -24,4 +24,34 @@ urlpatterns = [
     path("gerer/indicateurs/<int:pk>/", views.indicator_save, name="indicator_edit"),
     path("importer/", views.plan_import, name="import"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
+]
+
+# The AG's resolutions and the indicator registry (registry_views.py).
+urlpatterns += [
+    path("resolutions/", registry_views.resolution_list, name="resolutions"),
+    path("resolutions/ag/", registry_views.assembly_create, name="assembly_create"),
+    path("resolutions/nouvelle/", registry_views.resolution_form, name="resolution_create"),
+    path("resolutions/<int:pk>/", registry_views.resolution_detail, name="resolution"),
+    path(
+        "resolutions/<int:pk>/histoire/",
+        registry_views.resolution_story,
+        name="resolution_story",
+    ),
+    path("actions/<int:pk>/histoire/", registry_views.action_story, name="action_story"),
+    path("resolutions/<int:pk>/modifier/", registry_views.resolution_form, name="resolution_edit"),
+    path("indicateurs/", registry_views.indicator_list, name="indicators"),
+    path("indicateurs/<int:pk>/", registry_views.indicator_detail, name="indicator"),
+    path(
+        "indicateurs/<int:pk>/modifier/",
+        registry_views.indicator_registry_edit,
+        name="indicator_registry",
+    ),
+    path(
+        "indicateurs/<int:pk>/cibles/", registry_views.indicator_targets, name="indicator_targets"
+    ),
+    path(
+        "indicateurs/<int:pk>/mesures/<slug:slug>/",
+        registry_views.measure_form,
+        name="measure",
+    ),
 ]

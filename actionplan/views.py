@@ -21,7 +21,7 @@ from ambassadeurs.permissions import can, check, require
 from core import contributions, fragments
 from mutuelles.models import Mutuelle
 
-from . import charts, exports, imports, selectors, services
+from . import charts, exports, imports, registry, selectors, services
 from .filters import FeedbackFilter
 from .forms import (
     ActionForm,
@@ -131,10 +131,17 @@ def axis_detail(request, pk):
 
 @require_http_methods(["GET"])
 def action_detail(request, pk):
-    action = get_object_or_404(Action.objects.select_related("axis", "theme", "plan"), pk=pk)
+    action = get_object_or_404(
+        Action.objects.select_related("axis", "theme", "plan").prefetch_related(
+            "resolutions", "frameworks", "indicators"
+        ),
+        pk=pk,
+    )
+    deployments = selectors.action_deployments(action)
     context = {
         "action": action,
-        "deployments": selectors.action_deployments(action),
+        "deployments": deployments,
+        "progress": registry.action_progress(action),
         # What later apps hold about the action (initiatives, guides) comes from them.
         "sections": contributions.render("actionplan:action", request, action),
     }

@@ -7,6 +7,7 @@ class GuidesConfig(AppConfig):
     verbose_name = _("Guides et outils")
 
     def ready(self):
+        from actionplan import story
         from core import contributions, files
 
         from . import journal, personal_data, search, selectors
@@ -29,4 +30,5 @@ class GuidesConfig(AppConfig):
             template="guides/_action_section.html",
             context=lambda request, action: {"guides": selectors.action_guides(action)},
         )
+        story.register(selectors.story_events)  # a guide's versions in an action's story
         search.register()

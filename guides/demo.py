@@ -11,6 +11,7 @@ from django.utils import timezone
 from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from core import tabular
+from mutuelles.demo import theme_frameworks
 from mutuelles.models import Theme
 
 from . import services
@@ -95,4 +96,9 @@ def seed() -> int:
             services.submit(by=lead, guide=guide)
         else:
             _publish(coordinator, guide, "", days_ago=60)
+    # The CSR frameworks each guide serves, those of its theme.
+    served = theme_frameworks()
+    slugs = [content["slug"] for content in GUIDES]
+    for guide in Guide.objects.filter(slug__in=slugs).select_related("theme"):
+        guide.frameworks.set(served.get(guide.theme.slug, []) if guide.theme else [])
     return created

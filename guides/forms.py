@@ -16,12 +16,13 @@ class GuideForm(ModelForm):
 
     class Meta:
         model = Guide
-        fields = ["title", "summary", "theme", "body", "authors", "actions"]
+        fields = ["title", "summary", "theme", "body", "authors", "actions", "frameworks"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
             "body": forms.Textarea(attrs={"rows": 24, "data-rich-text": "guide"}),
             "authors": Picker(placeholder=_("Tapez un nom ou une mutuelle…")),
             "actions": Picker(placeholder=_("Tapez un code ou un mot du titre…")),
+            "frameworks": Picker(placeholder=_("ODD, ISO 26000, ESRS, guide du CSESS…")),
         }
         help_texts = {
             "body": _(

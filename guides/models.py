@@ -14,7 +14,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
 from core.history import Record
-from mutuelles.models import Theme
+from mutuelles.models import FrameworkEntry, Theme
 
 
 class Status(models.TextChoices):
@@ -65,6 +65,9 @@ class Guide(models.Model):
         _("état"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     body = RichTextField(_("texte"), blank=True)
+    frameworks = models.ManyToManyField(
+        FrameworkEntry, verbose_name=_("référentiels RSE"), blank=True, related_name="guides"
+    )
     # Optimistic concurrency: each save of the working copy increments it, and a save made
     # from an older revision is refused instead of overwriting a co-author's text.
     revision = models.PositiveIntegerField(_("révision"), default=1, editable=False)

@@ -1,6 +1,7 @@
 """Reads of guides."""
 
 import datetime
+from collections.abc import Sequence
 from typing import TypedDict
 
 from django.db.models import Prefetch, QuerySet
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from actionplan.models import Action as PlanAction
+from actionplan.story import Event as StoryEvent
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
@@ -171,3 +173,29 @@ def _published_since(since: datetime.datetime) -> list[Item]:
         if guide.current_version
     )
     return [Item(text, reverse("guides:list"), _("Tous les guides"), entries)]
+
+
+def story_events(actions: Sequence[PlanAction]) -> list[StoryEvent]:
+    """Each published version of a guide that helps carry out these actions, for their story."""
+    wanted = {action.pk: action for action in actions}
+    events = []
+    versions = (
+        Version.objects.filter(guide__actions__in=actions)
+        .select_related("guide")
+        .prefetch_related("guide__actions")
+        .distinct()
+    )
+    for version in versions:
+        for action in version.guide.actions.all():
+            if action.pk in wanted:
+                events.append(
+                    StoryEvent(
+                        version.published_at,
+                        "guide",
+                        _("Guide « %(title)s » publié (version %(number)s)")
+                        % {"title": version.guide.title, "number": version.number},
+                        version.guide.get_absolute_url(),
+                        wanted[action.pk],
+                    )
+                )
+    return events

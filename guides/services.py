@@ -23,7 +23,7 @@ from ambassadeurs.permissions import can, check
 from core import history, outbox, pictures, search, uploads
 from core.mail import notify
 from core.richtext import plain_text, sanitize
-from mutuelles.models import Theme
+from mutuelles.models import FrameworkEntry, Theme
 
 from .models import Event, Guide, Picture, Status, Tool, Version
 from .text import with_table_headers
@@ -61,6 +61,7 @@ def _unique_slug(title: str) -> str:
 class GuideRelated(TypedDict, total=False):
     authors: Iterable[User]
     actions: Iterable[Action]
+    frameworks: Iterable[FrameworkEntry]
 
 
 class DraftFields(GuideRelated, total=False):
@@ -95,6 +96,7 @@ def guide_create(
         guide.save()
         guide.authors.set({by, *related.get("authors", [])})
         guide.actions.set(related.get("actions", []))
+        guide.frameworks.set(related.get("frameworks", []))
         _event(guide, Event.Kind.CREATED, by)
     return guide
 
@@ -106,6 +108,7 @@ def draft_save(*, by: User, guide: Guide, revision: int, **fields: Unpack[DraftF
     if guide.status == Status.ARCHIVED:
         raise ValidationError(_("Ce guide est archivé : rétablissez-le avant de le modifier."))
     chosen_authors, actions = fields.pop("authors", None), fields.pop("actions", None)
+    frameworks = fields.pop("frameworks", None)
     if "body" in fields:
         fields["body"] = with_table_headers(sanitize(fields["body"]))
     for name, value in fields.items():
@@ -128,6 +131,8 @@ def draft_save(*, by: User, guide: Guide, revision: int, **fields: Unpack[DraftF
             guide.authors.set(authors or {by})
         if actions is not None:
             guide.actions.set(actions)
+        if frameworks is not None:
+            guide.frameworks.set(frameworks)
     guide.refresh_from_db()
     guide.__dict__.pop("author_ids", None)
     return guide

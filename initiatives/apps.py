@@ -7,6 +7,7 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
+        from actionplan import story
         from core import contributions, files
 
         from . import journal, personal_data, search, selectors
@@ -32,4 +33,6 @@ class InitiativesConfig(AppConfig):
                 "initiatives": selectors.action_initiatives(action),
             },
         )
+        # What the initiatives did for an action is part of its story (actionplan.story).
+        story.register(selectors.story_events)
         search.register()

@@ -18,6 +18,7 @@ from actionplan.models import Action
 from ambassadeurs.models import Role, User
 from core import revisions
 from core.richtext import sanitize
+from mutuelles.demo import theme_frameworks
 from mutuelles.models import Mutuelle, Theme
 
 from .models import Audience, Comment, Image, Initiative, Replication, Status
@@ -61,6 +62,7 @@ def seed(*, extra: int = 0) -> int:
     rng = random.Random(60)  # noqa: S311 - demo data
     mutuelles = {m.slug: m for m in Mutuelle.objects.filter(slug__in=CITIES)}
     themes = {t.slug: t for t in Theme.objects.all()}
+    served = theme_frameworks()
     audiences = {a.slug: a for a in Audience.objects.all()}
     actions = {a.code: a for a in Action.objects.filter(plan__is_current=True)}
     ambassadors = {u.mutuelle_id: u for u in User.objects.filter(role=Role.AMBASSADOR)}
@@ -104,6 +106,9 @@ def seed(*, extra: int = 0) -> int:
                 },
             )
             initiative.themes.set([themes[t] for t in kind["themes"] if t in themes])
+            initiative.frameworks.set(
+                {entry for t in kind["themes"] for entry in served.get(t, [])}
+            )
             initiative.audiences.set([audiences[a] for a in kind["audiences"] if a in audiences])
             code = kind.get("action")
             initiative.actions.set([actions[code]] if code in actions else [])

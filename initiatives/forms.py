@@ -6,7 +6,7 @@ from actionplan.models import Action
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core import pending_uploads
-from core.forms import Form, ModelForm
+from core.forms import Form, ModelForm, MultipleFileField
 from core.models import Upload
 from core.widgets import Picker
 from mutuelles.models import Mutuelle
@@ -22,22 +22,6 @@ FAILED = _("L'envoi n'a pas abouti : vérifiez la connexion, puis choisissez le 
 TOO_LONG = _("Le texte de « %(name)s » dépasse 200 caractères.")
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented recipe)."""
-
-    def __init__(self, *args, accept: str = "", **kwargs):
-        attrs = {"accept": accept} if accept else {}
-        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
-        super().__init__(*args, required=False, **kwargs)
-
-    def clean(self, data, initial=None):
-        return [super(MultipleFileField, self).clean(file, initial) for file in data or []]
 
 
 class InitiativeForm(ModelForm):
@@ -76,6 +60,7 @@ class InitiativeForm(ModelForm):
             "lessons",
             "transposability",
             "actions",
+            "frameworks",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 2, "maxlength": 400}),
@@ -89,6 +74,7 @@ class InitiativeForm(ModelForm):
             "results": forms.Textarea(attrs={"rows": 3}),
             "lessons": forms.Textarea(attrs={"rows": 3}),
             "actions": Picker(placeholder=_("Tapez un code ou un mot du titre…")),
+            "frameworks": Picker(placeholder=_("ODD, ISO 26000, ESRS, guide du CSESS…")),
         }
         localized_fields = ["budget"]  # "1 200,50" as people type it in France
         help_texts = {

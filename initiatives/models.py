@@ -14,7 +14,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.fields import RichTextField
 from core.history import Record
-from mutuelles.models import Mutuelle, Theme
+from mutuelles.models import FrameworkEntry, Mutuelle, Theme
 
 
 class Audience(models.Model):
@@ -78,6 +78,9 @@ class Initiative(models.Model):
     themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), related_name="initiatives")
     audiences = models.ManyToManyField(
         Audience, verbose_name=_("publics"), related_name="initiatives", blank=True
+    )
+    frameworks = models.ManyToManyField(
+        FrameworkEntry, verbose_name=_("référentiels RSE"), blank=True, related_name="initiatives"
     )
     status = models.CharField(_("état"), max_length=10, choices=Status.choices, default=Status.IDEA)
     starts_on = models.DateField(_("début"), null=True, blank=True)

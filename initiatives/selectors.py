@@ -1,7 +1,7 @@
 """Reads of initiatives: each page runs a fixed number of queries whatever the data size."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.db.models import Count, Prefetch, QuerySet, prefetch_related_objects
 from django.urls import reverse
@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from actionplan.models import Action
+from actionplan.story import Event
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
@@ -191,3 +192,30 @@ def _published_since(since: datetime.datetime) -> list[Item]:
     ) % {"count": count}
     entries = tuple(Entry(i.title, i.get_absolute_url(), i.mutuelle.short_name) for i in new)
     return [Item(text, reverse("initiatives:list"), _("Toutes les initiatives"), entries)]
+
+
+def story_events(actions: Sequence[Action]) -> list[Event]:
+    """The published initiatives that contributed to these actions, for their story."""
+    events = []
+    initiatives = (
+        Initiative.objects.published()
+        .filter(actions__in=actions)
+        .select_related("mutuelle")
+        .prefetch_related("actions")
+        .distinct()
+    )
+    wanted = {action.pk: action for action in actions}
+    for initiative in initiatives:
+        for action in initiative.actions.all():
+            if action.pk in wanted and initiative.published_at:
+                events.append(
+                    Event(
+                        initiative.published_at,
+                        "initiative",
+                        _("Initiative de %(mutuelle)s publiée : %(title)s")
+                        % {"mutuelle": initiative.mutuelle.short_name, "title": initiative.title},
+                        initiative.get_absolute_url(),
+                        wanted[action.pk],
+                    )
+                )
+    return events

@@ -20,14 +20,14 @@ from core.mail import notify
 from core.models import Upload
 from core.richtext import sanitize
 from core.uploads import store
-from mutuelles.models import Mutuelle, Theme
+from mutuelles.models import FrameworkEntry, Mutuelle, Theme
 
 from .models import Attachment, Audience, Comment, Image, Initiative, Replication
 
 MAX_UPLOAD = 10 * 1024 * 1024
 THUMBNAIL = (640, 400)
 IMAGE_SIDE = 2400  # px: sharp on any screen, light enough for a page
-RELATED = ("themes", "audiences", "actions")
+RELATED = ("themes", "audiences", "actions", "frameworks")
 
 
 def initiatives_changed() -> None:
@@ -55,6 +55,7 @@ class InitiativeFields(TypedDict, total=False):
     lessons: str
     transposability: str
     actions: Iterable[Action]
+    frameworks: Iterable[FrameworkEntry]
 
 
 # --- Initiatives ------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from core.revisions import BumpingAdmin
 
-from .models import Mutuelle, Theme
+from .models import Framework, FrameworkEntry, Mutuelle, Theme
 
 
 @admin.register(Mutuelle)
@@ -19,3 +19,14 @@ class ThemeAdmin(BumpingAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class FrameworkEntryInline(admin.TabularInline):
+    model = FrameworkEntry
+    extra = 0
+
+
+@admin.register(Framework)
+class FrameworkAdmin(BumpingAdmin):
+    list_display = ["name", "position"]
+    inlines = [FrameworkEntryInline]

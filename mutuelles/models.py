@@ -59,3 +59,49 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Framework(models.Model):
+    """A CSR taxonomy the mutuelles report against: the SDGs, ISO 26000, the ESRS, the CSESS
+    good-practice guide. Shipped as data (mutuelles/data/frameworks.toml), edited by the
+    coordination; actions, indicators, initiatives and guides are tagged with its entries."""
+
+    slug = models.SlugField(_("identifiant d'URL"), max_length=30, unique=True)
+    name = models.CharField(_("nom"), max_length=150, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("référentiel RSE")
+        verbose_name_plural = _("référentiels RSE")
+
+    def __str__(self):
+        return self.name
+
+
+class FrameworkEntry(models.Model):
+    """One entry of a framework: an SDG, a core subject of ISO 26000, an ESRS topic..."""
+
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("référentiel"), on_delete=models.CASCADE, related_name="entries"
+    )
+    code = models.CharField(
+        _("code"), max_length=20, help_text=_("Par exemple « ODD 3 », « E1 », « QC 4 ».")
+    )
+    label = models.CharField(_("intitulé"), max_length=250)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    class Meta:
+        ordering = ["framework__position", "position", "code"]
+        verbose_name = _("entrée de référentiel")
+        verbose_name_plural = _("entrées de référentiel")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "code"], name="framework_entry_code_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} · {self.label}"

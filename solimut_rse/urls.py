@@ -7,7 +7,7 @@ from django.views.i18n import set_language
 from ambassadeurs import views as ambassadeurs_views
 from core import views as core_views
 
-from . import search, views
+from . import frameworks, search, views
 
 # The admin signs in through allauth: same form, same rate limits, same two-factor step.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -37,6 +37,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("plan-du-site/", views.site_map, name="site_map"),
+    path("referentiels/", frameworks.coverage, name="frameworks"),
+    path("referentiels/<slug:slug>/ajouter/", frameworks.entry_form, name="framework_entry_create"),
+    path("referentiels/entrees/<int:pk>/", frameworks.entry_form, name="framework_entry_edit"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     # allauth's sign-in page, with single sign-on's button and redirect: same path and name.
     path("accounts/login/", ambassadeurs_views.login_page, name="account_login"),

@@ -44,13 +44,24 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from actionplan import services as plan_services
-from actionplan.models import Action, ActionPlan, Axis, Indicator, Measurement, Scope
+from actionplan.models import (
+    Action,
+    ActionPlan,
+    Assembly,
+    Axis,
+    Indicator,
+    Measurement,
+    Resolution,
+    Scope,
+)
 from ambassadeurs import services as people_services
 from ambassadeurs.models import Invitation, Role
 from guides import services as guide_services
 from guides.models import Version
 from initiatives import services as initiative_services
 from initiatives.models import Audience, Comment, Initiative
+from mutuelles import frameworks
+from mutuelles.models import Framework, FrameworkEntry
 from newsletter.models import Block, Edition, Subscriber
 from newsletter.rendering import picture_url
 from solimut_rse.celery import app as celery_app
@@ -300,6 +311,78 @@ PROJECT = [
         lambda w: ["matrice", "csv"],
         get=COORDINATORS,
         post=NOT_ALLOWED,
+    ),
+    # The AG's resolutions and the indicator registry.
+    Row("actionplan:resolutions", get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "actionplan:assembly_create",
+        get=NOT_ALLOWED,
+        post=COORDINATORS_SAVE,  # would add an AG
+        data=lambda w: {"ag-name": "AG extraordinaire", "ag-held_on": "2026-10-01"},
+    ),
+    Row(
+        "actionplan:resolution_create",
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would add resolution 7 to the June AG
+        data=lambda w: {**w.resolution_form, "number": "7"},
+    ),
+    Row("actionplan:resolution", lambda w: [w.resolution.pk], get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "actionplan:resolution_story",
+        lambda w: [w.resolution.pk],
+        get=EVERYONE,
+        post=NOT_ALLOWED,
+    ),
+    Row("actionplan:action_story", lambda w: [w.action.pk], get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "actionplan:resolution_edit",
+        lambda w: [w.resolution.pk],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would change the votes of resolution 3
+        data=lambda w: {**w.resolution_form, "votes_for": "120"},
+    ),
+    Row("actionplan:indicators", get=EVERYONE, post=NOT_ALLOWED),
+    Row("actionplan:indicator", lambda w: [w.indicator.pk], get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "actionplan:indicator_registry",
+        lambda w: [w.indicator.pk],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would define the indicator, yearly and added up
+        data=lambda w: {"definition": "Note sur 100", "period": "year", "rollup": "sum"},
+    ),
+    Row(
+        "actionplan:indicator_targets",
+        lambda w: [w.indicator.pk],
+        get=NOT_ALLOWED,
+        post=COORDINATORS_SAVE,  # would give Armor a target of its own
+        data=lambda w: {"cible-armor": "88 points"},
+    ),
+    Row(
+        "actionplan:measure",
+        lambda w: [w.indicator.pk, w.armor.slug],
+        get=(LOGIN, 403, 200, 403, 200, 200),
+        post=ARMOR_SAVE,  # would record Armor's value of the indicator, with its evidence
+        data=lambda w: {
+            "period": "2026-07-01",
+            "value": "82",
+            "evidence": SimpleUploadedFile("index.pdf", b"%PDF-1.4 index", "application/pdf"),
+        },
+    ),
+    # The CSR frameworks (the composition root: they gather every app's tags).
+    Row("frameworks", get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "framework_entry_create",
+        lambda w: [w.entry.framework.slug],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would add an entry to the SDGs
+        data=lambda w: {"code": "ODD 18", "label": "Objectif local"},
+    ),
+    Row(
+        "framework_entry_edit",
+        lambda w: [w.entry.pk],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would rename SDG 3
+        data=lambda w: {"code": "ODD 3", "label": "Santé et bien-être"},
     ),
     # Initiatives.
     Row("initiatives:list", get=EVERYONE, post=NOT_ALLOWED),
@@ -821,6 +904,30 @@ def _build_world() -> SimpleNamespace:
     w.feedback = plan_services.feedback_create(
         by=w.ambassador, mutuelle=w.armor, subject="Premier retour", text="Bon accueil."
     )
+    assembly = Assembly.objects.create(
+        name="AG du 18 juin 2026", held_on=datetime.date(2026, 6, 18), delegates=140
+    )
+    w.resolution = Resolution.objects.create(
+        assembly=assembly,
+        number="3",
+        title="Prévention santé",
+        voted_on=assembly.held_on,
+        votes_for=130,
+        votes_against=2,
+        abstentions=4,
+    )
+    w.action.resolutions.add(w.resolution)
+    w.resolution_form = {
+        "assembly": assembly.pk,
+        "number": "3",
+        "title": "Prévention santé",
+        "voted_on": "2026-06-18",
+        "votes_for": "130",
+        "votes_against": "2",
+        "abstentions": "4",
+    }
+    frameworks.ship(Framework, FrameworkEntry)  # shipped by a migration: gone after a flush
+    w.entry = FrameworkEntry.objects.get(code="ODD 3")
 
     # Initiatives of Armor: one published (with a picture, a file, a comment, a replication
     # by Arverne) and one draft (with a picture and a file).

@@ -51,6 +51,10 @@ PAGES = [
     ("/search/?q=initiative", "reader"),
     ("/search/?q=initiative", "coordinator"),
     ("/search/?q=initiative&kind=initiative&theme=theme-0", "ambassador"),
+    # Issue #14: the registry, the resolutions, the frameworks' coverage.
+    ("/plan/indicateurs/", "reader"),
+    ("/plan/resolutions/", "coordinator"),
+    ("/referentiels/", "reader"),
 ]
 # At 8 mutuelles the lists of initiatives and members fit on their first page, the plan's
 # actions too: a query per row would show as a difference.

@@ -11,9 +11,16 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from actionplan import quantities
 from actionplan.models import Deployment, Status
 
 register = template.Library()
+
+
+@register.filter
+def quantity(value) -> str:
+    """A measured value, a target, a baseline: 85, 4,5 (no trailing zeros)."""
+    return quantities.text(value)
 
 
 @register.filter

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0004_search_themes_json'),
+        ('core', '0005_search_indexes_without_pending_list'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

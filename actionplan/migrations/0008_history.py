@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actionplan', '0005_deployment_indexes'),
+        ('actionplan', '0007_existing_plans_assemblies_measure_history'),
         ('mutuelles', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

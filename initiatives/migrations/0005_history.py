@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('initiatives', '0003_rich_text_sanitised_on_save'),
+        ('initiatives', '0004_initiative_frameworks'),
         ('mutuelles', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

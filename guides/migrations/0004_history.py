@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('guides', '0002_rich_text_sanitised_on_save'),
+        ('guides', '0003_guide_frameworks'),
         ('mutuelles', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
