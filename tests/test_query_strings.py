@@ -32,6 +32,7 @@ INITIATIVE_FILTERS = [
     "transposabilite",
     "action",
 ]
+JOURNAL_FILTERS = ["kind", "by", "mutuelle", "type", "since", "until"]
 ADMIN_LIST = ["p", "o", "q", "e", "all"]
 
 # Each page, the arguments of its URL, and every parameter it reads from the query string.
@@ -49,6 +50,8 @@ PAGES = {
         ["q", "theme", "mutuelle", "ressenti", "etat", "page", "retour"],
     ),
     "account_login": ([], ["local", "next"]),
+    "ambassadeurs:journal": ([], [*JOURNAL_FILTERS, "page"]),
+    "ambassadeurs:journal_export": (["csv"], JOURNAL_FILTERS),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (
