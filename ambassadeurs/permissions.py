@@ -86,9 +86,7 @@ def _meeting_open_to(user, meeting) -> bool:
     to (`reunions.models.MeetingQuerySet.visible_to` is the same rule for lists)."""
     group = meeting.group
     return (
-        group is None
-        or user.pk in meeting.invitee_ids
-        or group.members.filter(pk=user.pk).exists()
+        group is None or user.pk in meeting.invitee_ids or group.members.filter(pk=user.pk).exists()
     )
 
 
@@ -123,9 +121,7 @@ def can(user, action: Action | str, obj=None) -> bool:
         case Action.APPROVE_MINUTES:
             return obj is not None and _leads(user, obj.group)
         case Action.WRITE_MINUTES:
-            return obj is not None and (
-                _leads(user, obj.group) or obj.minutes_writer_id == user.pk
-            )
+            return obj is not None and (_leads(user, obj.group) or obj.minutes_writer_id == user.pk)
         case Action.REMARK_MINUTES:
             return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
         case Action.COORDINATE | Action.FOLLOW_UP:

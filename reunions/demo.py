@@ -64,7 +64,8 @@ def seed() -> int:
                 user=user,
                 # The demo accounts leave the next meetings unanswered: their home lists them.
                 answer=Invitee.Answer.PENDING
-                if not past and user.email.split("@")[0] in {"ambassadeur", "salarie", "coordination"}
+                if not past
+                and user.email.split("@")[0] in {"ambassadeur", "salarie", "coordination"}
                 else answers[(index + number) % len(answers)],
                 answered_at=None if past else starts - datetime.timedelta(days=3),
                 attended=(answers[(index + number) % len(answers)] != Invitee.Answer.NO)

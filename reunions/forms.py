@@ -68,7 +68,9 @@ class MeetingForm(Form):
     def __init__(self, *args, groups=None, network=False, **kwargs):
         """`groups`: those the member may plan for; `network`: they may plan the network's."""
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups if groups is not None else WorkingGroup.objects.none()
+        self.fields["group"].queryset = (
+            groups if groups is not None else WorkingGroup.objects.none()
+        )
         self.fields["group"].required = not network
         if not network:
             self.fields["group"].empty_label = None
@@ -160,4 +162,3 @@ class DecisionForm(Form):
     due_on = forms.DateField(
         label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-

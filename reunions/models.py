@@ -202,6 +202,9 @@ class Remark(models.Model):
         verbose_name = _("remarque sur un compte rendu")
         verbose_name_plural = _("remarques sur les comptes rendus")
 
+    def __str__(self):
+        return self.text[:60]
+
 
 class Decision(models.Model):
     class Kind(models.TextChoices):
@@ -249,3 +252,6 @@ class FeedToken(models.Model):
     class Meta:
         verbose_name = _("flux d'agenda")
         verbose_name_plural = _("flux d'agenda")
+
+    def __str__(self):
+        return str(self.user)

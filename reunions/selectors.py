@@ -61,9 +61,7 @@ def meeting(pk: int, user: User) -> Meeting:
         Meeting.objects.visible_to(user)
         .select_related("group__lead", "minutes_writer", "approved_by", "organizer")
         .prefetch_related(
-            Prefetch(
-                "invitees", queryset=Invitee.objects.select_related("user__mutuelle")
-            ),
+            Prefetch("invitees", queryset=Invitee.objects.select_related("user__mutuelle")),
             "agenda_items__proposed_by",
             "remarks__author",
             "decisions__assignee",
@@ -76,15 +74,12 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
     """Invitations not answered yet, minutes awaiting the member's remarks."""
     items = []
     now = timezone.now()
-    unanswered = (
-        Meeting.objects.filter(
-            invitees__user=user,
-            invitees__answer=Invitee.Answer.PENDING,
-            status=Meeting.Status.SCHEDULED,
-            starts_at__gt=now,
-        )
-        .order_by("starts_at")
-    )
+    unanswered = Meeting.objects.filter(
+        invitees__user=user,
+        invitees__answer=Invitee.Answer.PENDING,
+        status=Meeting.Status.SCHEDULED,
+        starts_at__gt=now,
+    ).order_by("starts_at")
     rows, total = first_entries(unanswered)
     if total:
         items.append(
@@ -131,7 +126,8 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
                     Entry(
                         meeting.title,
                         meeting.get_absolute_url() + "#compte-rendu",
-                        _("jusqu'au %(date)s") % {"date": date_format(meeting.remarks_until, "j F")},
+                        _("jusqu'au %(date)s")
+                        % {"date": date_format(meeting.remarks_until or "", "j F")},
                     )
                     for meeting in rows
                 ),

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -169,7 +170,10 @@ def minutes_propose(*, by: User, meeting: Meeting, text: str, days: int) -> Meet
     _minutes_open(meeting)
     if not REMARK_DAYS[0] <= days <= REMARK_DAYS[1]:
         raise ValidationError(
-            {"days": _("Entre %(low)s et %(high)s jours.") % dict(zip(("low", "high"), REMARK_DAYS, strict=True))}
+            {
+                "days": _("Entre %(low)s et %(high)s jours.")
+                % dict(zip(("low", "high"), REMARK_DAYS, strict=True))
+            }
         )
     minutes_save(by=by, meeting=meeting, text=text)
     if not meeting.minutes.strip():
@@ -203,9 +207,7 @@ def minutes_approve(*, by: User, meeting: Meeting) -> Meeting:
             _("Les participants ont jusqu'au %(date)s pour leurs remarques.")
             % {"date": date_format(meeting.remarks_until, "j F Y")}
         )
-    updated = Meeting.objects.filter(
-        pk=meeting.pk, minutes_state=Meeting.Minutes.PROPOSED
-    ).update(
+    updated = Meeting.objects.filter(pk=meeting.pk, minutes_state=Meeting.Minutes.PROPOSED).update(
         minutes_state=Meeting.Minutes.APPROVED,
         approved_at=timezone.now(),
         approved_by=by,
@@ -259,8 +261,10 @@ def feed_reset(*, by: User) -> FeedToken:
 # --- E-mails (run by reunions.tasks) ------------------------------------------------------------
 
 
-def _with_calendar(message, meeting: Meeting, method: str, user: User):
-    ics = calendar([meeting_for_calendar(meeting.pk)], method=method, attendee=user)
+def _with_calendar(
+    message: EmailMultiAlternatives, meeting: Meeting, method: str, user: User
+) -> EmailMultiAlternatives:
+    ics = calendar([meeting], method=method, attendee=user)
     message.attach(
         "invitation.ics" if method == REQUEST else "annulation.ics",
         ics,
@@ -269,15 +273,16 @@ def _with_calendar(message, meeting: Meeting, method: str, user: User):
     return message
 
 
-def meeting_for_calendar(pk: int) -> Meeting:
-    return Meeting.objects.select_related("group").prefetch_related("agenda_items").get(pk=pk)
-
-
 def invitations_send(meeting_id: int, method: str = REQUEST) -> int:
     """Send the meeting's current state to each invitee who has not had it yet (their
     `sent_sequence` is behind the meeting's): a task run twice sends nothing more. How many
     were sent."""
-    meeting = Meeting.objects.filter(pk=meeting_id).select_related("group").first()
+    meeting = (
+        Meeting.objects.filter(pk=meeting_id)
+        .select_related("group")
+        .prefetch_related("agenda_items")
+        .first()
+    )
     if meeting is None:
         return 0
     waiting = meeting.invitees.filter(

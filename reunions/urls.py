@@ -17,7 +17,9 @@ urlpatterns = [
     path("reunions/<int:pk>/presences/", views.attendance, name="attendance"),
     path("reunions/<int:pk>/compte-rendu/", views.minutes, name="minutes"),
     path("reunions/<int:pk>/compte-rendu/remarque/", views.remark, name="remark"),
-    path("reunions/<int:pk>/compte-rendu/approuver/", views.minutes_approve, name="minutes_approve"),
+    path(
+        "reunions/<int:pk>/compte-rendu/approuver/", views.minutes_approve, name="minutes_approve"
+    ),
     path("reunions/<int:pk>/compte-rendu/pdf/", views.minutes_pdf, name="minutes_pdf"),
     path("reunions/<int:pk>/decisions/", views.decision_add, name="decision_add"),
 ]

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ambassadeurs.models import WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
+
 from . import calendar, printing, selectors, services
 from .forms import (
     AgendaItemForm,
@@ -85,8 +86,10 @@ def feed_reset(request):
     services.feed_reset(by=request.user)
     messages.success(
         request,
-        _("Nouvelle adresse d'agenda créée : l'ancienne ne fonctionne plus. Abonnez à nouveau "
-          "votre agenda avec l'adresse ci-dessous."),
+        _(
+            "Nouvelle adresse d'agenda créée : l'ancienne ne fonctionne plus. Abonnez à nouveau "
+            "votre agenda avec l'adresse ci-dessous."
+        ),
     )
     return redirect("reunions:agenda")
 
@@ -164,7 +167,9 @@ def _meeting_form(request, meeting: Meeting | None):
         else:
             messages.success(request, _("Réunion enregistrée : les invités sont prévenus."))
             return redirect(meeting)
-    return TemplateResponse(request, "reunions/meeting_form.html", {"form": form, "meeting": meeting})
+    return TemplateResponse(
+        request, "reunions/meeting_form.html", {"form": form, "meeting": meeting}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -229,7 +234,9 @@ def answer(request, pk):
         messages.error(request, _("Répondez oui, non ou peut-être."))
         return redirect(meeting)
     try:
-        services.invitation_answer(by=request.user, meeting=meeting, answer=form.cleaned_data["answer"])
+        services.invitation_answer(
+            by=request.user, meeting=meeting, answer=form.cleaned_data["answer"]
+        )
     except ValidationError as error:
         _refused(request, error)
     else:
@@ -300,7 +307,9 @@ def minutes(request, pk):
                 form.add_error(None, error)
         else:
             return redirect(meeting.get_absolute_url() + "#compte-rendu")
-    return TemplateResponse(request, "reunions/minutes_form.html", {"form": form, "meeting": meeting})
+    return TemplateResponse(
+        request, "reunions/minutes_form.html", {"form": form, "meeting": meeting}
+    )
 
 
 @require_POST
@@ -363,4 +372,3 @@ def minutes_pdf(request, pk):
     response["Content-Disposition"] = f'attachment; filename="compte-rendu-{meeting.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
-

@@ -19,7 +19,7 @@ def _event(content: bytes) -> icalendar.Event:
 
 
 def _attached_calendar(message) -> bytes:
-    [(name, content, mimetype)] = message.attachments
+    [(_name, content, mimetype)] = message.attachments
     assert mimetype.startswith("text/calendar")
     return content if isinstance(content, bytes) else content.encode()
 
@@ -111,7 +111,9 @@ def test_the_feed_lists_my_meetings_and_a_reset_kills_the_old_url(
 
     # Someone outside the group: the group's meeting is not in their feed.
     other = services.feed_token(other_ambassador).token
-    outside = icalendar.Calendar.from_ical(client.get(reverse("reunions:feed", args=[other])).content)
+    outside = icalendar.Calendar.from_ical(
+        client.get(reverse("reunions:feed", args=[other])).content
+    )
     assert outside.walk("VEVENT") == []
 
     client.force_login(reader)

@@ -88,7 +88,9 @@ def test_members_answer_and_the_page_counts_the_answers(client, reader, meeting)
     assert "Peut-être (1)" in page
 
 
-def test_a_network_meeting_is_open_to_everyone_who_answers_it(client, coordinator, other_ambassador):
+def test_a_network_meeting_is_open_to_everyone_who_answers_it(
+    client, coordinator, other_ambassador
+):
     meeting = services.meeting_save(
         by=coordinator,
         group=None,
@@ -137,7 +139,9 @@ def test_the_lead_records_attendance_after_the_meeting(client, ambassador, reade
     assert set(meeting.invitees.values_list("attended", flat=True)) == {None}
 
 
-def test_a_cancelled_meeting_is_struck_out_and_cannot_be_answered(client, ambassador, reader, meeting):
+def test_a_cancelled_meeting_is_struck_out_and_cannot_be_answered(
+    client, ambassador, reader, meeting
+):
     services.meeting_cancel(by=ambassador, meeting=meeting)
     client.force_login(reader)
     response = client.post(

@@ -18,15 +18,17 @@ def _pass_the_remarks_period(meeting):
     )
 
 
-def test_remark_then_approve(
-    client, ambassador, reader, past, django_capture_on_commit_callbacks
-):
+def test_remark_then_approve(client, ambassador, reader, past, django_capture_on_commit_callbacks):
     client.force_login(ambassador)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             reverse("reunions:minutes", args=[past.pk]),
-            {"minutes": "<h2>Tour de table</h2><p>Texte revu.</p>", "days": "5", "action": "proposer"},
+            {
+                "minutes": "<h2>Tour de table</h2><p>Texte revu.</p>",
+                "days": "5",
+                "action": "proposer",
+            },
         )
     past.refresh_from_db()
     assert past.minutes_state == Meeting.Minutes.PROPOSED
@@ -37,7 +39,9 @@ def test_remark_then_approve(
     # The reader's home says the minutes wait for their remarks; they remark.
     client.force_login(reader)
     assert "1 compte rendu attend vos remarques" in client.get(reverse("home")).content.decode()
-    client.post(reverse("reunions:remark", args=[past.pk]), {"remarque-text": "Ajouter les chiffres."})
+    client.post(
+        reverse("reunions:remark", args=[past.pk]), {"remarque-text": "Ajouter les chiffres."}
+    )
     assert Remark.objects.get().text == "Ajouter les chiffres."
     assert "attend vos remarques" not in client.get(reverse("home")).content.decode()
 
