@@ -9,9 +9,10 @@ class ReunionsConfig(AppConfig):
     def ready(self):
         from core import contributions
 
-        from . import personal_data, selectors
+        from . import personal_data, search, selectors
 
         personal_data.register()
+        search.register()
         contributions.register(
             "ambassadeurs:working_group",
             template="reunions/_group_section.html",

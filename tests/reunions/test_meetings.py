@@ -5,6 +5,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core import search
 from reunions import services
 from reunions.models import AgendaItem, Invitee, Meeting
 
@@ -166,3 +167,13 @@ def test_the_group_page_lists_its_meetings(client, reader, group, meeting):
     client.force_login(reader)
     page = client.get(group.get_absolute_url()).content.decode()
     assert "Relecture des clauses" in page
+
+
+def test_the_search_finds_a_meeting_by_its_agenda_for_those_who_may_see_it(
+    reader, other_ambassador, meeting, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_item_add(by=reader, meeting=meeting, title="Clauses de réemploi")
+    found = search.search(reader, "réemploi", kind="meeting")
+    assert [hit.url for hit in found.hits] == [meeting.get_absolute_url()]
+    assert search.search(other_ambassador, "réemploi", kind="meeting").total == 0
