@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import mail, outbox
+from core import mail, outbox, search
 
 from .calendar import CANCEL, REQUEST, calendar
 from .models import AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark, new_token
@@ -215,6 +215,7 @@ def minutes_approve(*, by: User, meeting: Meeting) -> Meeting:
     )
     if not updated:
         raise ValidationError(_("Ce compte rendu est déjà approuvé."))
+    search.refresh(Meeting, [meeting.pk])  # approved minutes are searched
     meeting.refresh_from_db()
     return meeting
 

@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from core import search
 from reunions import services
 from reunions.models import Meeting, Remark
 
@@ -47,6 +48,7 @@ def test_remark_then_approve(client, ambassador, reader, past, django_capture_on
 
     # The lead cannot approve before the period is over.
     client.force_login(ambassador)
+    assert search.search(reader, "revu", kind="meeting").total == 0
     url = reverse("reunions:minutes_approve", args=[past.pk])
     response = client.post(url, follow=True)
     assert "ont jusqu&#x27;au" in response.content.decode()
@@ -58,6 +60,8 @@ def test_remark_then_approve(client, ambassador, reader, past, django_capture_on
     past.refresh_from_db()
     assert past.minutes_state == Meeting.Minutes.APPROVED
     assert past.approved_by == ambassador
+    # Approved minutes are searched (a draft's are not).
+    assert search.search(reader, "revu", kind="meeting").total == 1
 
     # Approved twice: said, nothing changes; the text is frozen.
     approved_at = past.approved_at
