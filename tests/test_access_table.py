@@ -727,7 +727,7 @@ PROJECT = [
         get=(LOGIN, 403, 200, 403, 200, 200),  # the group's lead and the coordination
         post=(LOGIN, 403, SAVED, 403, SAVED, SAVED),
         data=lambda w: {
-            "group": w.group.pk,
+            "group": w.meeting_group.pk,
             "title": "Atelier",
             "starts_at": "2027-01-12T14:00",
             "ends_at": "2027-01-12T16:00",
@@ -741,7 +741,7 @@ PROJECT = [
         get=LEAD,
         post=LEAD_SAVE,  # would move the meeting
         data=lambda w: {
-            "group": w.group.pk,
+            "group": w.meeting_group.pk,
             "title": "Réunion déplacée",
             "starts_at": "2027-01-13T14:00",
             "ends_at": "2027-01-13T16:00",
@@ -995,13 +995,12 @@ def _build_world() -> SimpleNamespace:
 
     # Meetings of the group, led by Armor's ambassador: one next month, one past whose minutes
     # were proposed and whose remarks period is over.
-    w.group.lead = w.ambassador
-    w.group.save()
-    w.group.members.set([w.reader, w.ambassador])
+    w.meeting_group = WorkingGroupFactory(theme=w.theme, lead=w.ambassador)
+    w.meeting_group.members.set([w.reader, w.ambassador])
     start = now + datetime.timedelta(days=30)
     w.meeting = meeting_services.meeting_save(
         by=w.ambassador,
-        group=w.group,
+        group=w.meeting_group,
         title="Réunion du groupe",
         starts_at=start,
         ends_at=start + datetime.timedelta(hours=2),
@@ -1009,7 +1008,7 @@ def _build_world() -> SimpleNamespace:
     )
     w.past_meeting = meeting_services.meeting_save(
         by=w.ambassador,
-        group=w.group,
+        group=w.meeting_group,
         title="Réunion passée",
         starts_at=now - datetime.timedelta(days=20),
         ends_at=now - datetime.timedelta(days=20, hours=-2),
