@@ -42,6 +42,15 @@ def _refused(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _on_form(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: by the field it names, else above the fields."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 def _month(value: str | None) -> datetime.date:
     today = timezone.localdate()
     try:
@@ -159,11 +168,7 @@ def _meeting_form(request, meeting: Meeting | None):
                 minutes_writer=data["minutes_writer"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            _on_form(form, error)
         else:
             messages.success(request, _("Réunion enregistrée : les invités sont prévenus."))
             return redirect(meeting)
@@ -300,11 +305,7 @@ def minutes(request, pk):
                 services.minutes_save(by=request.user, meeting=meeting, text=text)
                 messages.success(request, _("Compte rendu enregistré."))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            _on_form(form, error)
         else:
             return redirect(meeting.get_absolute_url() + "#compte-rendu")
     return TemplateResponse(
