@@ -47,7 +47,7 @@ def feedback_document(feedback: FieldFeedback) -> search.Document:
         title=feedback.subject,
         headings=str(feedback.action) if feedback.action else "",
         body="\n".join(filter(None, [feedback.text, feedback.answer])),
-        url=f"{reverse('actionplan:feedback_list')}#retour-{feedback.pk}",
+        url=f"{reverse('actionplan:feedback_list')}?retour={feedback.pk}#retour-{feedback.pk}",
         mutuelle_id=feedback.mutuelle_id,
         theme_ids=[theme_id] if theme_id else [],
         date=feedback.created_at,

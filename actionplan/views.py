@@ -199,6 +199,7 @@ def _mutuelle_for(request, mutuelles):
 
 WEEKLY_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within ten minutes
 UNFOLDED = "a-jour"  # in the query: the actions up to date shown, not folded
+FEEDBACK_FORM = "nouveau-retour"  # in the query: the field feedback's form shown, not folded
 
 
 def _weekly_body(plan, mutuelle, editable, *, weekly=None, unfolded=False):
@@ -274,10 +275,14 @@ def _my_mutuelle_page(
     unfolded=False,
     errors=None,
     feedback_form=None,
+    feedback_open=False,
     mutuelles=None,
     status=200,
 ):
+    """The page; the field feedback's form folded (an occasional errand beside the weekly one:
+    htmx fetches it when opened) unless `feedback_open` or it comes back with its faults."""
     editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
+    feedback_open = editable and (feedback_open or feedback_form is not None)
     context = {
         "plan": plan,
         "mutuelle": mutuelle,
@@ -286,7 +291,8 @@ def _my_mutuelle_page(
         "body": _weekly_body(plan, mutuelle, editable, weekly=weekly, unfolded=unfolded),
         "errors": errors,
         "rules": PROGRESS_RULES,
-        "feedback_fields": _feedback_fields(plan, feedback_form) if editable else "",
+        "feedback_fields": _feedback_fields(plan, feedback_form) if feedback_open else "",
+        "feedback_form_param": FEEDBACK_FORM,
     }
     return TemplateResponse(request, "actionplan/my_mutuelle.html", context, status=status)
 
@@ -303,7 +309,19 @@ def my_mutuelle(request):
     if unfolded and request.htmx:  # the folded part, opened
         editable = can(request.user, Can.EDIT_MUTUELLE, mutuelle)
         return HttpResponse(_up_to_date(plan, mutuelle, editable))
-    return _my_mutuelle_page(request, plan, mutuelle, unfolded=unfolded, mutuelles=mutuelles)
+    feedback_open = FEEDBACK_FORM in request.GET
+    if feedback_open and request.htmx:  # the field feedback's form, opened
+        check(request.user, Can.EDIT_MUTUELLE, mutuelle)
+        context = {"mutuelle": mutuelle, "feedback_fields": _feedback_fields(plan)}
+        return TemplateResponse(request, "actionplan/my_mutuelle.html#feedback-form", context)
+    return _my_mutuelle_page(
+        request,
+        plan,
+        mutuelle,
+        unfolded=unfolded,
+        feedback_open=feedback_open,
+        mutuelles=mutuelles,
+    )
 
 
 def _summary(saved):
@@ -434,6 +452,7 @@ def feedback_create(request, slug):
 # --- Field feedback and the coordination's answers ---------------------------------------------
 
 FEEDBACK_PAGE_SIZE = 25
+FEEDBACK_ONE = "retour"  # in the query: the one feedback the search links to
 
 
 @require_http_methods(["GET"])
@@ -446,11 +465,16 @@ def feedback_list(request):
     found = FeedbackFilter(
         request.GET, queryset=selectors.feedback_list(request.user), coordinator=coordinator
     )
-    page = Paginator(found.qs, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
+    shown = found.qs
+    # One feedback, by the link the search gives (whatever page of the list holds it).
+    one = request.GET.get(FEEDBACK_ONE, "")
+    if one.isdigit():
+        shown = shown.filter(pk=one)
+    page = Paginator(shown, FEEDBACK_PAGE_SIZE).get_page(request.GET.get("page"))
     if coordinator:
         for feedback in page.object_list:
             feedback.form = AnswerForm(instance=feedback)
-    context = {"filter": found, "page": page, "coordinator": coordinator}
+    context = {"filter": found, "page": page, "coordinator": coordinator, "one": one.isdigit()}
     return TemplateResponse(request, "actionplan/feedback_list.html", context)
 
 

@@ -1,3 +1,4 @@
+from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,11 @@ from core.revisions import BumpingAdmin
 
 from . import services
 from .models import Invitation, User, WorkingGroup
+
+# Single sign-on is configured from the environment (settings.SOCIALACCOUNT_PROVIDERS), keeps no
+# tokens, and a member's link to the directory goes with their erasure: nothing to edit here.
+for model in (SocialApp, SocialToken, SocialAccount):
+    admin.site.unregister(model)
 
 
 @admin.register(User)

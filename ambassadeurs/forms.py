@@ -1,5 +1,6 @@
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
@@ -95,11 +96,30 @@ class LoginForm(CleanTextMixin, allauth_forms.LoginForm):
         if "remember" in self.fields:
             self.fields["remember"].label = _("Rester connecté·e sur cet appareil")
 
+    def clean(self):
+        _refuse_without_password_login()
+        return super().clean()
+
+
+def _refuse_without_password_login():
+    if not settings.RSE_PASSWORD_LOGIN:
+        raise forms.ValidationError(
+            _(
+                "La connexion par mot de passe est désactivée : connectez-vous avec votre "
+                "compte Solimut."
+            )
+        )
+
 
 class ResetPasswordForm(CleanTextMixin, allauth_forms.ResetPasswordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].label = _("Adresse e-mail professionnelle")
+
+    def clean(self):
+        # Without password sign-in, a password reset would only set a password nobody can use.
+        _refuse_without_password_login()
+        return super().clean()
 
 
 class ErasureForm(Form):

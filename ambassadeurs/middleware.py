@@ -5,6 +5,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import oidc
 from .permissions import Action, can
 
 # Where a coordinator without two-factor sign-in may still go: sign-in, its set-up, sign-out.
@@ -12,7 +13,8 @@ _ALLOWED_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/media/", "/healthz")
 
 
 class StaffMFAMiddleware:
-    """Coordinators and administrators must turn on TOTP before using the intranet."""
+    """Coordinators and administrators must turn on TOTP before using the intranet, unless the
+    group's directory said their sign-in used a second factor (its `amr` claim)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -24,6 +26,7 @@ class StaffMFAMiddleware:
             and can(user, Action.COORDINATE)
             and not request.path.startswith(_ALLOWED_PREFIXES)
             and not is_mfa_enabled(user)
+            and not oidc.signed_in_with_second_factor(request)
         ):
             messages.warning(
                 request,

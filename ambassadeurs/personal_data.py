@@ -1,9 +1,10 @@
 """What the member's own app holds about them (core.personal_data): the profile and photo,
-the sign-in addresses and second factors, the sessions (sign-in history), working groups,
-invitations, the admin's journal of their changes, and the record of an erasure."""
+the sign-in addresses, second factors and directory account, the sessions (sign-in history),
+working groups, invitations, the admin's journal of their changes, the record of an erasure."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from allauth.usersessions.models import UserSession
 from django.contrib.admin.models import LogEntry
 from django.db.models import Q
@@ -36,6 +37,15 @@ def _export(member) -> dict[str, personal_data.Rows]:
         # The kind of second factor and its use, never its secret.
         "validation_en_deux_étapes": rows(
             Authenticator.objects.filter(user=member), "type", "created_at", "last_used_at"
+        ),
+        # The group's directory account they sign in with, and what it said of them last.
+        "compte_du_groupe": rows(
+            SocialAccount.objects.filter(user=member),
+            "provider",
+            "uid",
+            "date_joined",
+            "last_login",
+            "extra_data",
         ),
         "sessions": rows(
             UserSession.objects.filter(user=member).order_by("created_at"),
@@ -87,6 +97,7 @@ def _erase(member, remove_content: bool) -> None:
 
     EmailAddress.objects.filter(user=member).delete()
     Authenticator.objects.filter(user=member).delete()
+    SocialAccount.objects.filter(user=member).delete()
     sessions_end(member=member)
     Invitation.objects.filter(Q(user=member) | Q(email__iexact=member.email)).delete()
     for group in WorkingGroup.objects.filter(members=member):
@@ -103,6 +114,7 @@ def register() -> None:
             covers=[
                 (EmailAddress, "user"),
                 (Authenticator, "user"),
+                (SocialAccount, "user"),
                 (UserSession, "user"),
                 (LogEntry, "user"),  # the admin's journal stays, by "ancien membre"
                 (WorkingGroup, "members"),

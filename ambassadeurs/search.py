@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from core import search
+from mutuelles.models import Mutuelle
 
 from .models import User, WorkingGroup
 from .permissions import Action, can
@@ -49,6 +50,8 @@ def register() -> None:
             load=lambda: User.objects.select_related("mutuelle"),
             # Signing in, visiting the home page, changing one's password.
             ignored_fields=frozenset({"last_login", "last_home_visit", "new_since", "password"}),
+            # A member is found by their mutuelle's name: renamed, its members are re-indexed.
+            watch=[(Mutuelle, lambda mutuelle: mutuelle.members.values_list("pk", flat=True))],
         )
     )
     search.register(

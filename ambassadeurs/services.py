@@ -4,7 +4,8 @@ import datetime
 import io
 import json
 import zipfile
-from typing import Literal, TypedDict, Unpack
+from collections.abc import Mapping
+from typing import Any, Literal, TypedDict, Unpack
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
@@ -27,6 +28,7 @@ from core import mail, outbox, personal_data, pictures, revisions, search
 from mutuelles.models import Mutuelle
 
 from .models import Erasure, Invitation, Role, User, WorkingGroup
+from .oidc import Refused
 from .permissions import Action, can, check
 
 _INVITATION_SALT = "ambassadeurs.invitation"
@@ -135,20 +137,158 @@ def invitation_accept(*, token: str, first_name: str, last_name: str, password: 
             raise InvitationError(_("Cette invitation a déjà été utilisée."))
         if User.objects.filter(email__iexact=invitation.email).exists():
             raise InvitationError(_("Un compte existe déjà pour cette adresse e-mail."))
-        user = User.objects.create_user(
-            email=invitation.email,
-            password=password,
-            first_name=first_name.strip(),
-            last_name=last_name.strip(),
-            role=invitation.role,
-            mutuelle=invitation.mutuelle,
+        return _invitation_fulfil(
+            invitation, first_name=first_name, last_name=last_name, password=password
         )
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        invitation.accepted_at = timezone.now()
-        invitation.user = user
-        invitation.save(update_fields=["accepted_at", "user"])
-        revisions.bump("ambassadeurs")
+
+
+def _invitation_fulfil(
+    invitation: Invitation, *, first_name: str, last_name: str, password: str | None
+) -> User:
+    """The account of a locked, pending invitation (no password: an unusable one)."""
+    user = _account_create(
+        email=invitation.email,
+        first_name=first_name,
+        last_name=last_name,
+        password=password,
+        role=invitation.role,
+        mutuelle=invitation.mutuelle,
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.user = user
+    invitation.save(update_fields=["accepted_at", "user"])
     return user
+
+
+def _account_create(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    password: str | None,
+    role: str,
+    mutuelle: Mutuelle | None,
+) -> User:
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        role=role,
+        mutuelle=mutuelle,
+    )
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    revisions.bump("ambassadeurs")
+    return user
+
+
+# --- Single sign-on -------------------------------------------------------------------------
+
+
+def member_for_sign_in(*, claims: Mapping[str, Any], linked: User | None) -> User:
+    """The member a sign-in through the group's directory stands for: the one already linked
+    to that directory account, else the member with that verified address, else the account of
+    their pending invitation (accepted now), else, when RSE_OIDC_CREATE_ACCOUNTS allows it, a
+    new reader of the mutuelle the claim RSE_OIDC_MUTUELLE_CLAIM names. Anyone else, and a
+    deactivated member, is refused (`Refused`, in French) and nothing is written."""
+    if linked is not None:
+        return _active(linked)
+    email = str(claims.get("email") or "").strip().lower()
+    if not email:
+        raise Refused(
+            _(
+                "Le fournisseur d'identité n'a pas transmis votre adresse e-mail : l'intranet ne "
+                "peut pas vous reconnaître. Prévenez le service informatique."
+            )
+        )
+    if not _email_verified(claims, email):
+        raise Refused(
+            _(
+                "Le fournisseur d'identité indique que l'adresse %(email)s n'est pas vérifiée : "
+                "l'intranet ne peut pas vous connecter avec elle. Faites-la vérifier par le "
+                "service informatique, puis recommencez."
+            )
+            % {"email": email}
+        )
+    member = User.objects.filter(email__iexact=email).first()
+    if member is not None:
+        return _active(member)
+    first_name, last_name = _names(claims)
+    with transaction.atomic():
+        invitation = (
+            Invitation.objects.pending()
+            .select_for_update()
+            .filter(email__iexact=email)
+            .order_by("-created_at")
+            .first()
+        )
+        if invitation is not None:
+            return _invitation_fulfil(
+                invitation, first_name=first_name, last_name=last_name, password=None
+            )
+        if not settings.RSE_OIDC_CREATE_ACCOUNTS:
+            raise Refused(
+                _(
+                    "Aucun membre de l'intranet n'a l'adresse %(email)s. L'intranet est ouvert "
+                    "sur invitation : demandez-en une à l'équipe de coordination."
+                )
+                % {"email": email}
+            )
+        return _account_create(
+            email=email,
+            first_name=first_name,
+            last_name=last_name,
+            password=None,
+            role=Role.READER,
+            mutuelle=_mutuelle_from_claims(claims),
+        )
+
+
+def _active(member: User) -> User:
+    if not member.is_active:
+        raise Refused(
+            _(
+                "Votre compte de l'intranet a été désactivé. Adressez-vous à l'équipe de "
+                "coordination si vous pensez que c'est une erreur."
+            )
+        )
+    return member
+
+
+def _email_verified(claims: Mapping[str, Any], email: str) -> bool:
+    verified = claims.get("email_verified")
+    if verified is True or (isinstance(verified, str) and verified.lower() == "true"):
+        return True
+    # Entra ID sends no `email_verified`: its tenant's own domains are its to vouch for.
+    return verified is None and email.rpartition("@")[2] in settings.RSE_OIDC_TRUSTED_DOMAINS
+
+
+def _names(claims: Mapping[str, Any]) -> tuple[str, str]:
+    first, last = str(claims.get("given_name") or ""), str(claims.get("family_name") or "")
+    if not (first or last):
+        first, _sep, last = str(claims.get("name") or "").partition(" ")
+    return first[:150], last[:150]
+
+
+def _mutuelle_from_claims(claims: Mapping[str, Any]) -> Mutuelle:
+    value = str(claims.get(settings.RSE_OIDC_MUTUELLE_CLAIM) or "").strip()
+    mutuelle = (
+        Mutuelle.objects.active()
+        .filter(Q(slug__iexact=value) | Q(short_name__iexact=value) | Q(name__iexact=value))
+        .first()
+        if value
+        else None
+    )
+    if mutuelle is None:
+        raise Refused(
+            _(
+                "Votre compte du groupe ne dit pas à quelle mutuelle vous appartenez "
+                "(« %(value)s ») : l'intranet ne peut pas vous créer de compte. Demandez une "
+                "invitation à l'équipe de coordination."
+            )
+            % {"value": value}
+        )
+    return mutuelle
 
 
 # --- Members --------------------------------------------------------------------------------

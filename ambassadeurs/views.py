@@ -1,3 +1,6 @@
+from allauth.account import views as allauth_views
+from allauth.socialaccount.adapter import get_adapter as get_social_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
@@ -6,13 +9,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import contributions
 
-from . import selectors, services
+from . import oidc, selectors, services
 from .filters import MemberFilter
 from .forms import (
     ErasureForm,
@@ -223,3 +227,32 @@ def invitation_accept(request, token):
     context = {"form": form, "invitation": invitation}
     status = 400 if form.errors else 200
     return TemplateResponse(request, "ambassadeurs/invitation_accept.html", context, status=status)
+
+
+class LoginView(allauth_views.LoginView):
+    """allauth's sign-in page (`account_login`) with the button of the group's directory; with
+    RSE_OIDC_AUTO_REDIRECT it goes straight to the provider (?local=1 keeps the password form
+    for an administrator, while password sign-in is on)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if (
+            request.method == "GET"
+            and not request.user.is_authenticated
+            and oidc.configured()
+            and settings.RSE_OIDC_AUTO_REDIRECT
+            and not (settings.RSE_PASSWORD_LOGIN and request.GET.get("local"))
+        ):
+            provider = get_social_adapter(request).get_provider(request, oidc.PROVIDER_ID)
+            return provider.redirect_from_request(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "oidc_login_url": reverse("openid_connect_login", args=[oidc.PROVIDER_ID])
+            if oidc.configured()
+            else "",
+            "password_login": settings.RSE_PASSWORD_LOGIN,
+        }
+
+
+login_page = login_not_required(LoginView.as_view())

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "allauth.usersessions",
     "django_filters",
     "django_htmx",
@@ -291,6 +293,75 @@ RSE_REQUIRE_STAFF_MFA = env_bool("RSE_REQUIRE_STAFF_MFA", True)
 
 INVITATION_MAX_AGE = timedelta(days=7)
 
+# --- Single sign-on (OpenID Connect: the group's directory, Microsoft Entra ID) ---------------
+
+# Without RSE_OIDC_SERVER_URL nothing changes: no button, password sign-in only. The redirect
+# URI to register at the provider: SITE_URL + /accounts/oidc/solimut/login/callback/.
+RSE_OIDC_SERVER_URL = os.environ.get("RSE_OIDC_SERVER_URL", "").rstrip("/")
+RSE_OIDC_CLIENT_ID = os.environ.get("RSE_OIDC_CLIENT_ID", "")
+RSE_OIDC_CLIENT_SECRET = os.environ.get("RSE_OIDC_CLIENT_SECRET", "")
+RSE_OIDC_NAME = os.environ.get("RSE_OIDC_NAME", "Compte Solimut")
+# Someone the intranet does not know (no member, no pending invitation) gets an account as a
+# reader of the mutuelle named by this claim; off: refused.
+RSE_OIDC_CREATE_ACCOUNTS = env_bool("RSE_OIDC_CREATE_ACCOUNTS", False)
+RSE_OIDC_MUTUELLE_CLAIM = os.environ.get("RSE_OIDC_MUTUELLE_CLAIM", "mutuelle")
+# Domains the provider is authoritative for (Entra ID: the tenant's verified domains): an
+# address there counts as verified even when the provider sends no `email_verified`.
+RSE_OIDC_TRUSTED_DOMAINS = [domain.lower() for domain in env_list("RSE_OIDC_TRUSTED_DOMAINS")]
+# `amr` values (RFC 8176) that satisfy the two-factor requirement of coordinators.
+RSE_OIDC_MFA_AMR = set(env_list("RSE_OIDC_MFA_AMR", "mfa,hwk,otp"))
+# /accounts/login/ goes straight to the provider (?local=1 shows the password form, when on).
+RSE_OIDC_AUTO_REDIRECT = env_bool("RSE_OIDC_AUTO_REDIRECT", False)
+RSE_PASSWORD_LOGIN = env_bool("RSE_PASSWORD_LOGIN", True)
+if RSE_OIDC_SERVER_URL and not (RSE_OIDC_CLIENT_ID and RSE_OIDC_CLIENT_SECRET):
+    raise ImproperlyConfigured(
+        "RSE_OIDC_SERVER_URL needs RSE_OIDC_CLIENT_ID and RSE_OIDC_CLIENT_SECRET."
+    )
+if not RSE_PASSWORD_LOGIN and not RSE_OIDC_SERVER_URL:
+    raise ImproperlyConfigured(
+        "RSE_PASSWORD_LOGIN=0 needs single sign-on (RSE_OIDC_SERVER_URL): nobody could sign in."
+    )
+
+
+def oidc_providers(server_url: str, client_id: str, secret: str, name: str) -> dict:
+    """allauth's provider settings: one app, from the environment (no database row)."""
+    apps = []
+    if server_url:
+        apps.append(
+            {
+                "provider_id": "solimut",
+                "name": name,
+                "client_id": client_id,
+                "secret": secret,
+                "settings": {"server_url": server_url, "oauth_pkce_enabled": True},
+            }
+        )
+    return {
+        "openid_connect": {
+            "APPS": apps,
+            # allauth's provider, plus a nonce and the ID token's signature always checked.
+            "provider_class": "ambassadeurs.oidc.provider.SolimutProvider",
+        }
+    }
+
+
+def oidc_origin(server_url: str) -> list[str]:
+    """The provider's origin, where the sign-in page's form leads (CSP form-action)."""
+    parts = urlsplit(server_url)
+    return [f"{parts.scheme}://{parts.netloc}"] if server_url else []
+
+
+SOCIALACCOUNT_PROVIDERS = oidc_providers(
+    RSE_OIDC_SERVER_URL, RSE_OIDC_CLIENT_ID, RSE_OIDC_CLIENT_SECRET, RSE_OIDC_NAME
+)
+SOCIALACCOUNT_ADAPTER = "ambassadeurs.adapters.SocialAccountAdapter"
+# The adapter decides who may come in (ambassadeurs.services.member_for_sign_in); allauth's own
+# matching by e-mail and its sign-up form stay off.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env_int("RSE_OIDC_TIMEOUT", 10)
+
 # --- Action plan ----------------------------------------------------------------------------
 
 # A deployment nobody updated or reviewed for this long is "stale": highlighted, and in the
@@ -442,7 +513,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "form-action": [SELF],
+        # The sign-in form's answer sends the browser on to the provider.
+        "form-action": [SELF, *oidc_origin(RSE_OIDC_SERVER_URL)],
         "object-src": [NONE],
         "base-uri": [NONE],
         "frame-ancestors": [NONE],

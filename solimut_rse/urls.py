@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from ambassadeurs import views as ambassadeurs_views
 from core import views as core_views
 
 from . import search, views
@@ -37,6 +38,8 @@ urlpatterns = [
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("plan-du-site/", views.site_map, name="site_map"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    # allauth's sign-in page, with single sign-on's button and redirect: same path and name.
+    path("accounts/login/", ambassadeurs_views.login_page, name="account_login"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("mutuelles/", include((mutuelle_urls, "mutuelles"))),

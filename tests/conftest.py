@@ -461,3 +461,23 @@ def collected_static(settings, tmp_path, monkeypatch):
     monkeypatch.setattr(ManifestStaticFilesStorage, "compress_files", lambda self, paths: ())
     call_command("collectstatic", "--noinput", verbosity=0)
     return json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
+
+
+# --- Single sign-on: a real OpenID Connect provider ------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oidc_process(tmp_path_factory):
+    """The provider (tests/oidc.py) for the test client's site, once for the session."""
+    from . import oidc
+
+    with oidc.running(tmp_path_factory.mktemp("oidc"), ["http://testserver"]) as provider:
+        yield provider
+
+
+@pytest.fixture
+def oidc_provider(oidc_process, settings):
+    """The intranet signs in through the provider; its tokens as they should be."""
+    oidc_process.settings(settings)
+    yield oidc_process
+    oidc_process.fault()

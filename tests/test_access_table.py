@@ -810,6 +810,20 @@ PROJECT = [
         post=LEAD_SAVE,
         data=lambda w: {"decision-kind": "action", "decision-text": "Proposer une action"},
     ),
+    # Single sign-on, with no provider configured (the default): the pages do not exist. With
+    # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
+    Row(
+        "openid_connect_login",
+        lambda w: ["solimut"],
+        get=(404,) * 6,
+        post=(404,) * 6,
+    ),
+    Row(
+        "openid_connect_callback",
+        lambda w: ["solimut"],
+        get=(404,) * 6,
+        post=(404,) * 6,
+    ),
     Row(
         "ambassadeurs:invitations",
         get=COORDINATORS,
@@ -1164,6 +1178,9 @@ ALLAUTH_PUBLIC = {
     "account_confirm_email",
     "account_email_verification_sent",
     "account_inactive",
+    # Single sign-on's page where a cancelled sign-in lands (allauth's sign-up for a directory
+    # account is for members: without one under way it sends to sign-in, then home).
+    "socialaccount_login_cancelled",
 }
 # Links that carry a key: a wrong one gives the page that says so.
 ALLAUTH_ARGS = {
@@ -1171,6 +1188,9 @@ ALLAUTH_ARGS = {
     "account_reset_password_from_key": ["1", "cle-inconnue"],
 }
 ALLAUTH_EXCEPTIONS = {
+    # allauth's page of a failed single sign-on (the adapter shows its own in place: nothing
+    # sends there); allauth leaves it behind sign-in.
+    "socialaccount_login_error": (LOGIN, 401, 401, 401, 401, 401),
     # Only the coordinator and the administrator have turned two-factor sign-in on.
     "mfa_deactivate_totp": (LOGIN, 404, 404, 404, 200, 200),
     # Nobody has generated recovery codes.

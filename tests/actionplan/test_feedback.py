@@ -164,3 +164,18 @@ def test_answered_since_is_the_author_s_only(coordinator, ambassador, mutuelle):
     yesterday = timezone.now() - datetime.timedelta(days=1)
     assert list(selectors.answered_since(ambassador, yesterday)) == [feedback]
     assert not selectors.answered_since(coordinator, yesterday).exists()
+
+
+def test_the_search_links_to_a_feedback_whatever_page_of_the_list_holds_it(
+    client, coordinator, ambassador, mutuelle
+):
+    from actionplan.search import feedback_document
+
+    oldest = _feedback(ambassador, mutuelle, subject="LE PLUS ANCIEN")
+    for number in range(30):  # the oldest falls on the second page of the list
+        _feedback(ambassador, mutuelle, subject=f"Retour {number}")
+    client.force_login(coordinator)
+    assert "LE PLUS ANCIEN" not in client.get(LIST).text
+    page = client.get(feedback_document(oldest).url).text
+    assert f'id="retour-{oldest.pk}"' in page and "Retour 3" not in page
+    assert "Voir tous les retours" in page

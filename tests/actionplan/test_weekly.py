@@ -407,6 +407,26 @@ def test_field_feedback_is_sent_in_place_by_editors_only(client, members, mutuel
         assert not FieldFeedback.objects.exists()
 
 
+@pytest.mark.parametrize("role", ROLES)
+def test_the_feedback_form_is_folded_and_given_to_editors_when_opened(
+    client, members, mutuelle, plan, role
+):
+    client.force_login(members[role])
+    url = reverse("actionplan:my_mutuelle") + f"?mutuelle={mutuelle.slug}"
+    page = client.get(url).text
+    assert 'name="subject"' not in page  # folded: fetched when opened
+    opened = client.get(url + "&nouveau-retour=1", headers={"HX-Request": "true"})
+    without_script = client.get(url + "&nouveau-retour=1").text
+    if role in EDITORS_OF_ARMOR:
+        assert "Transmettre un retour du terrain" in page
+        assert opened.status_code == 200 and "<html" not in opened.text
+        assert 'name="subject"' in opened.text and "Transmettre" in opened.text
+        assert 'name="subject"' in without_script  # the link's page: the form unfolded
+    else:
+        assert opened.status_code == 403
+        assert 'name="subject"' not in without_script
+
+
 def test_incomplete_feedback_in_place_keeps_what_was_typed(client, ambassador, mutuelle, plan):
     client.force_login(ambassador)
     response = client.post(

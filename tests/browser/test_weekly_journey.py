@@ -192,6 +192,7 @@ def test_the_folded_actions_open_in_place_and_save_with_the_rest(page: Page, liv
 def test_field_feedback_is_sent_in_place(page: Page, live_server, armor):
     counted = _open(page, live_server.url, armor["ambassador"].email)
     feedback = page.locator("#retours")
+    feedback.get_by_text("Transmettre un retour du terrain").click()  # folded: fetched when opened
     feedback.get_by_label("Sujet").fill("Bon accueil en agence")
     feedback.get_by_label("Positif").check()
     feedback.get_by_label("Ce qui remonte du terrain").fill("Les collègues adhèrent.")

@@ -133,6 +133,14 @@ def test_a_member_who_leaves_is_found_by_the_coordination_only(corpus, django_us
     assert titles(corpus.people["coordinator"], "nguyen") == ["François Nguyen"]
 
 
+def test_members_are_found_by_their_mutuelles_new_name(corpus, django_user_model):
+    member = django_user_model.objects.get(last_name="Nguyen")
+    mutuelle = member.mutuelle
+    mutuelle.name = "Mutuelle Ondine"
+    mutuelle.save()
+    assert "François Nguyen" in titles(corpus.people["reader"], "ondine")
+
+
 def test_bulk_loads_can_hold_the_index_then_rebuild_it(corpus):
     with search.paused():
         InitiativeFactory(title="Jardin pédagogique", mutuelle=corpus.mutuelles["armor"])
