@@ -162,3 +162,10 @@ class DecisionForm(Form):
     due_on = forms.DateField(
         label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:  # a task goes to one of the meeting's invitees
+            self.fields["assignee"].queryset = User.objects.active().filter(
+                meeting_invitations__meeting=meeting
+            )

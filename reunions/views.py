@@ -202,7 +202,7 @@ def meeting_detail(request, pk):
         "answer_form": AnswerForm(initial={"answer": mine.answer if mine else None}),
         "agenda_form": AgendaItemForm(),
         "remark_form": RemarkForm(),
-        "decision_form": DecisionForm(),
+        "decision_form": DecisionForm(meeting=meeting),
         "attendance_form": AttendanceForm(meeting=meeting),
         "can_plan": can(user, Can.PLAN_MEETING, meeting.group),
         "can_write": can(user, Can.WRITE_MINUTES, meeting),
@@ -347,7 +347,7 @@ def minutes_approve(request, pk):
 def decision_add(request, pk):
     meeting = _meeting(request, pk)
     check(request.user, Can.WRITE_MINUTES, meeting)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
             services.decision_add(by=request.user, meeting=meeting, **form.cleaned_data)
