@@ -46,8 +46,8 @@ def _schedule_check(starts_at: datetime.datetime, ends_at: datetime.datetime) ->
         raise ValidationError({"ends_at": _("La réunion doit finir après son début.")})
 
 
-def _send(meeting: Meeting, method: str = REQUEST) -> None:
-    outbox.enqueue("reunions.tasks.send_invitations", meeting.pk, method)
+def _send(meeting: Meeting) -> None:
+    outbox.enqueue("reunions.tasks.send_invitations", meeting.pk)
 
 
 @transaction.atomic
@@ -107,7 +107,7 @@ def meeting_cancel(*, by: User, meeting: Meeting) -> Meeting:
     if not updated:
         raise ValidationError(_("Cette réunion est déjà annulée."))
     meeting.refresh_from_db()
-    _send(meeting, CANCEL)
+    _send(meeting)
     return meeting
 
 
@@ -172,7 +172,7 @@ def minutes_propose(*, by: User, meeting: Meeting, text: str, days: int) -> Meet
         raise ValidationError(
             {
                 "days": _("Entre %(low)s et %(high)s jours.")
-                % dict(zip(("low", "high"), REMARK_DAYS, strict=True))
+                % {"low": REMARK_DAYS[0], "high": REMARK_DAYS[1]}
             }
         )
     minutes_save(by=by, meeting=meeting, text=text)
@@ -274,10 +274,10 @@ def _with_calendar(
     return message
 
 
-def invitations_send(meeting_id: int, method: str = REQUEST) -> int:
-    """Send the meeting's current state to each invitee who has not had it yet (their
-    `sent_sequence` is behind the meeting's): a task run twice sends nothing more. How many
-    were sent."""
+def invitations_send(meeting_id: int) -> int:
+    """Send the meeting's current state (an invitation, a change or its cancellation) to each
+    invitee who has not had it yet (their `sent_sequence` is behind the meeting's): a task run
+    twice sends nothing more. How many were sent."""
     meeting = (
         Meeting.objects.filter(pk=meeting_id)
         .select_related("group")
@@ -286,6 +286,9 @@ def invitations_send(meeting_id: int, method: str = REQUEST) -> int:
     )
     if meeting is None:
         return 0
+    # The meeting as it is now: a cancellation that came after the task was queued is what
+    # the invitees get (their calendars then remove the event).
+    method = CANCEL if meeting.is_cancelled else REQUEST
     waiting = meeting.invitees.filter(
         sent_sequence__lt=meeting.sequence, user__is_active=True
     ).select_related("user")

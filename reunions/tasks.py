@@ -4,8 +4,8 @@ from . import services
 
 
 @shared_task(acks_late=True)
-def send_invitations(meeting_id: int, method: str = "REQUEST") -> int:
-    return services.invitations_send(meeting_id, method)
+def send_invitations(meeting_id: int) -> int:
+    return services.invitations_send(meeting_id)
 
 
 @shared_task(acks_late=True)
