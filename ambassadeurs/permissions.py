@@ -17,6 +17,12 @@ row by row):
 | comment                                          | yes    | yes             | yes    | yes   |
 | replicate an initiative for their own mutuelle   | no     | yes             | yes    | yes   |
 
+Meetings (reunions), for readers and ambassadors alike; coordinators and administrators may do
+everything: a member sees, answers and adds agenda items to the meetings of the whole network,
+of their groups and those they are invited to; the group's lead plans its meetings, records
+attendance and approves the minutes, which the lead or the member they chose writes; the
+meeting's invitees and the lead remark on proposed minutes.
+
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.
 """
@@ -42,6 +48,14 @@ class Action(StrEnum):
     COMMENT = "comment"
     REPLICATE = "replicate"
     EDIT_PROFILE = "edit_profile"
+    # Meetings (reunions): the object is a WorkingGroup (or None: the whole network) for
+    # PLAN_MEETING, a meeting for the others.
+    SEE_MEETING = "see_meeting"
+    ANSWER_INVITATION = "answer_invitation"
+    PLAN_MEETING = "plan_meeting"
+    WRITE_MINUTES = "write_minutes"
+    REMARK_MINUTES = "remark_minutes"
+    APPROVE_MINUTES = "approve_minutes"
 
 
 def _is_member(user) -> bool:
@@ -61,6 +75,19 @@ def _mutuelle_id(obj) -> int | None:
     if hasattr(obj, "mutuelle_id"):
         return obj.mutuelle_id
     raise TypeError(f"{type(obj).__name__} belongs to no mutuelle")
+
+
+def _leads(user, group) -> bool:
+    return group is not None and group.lead_id == user.pk
+
+
+def _meeting_open_to(user, meeting) -> bool:
+    """A meeting of the whole network, of one of the member's groups, or one they are invited
+    to (`reunions.models.MeetingQuerySet.visible_to` is the same rule for lists)."""
+    group = meeting.group
+    return (
+        group is None or user.pk in meeting.invitee_ids or group.members.filter(pk=user.pk).exists()
+    )
 
 
 def can(user, action: Action | str, obj=None) -> bool:
@@ -86,6 +113,17 @@ def can(user, action: Action | str, obj=None) -> bool:
             return is_ambassador and user.mutuelle_id is not None
         case Action.EDIT_PROFILE:
             return obj is not None and obj.pk == user.pk
+        case Action.SEE_MEETING | Action.ANSWER_INVITATION:
+            return obj is not None and _meeting_open_to(user, obj)
+        case Action.PLAN_MEETING:
+            # `obj` is the group; a meeting of the whole network is the coordination's.
+            return _leads(user, obj)
+        case Action.APPROVE_MINUTES:
+            return obj is not None and _leads(user, obj.group)
+        case Action.WRITE_MINUTES:
+            return obj is not None and (_leads(user, obj.group) or obj.minutes_writer_id == user.pk)
+        case Action.REMARK_MINUTES:
+            return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
         case Action.COORDINATE | Action.FOLLOW_UP:
             return False
 

@@ -158,6 +158,7 @@ def working_group_detail(request, slug):
         "group": group,
         "members": members,
         "is_member": any(m.pk == request.user.pk for m in members),
+        "sections": contributions.render("ambassadeurs:working_group", request, group),
     }
     return TemplateResponse(request, "ambassadeurs/working_group_detail.html", context)
 

@@ -26,6 +26,9 @@ KINDS = {
     "guides.tasks.render_pdf": "pdf",
     "newsletter.tasks.dispatch": "newsletter",
     "newsletter.tasks.send_batch": "newsletter",
+    "reunions.tasks.send_invitations": "notifications",
+    "reunions.tasks.notify_minutes": "notifications",
+    "reunions.tasks.send_reminders": "notifications",
 }
 
 

@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "initiatives",
     "guides",
     "newsletter",
+    "reunions",
 ]
 
 MIDDLEWARE = [
@@ -398,6 +399,11 @@ RSE_NEWSLETTER_RETRY_SECONDS = env_int("RSE_NEWSLETTER_RETRY_SECONDS", 60)
 # The sending pauses itself after this many failures in a row (the server is refusing).
 RSE_NEWSLETTER_PAUSE_AFTER = env_int("RSE_NEWSLETTER_PAUSE_AFTER", 20)
 CELERY_BEAT_SCHEDULE |= {
+    # Meetings: tomorrow's, reminded once (reunions.services.reminders_send claims each one).
+    "meeting-reminders": {
+        "task": "reunions.tasks.send_reminders",
+        "schedule": crontab(minute=0, hour=env_int("RSE_MEETING_REMINDER_HOUR", 8)),
+    },
     "newsletter-due": {"task": "newsletter.tasks.send_due", "schedule": RSE_SWEEP_SECONDS},
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": RSE_SWEEP_SECONDS},
     "newsletter-monthly": {

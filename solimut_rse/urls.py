@@ -50,6 +50,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("guides/", include("guides.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("agenda/", include("reunions.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:name>", core_views.media, name="media"),
 ]

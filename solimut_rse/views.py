@@ -25,6 +25,7 @@ from initiatives import selectors as initiatives
 from mutuelles.models import Mutuelle
 from newsletter import selectors as letters
 from newsletter.models import Edition
+from reunions import selectors as meetings
 
 from . import accessibility as statement
 from .celery import app as celery_app
@@ -39,6 +40,7 @@ def _to_do(user) -> list[Item]:
         *initiatives.home_items(user, since=since),
         *guides.home_items(user, since=since),
         *letters.home_items(user, since=since),
+        *meetings.home_items(user, since=since),
     ]
 
 

@@ -64,6 +64,8 @@ from mutuelles import frameworks
 from mutuelles.models import Framework, FrameworkEntry
 from newsletter.models import Block, Edition, Subscriber
 from newsletter.rendering import picture_url
+from reunions import services as meeting_services
+from reunions.models import FeedToken, Meeting
 from solimut_rse.celery import app as celery_app
 from tests.factories import MutuelleFactory, ThemeFactory, UserFactory, WorkingGroupFactory
 from tests.initiatives.conftest import jpeg
@@ -88,7 +90,13 @@ EVERYONE = (LOGIN, 200, 200, 200, 200, 200)
 NOT_ALLOWED = (LOGIN, 405, 405, 405, 405, 405)  # the method, for every member
 COORDINATORS = (LOGIN, 403, 403, 403, 200, 200)
 COORDINATORS_SAVE = (LOGIN, 403, 403, 403, SAVED, SAVED)
-HIDDEN_DRAFT = (LOGIN, 404, 200, 404, 200, 200)  # Armor's draft: Armor and coordinators
+HIDDEN_DRAFT = (LOGIN, 404, 200, 404, 200, 200)
+# A meeting of the group led by Armor's ambassador, Armor's reader a member and invited; the
+# other ambassador is no member (404).
+MEETING_READ = (LOGIN, 200, 200, 404, 200, 200)
+MEETING_SAVE = (LOGIN, SAVED, SAVED, 404, SAVED, SAVED)
+LEAD = (LOGIN, 403, 200, 404, 200, 200)
+LEAD_SAVE = (LOGIN, 403, SAVED, 404, SAVED, SAVED)  # Armor's draft: Armor and coordinators
 HIDDEN_DRAFT_SAVE = (LOGIN, 404, SAVED, 404, SAVED, SAVED)
 ARMOR_SAVE = (LOGIN, 403, SAVED, 403, SAVED, SAVED)  # a published object of Armor
 
@@ -802,6 +810,123 @@ PROJECT = [
         get=NOT_ALLOWED,
         post=(LOGIN, SAVED, SAVED, SAVED, SAVED, SAVED),  # each member joins for themselves
     ),
+    # Meetings and the agenda.
+    Row("reunions:agenda", get=EVERYONE, post=NOT_ALLOWED),
+    Row(
+        "reunions:agenda",
+        get=EVERYONE,
+        post=NOT_ALLOWED,
+        query=lambda w: {"vue": "mois", "mois": "2026-12"},
+        variant="month",
+    ),
+    Row(
+        "reunions:feed_reset",
+        get=NOT_ALLOWED,
+        post=(LOGIN, SAVED, SAVED, SAVED, SAVED, SAVED),  # each member's own feed
+    ),
+    Row(
+        "reunions:feed",
+        lambda w: [w.feed_token],
+        # Public: a calendar application has no session; the secret URL is the key.
+        get=(200,) * 6,
+        head=(200,) * 6,
+        post=(405,) * 6,
+    ),
+    Row(
+        "reunions:feed",
+        lambda w: ["ancien-secret"],
+        variant="reset or unknown secret",
+        get=(404,) * 6,
+        post=(405,) * 6,
+    ),
+    Row(
+        "reunions:meeting_create",
+        get=(LOGIN, 403, 200, 403, 200, 200),  # the group's lead and the coordination
+        post=(LOGIN, 403, SAVED, 403, SAVED, SAVED),
+        data=lambda w: {
+            "group": w.meeting_group.pk,
+            "title": "Atelier",
+            "starts_at": "2027-01-12T14:00",
+            "ends_at": "2027-01-12T16:00",
+            "invite_group": "on",
+        },
+    ),
+    Row("reunions:meeting", lambda w: [w.meeting.pk], get=MEETING_READ, post=NOT_ALLOWED),
+    Row(
+        "reunions:meeting_edit",
+        lambda w: [w.meeting.pk],
+        get=LEAD,
+        post=LEAD_SAVE,  # would move the meeting
+        data=lambda w: {
+            "group": w.meeting_group.pk,
+            "title": "Réunion déplacée",
+            "starts_at": "2027-01-13T14:00",
+            "ends_at": "2027-01-13T16:00",
+            "invitees": [w.reader.pk],
+        },
+    ),
+    Row("reunions:meeting_cancel", lambda w: [w.meeting.pk], get=NOT_ALLOWED, post=LEAD_SAVE),
+    Row(
+        "reunions:meeting_ics",
+        lambda w: [w.meeting.pk],
+        get=MEETING_READ,
+        head=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:answer",
+        lambda w: [w.meeting.pk],
+        get=NOT_ALLOWED,
+        post=MEETING_SAVE,  # each member's own answer (the coordination may attend)
+        data=lambda w: {"answer": "maybe"},
+    ),
+    Row(
+        "reunions:agenda_item_add",
+        lambda w: [w.meeting.pk],
+        get=NOT_ALLOWED,
+        post=MEETING_SAVE,
+        data=lambda w: {"point-title": "Un point de plus"},
+    ),
+    Row(
+        "reunions:attendance",
+        lambda w: [w.past_meeting.pk],
+        get=NOT_ALLOWED,
+        post=LEAD_SAVE,
+        data=lambda w: {"present": [w.reader.pk]},
+    ),
+    Row(
+        "reunions:minutes",
+        lambda w: [w.meeting.pk],
+        get=LEAD,  # the lead, or the member they chose (tests/reunions/test_minutes.py)
+        post=LEAD_SAVE,
+        data=lambda w: {"minutes": "<p>Notes</p>", "action": "enregistrer"},
+    ),
+    Row(
+        "reunions:remark",
+        lambda w: [w.past_meeting.pk],
+        get=NOT_ALLOWED,
+        post=MEETING_SAVE,  # the invitees, the lead, the coordination
+        data=lambda w: {"remarque-text": "Une précision."},
+    ),
+    Row(
+        "reunions:minutes_approve",
+        lambda w: [w.past_meeting.pk],
+        get=NOT_ALLOWED,
+        post=LEAD_SAVE,
+    ),
+    Row(
+        "reunions:minutes_pdf",
+        lambda w: [w.past_meeting.pk],
+        get=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:decision_add",
+        lambda w: [w.meeting.pk],
+        get=NOT_ALLOWED,
+        post=LEAD_SAVE,
+        data=lambda w: {"decision-kind": "action", "decision-text": "Proposer une action"},
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1022,6 +1147,35 @@ def _build_world() -> SimpleNamespace:
         email="invitee@armor.example", role=Role.READER, mutuelle=w.armor, invited_by=coordinator
     )
     w.invitation_token = people_services.invitation_token(invitation)
+
+    # Meetings of the group, led by Armor's ambassador: one next month, one past whose minutes
+    # were proposed and whose remarks period is over.
+    w.meeting_group = WorkingGroupFactory(theme=w.theme, lead=w.ambassador)
+    w.meeting_group.members.set([w.reader, w.ambassador])
+    start = now + datetime.timedelta(days=30)
+    w.meeting = meeting_services.meeting_save(
+        by=w.ambassador,
+        group=w.meeting_group,
+        title="Réunion du groupe",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        invitees=[w.reader, w.ambassador],
+    )
+    w.past_meeting = meeting_services.meeting_save(
+        by=w.ambassador,
+        group=w.meeting_group,
+        title="Réunion passée",
+        starts_at=now - datetime.timedelta(days=20),
+        ends_at=now - datetime.timedelta(days=20, hours=-2),
+        invitees=[w.reader, w.ambassador],
+    )
+    meeting_services.minutes_propose(
+        by=w.ambassador, meeting=w.past_meeting, text="<p>Compte rendu</p>", days=1
+    )
+    Meeting.objects.filter(pk=w.past_meeting.pk).update(
+        remarks_until=now.date() - datetime.timedelta(days=2)
+    )
+    w.feed_token = FeedToken.objects.create(user=w.reader).token
     return w
 
 

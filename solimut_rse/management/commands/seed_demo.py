@@ -8,6 +8,7 @@ from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
 from newsletter import demo as newsletter
+from reunions import demo as meetings
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             initiatives.seed(extra=400 * scale)
             guides.seed()
             newsletter.seed()
+            meetings.seed()
         search.rebuild()
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")

@@ -1,0 +1,171 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ambassadeurs.models import User, WorkingGroup
+from core.forms import Form
+from core.widgets import Picker
+
+from .models import Decision, Invitee
+from .services import REMARK_DAYS
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%dT%H:%M")
+
+
+def _members() -> forms.ModelMultipleChoiceField:
+    field = forms.ModelMultipleChoiceField(
+        label=_("Invités"),
+        queryset=User.objects.active().select_related("mutuelle"),
+        required=False,
+        widget=Picker(placeholder=_("Tapez un nom ou une mutuelle…")),
+        help_text=_("Membres du groupe seulement. Chacun reçoit l'invitation par e-mail."),
+    )
+    field.label_from_instance = lambda user: (
+        f"{user.get_full_name() or user.email} "
+        f"({user.mutuelle.short_name if user.mutuelle else _('Groupe')})"
+    )
+    return field
+
+
+class MeetingForm(Form):
+    group = forms.ModelChoiceField(
+        label=_("Groupe de travail"),
+        queryset=WorkingGroup.objects.none(),
+        required=False,
+        empty_label=_("Tout le réseau"),
+    )
+    title = forms.CharField(label=_("Titre"), max_length=200)
+    starts_at = forms.DateTimeField(
+        label=_("Début"), widget=DateTimeInput(), help_text=_("Heure de Paris.")
+    )
+    ends_at = forms.DateTimeField(label=_("Fin"), widget=DateTimeInput())
+    place = forms.CharField(label=_("Lieu"), max_length=200, required=False)
+    video_url = forms.URLField(
+        label=_("Lien de visioconférence"),
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+    )
+    description = forms.CharField(
+        label=_("Objet"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    invitees = _members()
+    invite_group = forms.BooleanField(
+        label=_("Inviter tous les membres du groupe"), required=False, initial=True
+    )
+    minutes_writer = forms.ModelChoiceField(
+        label=_("Rédaction du compte rendu"),
+        queryset=User.objects.active(),
+        required=False,
+        empty_label=_("Le pilote du groupe"),
+        help_text=_("Un membre du groupe à qui le pilote confie le compte rendu."),
+    )
+
+    def __init__(self, *args, groups=None, network=False, **kwargs):
+        """`groups`: those the member may plan for; `network`: they may plan the network's."""
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = (
+            groups if groups is not None else WorkingGroup.objects.none()
+        )
+        self.fields["group"].required = not network
+        if not network:
+            self.fields["group"].empty_label = None
+
+    def clean_video_url(self):
+        url = self.cleaned_data["video_url"]
+        if url and not url.startswith("https://"):
+            raise forms.ValidationError(_("Un lien de visioconférence commence par https://."))
+        return url
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("La réunion doit finir après son début."))
+        if not self.is_bound or "invitees" not in data:
+            return data
+        group = data.get("group")
+        invitees = list(data["invitees"])
+        if group is not None and data.get("invite_group"):
+            members = list(group.members.filter(is_active=True))
+            invitees += [m for m in members if m not in invitees]
+        data["all_invitees"] = invitees
+        return data
+
+
+class AnswerForm(Form):
+    answer = forms.ChoiceField(
+        label=_("Votre réponse"),
+        choices=[c for c in Invitee.Answer.choices if c[0] != Invitee.Answer.PENDING],
+        widget=forms.RadioSelect,
+    )
+
+
+class AgendaItemForm(Form):
+    prefix = "point"
+    title = forms.CharField(label=_("Point à ajouter à l'ordre du jour"), max_length=200)
+    details = forms.CharField(
+        label=_("Précisions (facultatif)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class AttendanceForm(Form):
+    present = forms.MultipleChoiceField(
+        label=_("Présents"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        invitees = list(meeting.invitees.all()) if meeting else []
+        self.fields["present"].choices = [(str(i.user_id), str(i.user)) for i in invitees]
+        self.fields["present"].initial = [str(i.user_id) for i in invitees if i.attended]
+
+
+class MinutesForm(Form):
+    minutes = forms.CharField(
+        label=_("Compte rendu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 20, "data-rich-text": "minutes"}),
+    )
+    days = forms.IntegerField(
+        label=_("Jours laissés aux participants pour leurs remarques"),
+        min_value=REMARK_DAYS[0],
+        max_value=REMARK_DAYS[1],
+        initial=5,
+        required=False,
+    )
+
+
+class RemarkForm(Form):
+    prefix = "remarque"
+    text = forms.CharField(
+        label=_("Votre remarque sur le compte rendu"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DecisionForm(Form):
+    prefix = "decision"
+    kind = forms.ChoiceField(label=_("Nature"), choices=Decision.Kind.choices)
+    text = forms.CharField(label=_("Décision"), max_length=500)
+    assignee = forms.ModelChoiceField(
+        label=_("Confiée à"), queryset=User.objects.active(), required=False
+    )
+    due_on = forms.DateField(
+        label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting is not None:  # a task goes to one of the meeting's invitees
+            self.fields["assignee"].queryset = User.objects.active().filter(
+                meeting_invitations__meeting=meeting
+            )

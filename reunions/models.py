@@ -1,0 +1,257 @@
+"""Meetings of the working groups (or of the whole network), their agenda, invitations,
+minutes (written, proposed for remarks, approved then frozen) and decisions."""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from ambassadeurs.models import Role, WorkingGroup
+from core.fields import RichTextField
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible_to(self, user) -> "MeetingQuerySet":
+        """The meetings `user` may see and attend: the network's, their groups', those they
+        are invited to; every one for the coordination. The same rule as
+        `ambassadeurs.permissions` (Action.SEE_MEETING), in SQL for lists."""
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if user.is_superuser or user.role == Role.COORDINATOR:
+            return self
+        mine = WorkingGroup.objects.filter(members=user).values("pk")
+        invited = Invitee.objects.filter(user=user).values("meeting_id")
+        return self.filter(Q(group=None) | Q(group__in=mine) | Q(pk__in=invited))
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("prévue")
+        CANCELLED = "cancelled", _("annulée")
+
+    class Minutes(models.TextChoices):
+        DRAFT = "draft", _("en rédaction")
+        PROPOSED = "proposed", _("soumis aux remarques")
+        APPROVED = "approved", _("approuvé")
+
+    group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("groupe de travail"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
+        null=True,
+        blank=True,
+        help_text=_("Vide pour une réunion de tout le réseau."),
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    starts_at = models.DateTimeField(_("début"))
+    ends_at = models.DateTimeField(_("fin"))
+    place = models.CharField(_("lieu"), max_length=200, blank=True)
+    video_url = models.URLField(_("lien de visioconférence"), max_length=500, blank=True)
+    description = models.TextField(_("objet"), blank=True)
+    status = models.CharField(
+        _("état"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    # iCalendar: one UID for the meeting's life, SEQUENCE bumped at each change sent out.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("révision"), default=0)
+    organizer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("organisé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="organized_meetings",
+    )
+    minutes_writer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rédaction du compte rendu"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings_to_write",
+        help_text=_("Le pilote du groupe peut confier le compte rendu à un membre."),
+    )
+    minutes = RichTextField(_("compte rendu"), blank=True)
+    minutes_state = models.CharField(
+        _("compte rendu"), max_length=20, choices=Minutes.choices, default=Minutes.DRAFT
+    )
+    remarks_until = models.DateField(_("remarques jusqu'au"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approuvé le"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approuvé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="approved_minutes",
+    )
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("réunion")
+        verbose_name_plural = _("réunions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_it_starts"
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reunions:meeting", args=[self.pk])
+
+    @cached_property
+    def invitee_ids(self) -> set[int]:
+        return {invitee.user_id for invitee in self.invitees.all()}
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def minutes_frozen(self) -> bool:
+        return self.minutes_state == self.Minutes.APPROVED
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("réunion")
+    )
+    title = models.CharField(_("point à l'ordre du jour"), max_length=200)
+    details = models.TextField(_("précisions"), max_length=2000, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="agenda_items",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("point de l'ordre du jour")
+        verbose_name_plural = _("ordre du jour")
+
+    def __str__(self):
+        return self.title
+
+
+class Invitee(models.Model):
+    class Answer(models.TextChoices):
+        PENDING = "pending", _("sans réponse")
+        YES = "yes", _("oui")
+        NO = "no", _("non")
+        MAYBE = "maybe", _("peut-être")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitees")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_invitations"
+    )
+    answer = models.CharField(
+        _("réponse"), max_length=10, choices=Answer.choices, default=Answer.PENDING
+    )
+    answered_at = models.DateTimeField(_("répondu le"), null=True, blank=True)
+    attended = models.BooleanField(_("présent"), null=True, blank=True)
+    # The meeting's SEQUENCE last sent to this member: a task run twice sends nothing more.
+    sent_sequence = models.IntegerField(default=-1, editable=False)
+
+    class Meta:
+        ordering = ["user__last_name", "user__first_name"]
+        verbose_name = _("invitation à une réunion")
+        verbose_name_plural = _("invitations aux réunions")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_invitation_per_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.meeting}"
+
+
+class Remark(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="remarks")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="minutes_remarks",
+    )
+    text = models.TextField(_("remarque"), max_length=3000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("remarque sur un compte rendu")
+        verbose_name_plural = _("remarques sur les comptes rendus")
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Decision(models.Model):
+    class Kind(models.TextChoices):
+        ACTION = "action", _("proposition d'action du plan")
+        TASK = "task", _("tâche confiée à un membre")
+        GUIDE = "guide", _("brouillon de guide")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(_("nature"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("décision"), max_length=500)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confiée à"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_tasks",
+    )
+    due_on = models.DateField(_("échéance"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("décision")
+        verbose_name_plural = _("décisions")
+
+    def __str__(self):
+        return self.text
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class FeedToken(models.Model):
+    """The secret of a member's iCalendar feed: whoever has the URL reads the member's agenda,
+    so it can be reset (the old URL then answers 404)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("flux d'agenda")
+        verbose_name_plural = _("flux d'agenda")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,0 +1,66 @@
+"""What the meetings hold about a member (core.personal_data): their invitations, answers and
+attendance, the agenda items and remarks they wrote, the meetings they organised or wrote the
+minutes of, the tasks given to them, their agenda feed."""
+
+from core import personal_data
+from core.personal_data import rows
+
+from .models import AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark
+
+
+def _export(member) -> dict[str, personal_data.Rows]:
+    return {
+        "invitations_aux_réunions": rows(
+            Invitee.objects.filter(user=member).order_by("meeting__starts_at"),
+            "meeting__title",
+            "meeting__starts_at",
+            "answer",
+            "answered_at",
+            "attended",
+        ),
+        "points_proposés": rows(
+            AgendaItem.objects.filter(proposed_by=member), "meeting__title", "title", "created_at"
+        ),
+        "remarques_sur_les_comptes_rendus": rows(
+            Remark.objects.filter(author=member), "meeting__title", "text", "created_at"
+        ),
+        "réunions_organisées": rows(
+            Meeting.objects.filter(organizer=member), "title", "starts_at", "created_at"
+        ),
+        "comptes_rendus_confiés": rows(
+            Meeting.objects.filter(minutes_writer=member), "title", "starts_at", "minutes_state"
+        ),
+        "tâches_confiées": rows(
+            Decision.objects.filter(assignee=member), "meeting__title", "text", "due_on"
+        ),
+        "flux_agenda": rows(FeedToken.objects.filter(user=member), "created_at"),
+    }
+
+
+def _erase(member, remove_content: bool) -> None:
+    Invitee.objects.filter(user=member).delete()
+    FeedToken.objects.filter(user=member).delete()
+    if remove_content:
+        AgendaItem.objects.filter(proposed_by=member).delete()
+        Remark.objects.filter(author=member).delete()
+    # Meetings, minutes and decisions are the group's: they stay, by "ancien membre".
+
+
+def register() -> None:
+    personal_data.register(
+        personal_data.Holder(
+            name="reunions",
+            covers=[
+                (Meeting, "organizer"),
+                (Meeting, "minutes_writer"),
+                (Meeting, "approved_by"),
+                (AgendaItem, "proposed_by"),
+                (Invitee, "user"),
+                (Remark, "author"),
+                (Decision, "assignee"),
+                (FeedToken, "user"),
+            ],
+            export=_export,
+            erase=_erase,
+        )
+    )

@@ -1,0 +1,136 @@
+"""Reads of the meetings: the agenda, a group's meetings, the home page's to-do."""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ambassadeurs.models import User, WorkingGroup
+from core.todo import Entry, Item, first_entries
+
+from .models import Invitee, Meeting, Remark
+
+
+def _with_mine(meetings: QuerySet[Meeting], user: User) -> QuerySet[Meeting]:
+    """Each meeting with the member's own invitation (or none) as `mine`."""
+    return meetings.select_related("group").prefetch_related(
+        Prefetch("invitees", queryset=Invitee.objects.filter(user=user), to_attr="mine")
+    )
+
+
+def agenda(user: User, start: datetime.datetime, end: datetime.datetime) -> QuerySet[Meeting]:
+    """The meetings `user` may attend that start in [start, end)."""
+    meetings = Meeting.objects.visible_to(user).filter(starts_at__gte=start, starts_at__lt=end)
+    return _with_mine(meetings, user).order_by("starts_at")
+
+
+def upcoming(user: User, limit: int = 50) -> list[Meeting]:
+    meetings = Meeting.objects.visible_to(user).filter(ends_at__gte=timezone.now())
+    return list(_with_mine(meetings, user).order_by("starts_at")[:limit])
+
+
+def feed(user: User) -> QuerySet[Meeting]:
+    """A member's iCalendar feed: from three months back, their meetings (cancelled ones too,
+    so that calendars remove them)."""
+    since = timezone.now() - datetime.timedelta(days=90)
+    return (
+        Meeting.objects.visible_to(user)
+        .filter(ends_at__gte=since)
+        .select_related("group")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")
+    )
+
+
+def group_meetings(group: WorkingGroup, user: User, limit: int = 6) -> list[Meeting]:
+    """A group's next meetings, then its latest ones, as its page lists them."""
+    meetings = _with_mine(Meeting.objects.visible_to(user).filter(group=group), user)
+    now = timezone.now()
+    coming = list(meetings.filter(ends_at__gte=now).order_by("starts_at")[:limit])
+    past = list(meetings.filter(ends_at__lt=now).order_by("-starts_at")[: limit - len(coming)])
+    return coming + past
+
+
+def meeting(pk: int, user: User) -> Meeting:
+    """A meeting the member may see, with what its page shows (Meeting.DoesNotExist else)."""
+    return (
+        Meeting.objects.visible_to(user)
+        .select_related("group__lead", "minutes_writer", "approved_by", "organizer")
+        .prefetch_related(
+            Prefetch("invitees", queryset=Invitee.objects.select_related("user__mutuelle")),
+            "agenda_items__proposed_by",
+            "remarks__author",
+            "decisions__assignee",
+        )
+        .get(pk=pk)
+    )
+
+
+def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]:
+    """Invitations not answered yet, minutes awaiting the member's remarks."""
+    items = []
+    now = timezone.now()
+    unanswered = Meeting.objects.filter(
+        invitees__user=user,
+        invitees__answer=Invitee.Answer.PENDING,
+        status=Meeting.Status.SCHEDULED,
+        starts_at__gt=now,
+    ).order_by("starts_at")
+    rows, total = first_entries(unanswered)
+    if total:
+        items.append(
+            Item(
+                text=ngettext(
+                    "%(count)s invitation à une réunion attend votre réponse",
+                    "%(count)s invitations à des réunions attendent votre réponse",
+                    total,
+                )
+                % {"count": total},
+                url=reverse("reunions:agenda"),
+                action=_("Ouvrir l'agenda"),
+                entries=tuple(
+                    Entry(
+                        meeting.title,
+                        meeting.get_absolute_url(),
+                        date_format(timezone.localtime(meeting.starts_at), "l j F, H:i"),
+                    )
+                    for meeting in rows
+                ),
+            )
+        )
+    remarked = Remark.objects.filter(meeting=OuterRef("pk"), author=user)
+    to_read = (
+        Meeting.objects.filter(
+            invitees__user=user,
+            minutes_state=Meeting.Minutes.PROPOSED,
+            remarks_until__gte=timezone.localdate(),
+        )
+        .exclude(Exists(remarked))
+        .order_by("remarks_until")
+    )
+    rows, total = first_entries(to_read)
+    if total:
+        items.append(
+            Item(
+                text=ngettext(
+                    "%(count)s compte rendu attend vos remarques",
+                    "%(count)s comptes rendus attendent vos remarques",
+                    total,
+                )
+                % {"count": total},
+                entries=tuple(
+                    Entry(
+                        meeting.title,
+                        meeting.get_absolute_url() + "#compte-rendu",
+                        _("jusqu'au %(date)s")
+                        % {"date": date_format(meeting.remarks_until or "", "j F")},
+                    )
+                    for meeting in rows
+                ),
+            )
+        )
+    return items

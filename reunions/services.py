@@ -1,0 +1,368 @@
+"""Every change of a meeting: planning, invitations and answers, agenda, attendance, the
+minutes' workflow (draft -> proposed for remarks -> approved and frozen), decisions, and the
+members' agenda feeds. E-mails go through the outbox (`reunions.tasks`)."""
+
+import datetime
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from ambassadeurs.models import User, WorkingGroup
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import check
+from core import mail, outbox, search
+
+from .calendar import CANCEL, REQUEST, calendar
+from .models import AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark, new_token
+
+REMARK_DAYS = (1, 30)  # the remarks period the writer may set, in days
+
+
+def _invitees_check(group: WorkingGroup | None, invitees: Iterable[User]) -> None:
+    if group is None:
+        return
+    members = set(group.members.values_list("pk", flat=True)) | {group.lead_id}
+    outside = [user for user in invitees if user.pk not in members]
+    if outside:
+        raise ValidationError(
+            {
+                "invitees": _(
+                    "%(names)s ne fait pas partie du groupe « %(group)s » : seuls ses membres "
+                    "peuvent être invités à ses réunions."
+                )
+                % {"names": ", ".join(str(user) for user in outside), "group": group}
+            }
+        )
+
+
+def _schedule_check(starts_at: datetime.datetime, ends_at: datetime.datetime) -> None:
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("La réunion doit finir après son début.")})
+
+
+def _send(meeting: Meeting) -> None:
+    outbox.enqueue("reunions.tasks.send_invitations", meeting.pk)
+
+
+@transaction.atomic
+def meeting_save(
+    *,
+    by: User,
+    group: WorkingGroup | None,
+    title: str,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    invitees: Sequence[User],
+    place: str = "",
+    video_url: str = "",
+    description: str = "",
+    minutes_writer: User | None = None,
+    meeting: Meeting | None = None,
+) -> Meeting:
+    """Plan a meeting (or change one): its invitees are told by e-mail with the .ics, a change
+    bumps its SEQUENCE so that their calendars update the event."""
+    check(by, Can.PLAN_MEETING, group)
+    if meeting is not None:
+        check(by, Can.PLAN_MEETING, meeting.group)
+        if meeting.is_cancelled:
+            raise ValidationError(_("Cette réunion est annulée : elle ne change plus."))
+    _schedule_check(starts_at, ends_at)
+    _invitees_check(group, invitees)
+    if minutes_writer is not None:
+        _invitees_check(group, [minutes_writer])
+    if meeting is None:
+        meeting = Meeting(organizer=by)
+    else:
+        meeting.sequence = F("sequence") + 1
+    meeting.group = group
+    meeting.title = title
+    meeting.starts_at, meeting.ends_at = starts_at, ends_at
+    meeting.place, meeting.video_url, meeting.description = place, video_url, description
+    meeting.minutes_writer = minutes_writer
+    meeting.full_clean(exclude=["sequence", "organizer"])
+    meeting.save()
+    meeting.refresh_from_db()
+    wanted = {user.pk for user in invitees}
+    meeting.invitees.exclude(user__in=wanted).delete()
+    known = set(meeting.invitees.values_list("user_id", flat=True))
+    Invitee.objects.bulk_create(
+        Invitee(meeting=meeting, user_id=pk) for pk in sorted(wanted - known)
+    )
+    _send(meeting)
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, by: User, meeting: Meeting) -> Meeting:
+    check(by, Can.PLAN_MEETING, meeting.group)
+    updated = Meeting.objects.filter(pk=meeting.pk, status=Meeting.Status.SCHEDULED).update(
+        status=Meeting.Status.CANCELLED, sequence=F("sequence") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise ValidationError(_("Cette réunion est déjà annulée."))
+    meeting.refresh_from_db()
+    _send(meeting)
+    return meeting
+
+
+@transaction.atomic
+def invitation_answer(*, by: User, meeting: Meeting, answer: str) -> Invitee:
+    """A member's answer (yes, no, maybe); a member who may attend without an invitation
+    (the network's meetings, their group's) is added to the invitees by answering."""
+    check(by, Can.ANSWER_INVITATION, meeting)
+    if meeting.is_cancelled:
+        raise ValidationError(_("Cette réunion est annulée."))
+    if meeting.has_started:
+        raise ValidationError(_("Cette réunion a déjà commencé : la réponse ne compte plus."))
+    if answer not in Invitee.Answer.values or answer == Invitee.Answer.PENDING:
+        raise ValidationError(_("Répondez oui, non ou peut-être."))
+    invitee, _created = Invitee.objects.update_or_create(
+        meeting=meeting, user=by, defaults={"answer": answer, "answered_at": timezone.now()}
+    )
+    return invitee
+
+
+@transaction.atomic
+def agenda_item_add(*, by: User, meeting: Meeting, title: str, details: str = "") -> AgendaItem:
+    check(by, Can.SEE_MEETING, meeting)
+    if meeting.is_cancelled or meeting.has_started:
+        raise ValidationError(
+            _("L'ordre du jour se complète avant la réunion : celle-ci a commencé ou est annulée.")
+        )
+    return AgendaItem.objects.create(meeting=meeting, title=title, details=details, proposed_by=by)
+
+
+@transaction.atomic
+def attendance_record(*, by: User, meeting: Meeting, present: Iterable[int]) -> None:
+    check(by, Can.PLAN_MEETING, meeting.group)
+    if not meeting.has_started:
+        raise ValidationError(_("Les présences se notent une fois la réunion commencée."))
+    present = set(present)
+    for invitee in meeting.invitees.all():
+        invitee.attended = invitee.user_id in present
+        invitee.save(update_fields=["attended"])
+
+
+def _minutes_open(meeting: Meeting) -> None:
+    if meeting.minutes_frozen:
+        raise ValidationError(_("Le compte rendu est approuvé : il ne change plus."))
+
+
+@transaction.atomic
+def minutes_save(*, by: User, meeting: Meeting, text: str) -> Meeting:
+    check(by, Can.WRITE_MINUTES, meeting)
+    _minutes_open(meeting)
+    meeting.minutes = text
+    meeting.save(update_fields=["minutes", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def minutes_propose(*, by: User, meeting: Meeting, text: str, days: int) -> Meeting:
+    """Save the text and open the remarks period: the participants are told by e-mail."""
+    check(by, Can.WRITE_MINUTES, meeting)
+    _minutes_open(meeting)
+    if not REMARK_DAYS[0] <= days <= REMARK_DAYS[1]:
+        raise ValidationError(
+            {
+                "days": _("Entre %(low)s et %(high)s jours.")
+                % {"low": REMARK_DAYS[0], "high": REMARK_DAYS[1]}
+            }
+        )
+    minutes_save(by=by, meeting=meeting, text=text)
+    if not meeting.minutes.strip():
+        raise ValidationError({"minutes": _("Écrivez le compte rendu avant de le proposer.")})
+    meeting.minutes_state = Meeting.Minutes.PROPOSED
+    meeting.remarks_until = timezone.localdate() + datetime.timedelta(days=days)
+    meeting.save(update_fields=["minutes_state", "remarks_until", "updated_at"])
+    outbox.enqueue("reunions.tasks.notify_minutes", meeting.pk)
+    return meeting
+
+
+@transaction.atomic
+def remark_add(*, by: User, meeting: Meeting, text: str) -> Remark:
+    check(by, Can.REMARK_MINUTES, meeting)
+    if meeting.minutes_state != Meeting.Minutes.PROPOSED:
+        raise ValidationError(_("Ce compte rendu n'est pas soumis aux remarques."))
+    return Remark.objects.create(meeting=meeting, author=by, text=text)
+
+
+@transaction.atomic
+def minutes_approve(*, by: User, meeting: Meeting) -> Meeting:
+    """Approve and freeze the minutes, once the remarks period is over; one conditional
+    UPDATE, so a second click (or tab) approves nothing twice."""
+    check(by, Can.APPROVE_MINUTES, meeting)
+    if meeting.minutes_state == Meeting.Minutes.APPROVED:
+        raise ValidationError(_("Ce compte rendu est déjà approuvé."))
+    if meeting.minutes_state != Meeting.Minutes.PROPOSED:
+        raise ValidationError(_("Proposez d'abord le compte rendu aux participants."))
+    if meeting.remarks_until and timezone.localdate() <= meeting.remarks_until:
+        raise ValidationError(
+            _("Les participants ont jusqu'au %(date)s pour leurs remarques.")
+            % {"date": date_format(meeting.remarks_until, "j F Y")}
+        )
+    updated = Meeting.objects.filter(pk=meeting.pk, minutes_state=Meeting.Minutes.PROPOSED).update(
+        minutes_state=Meeting.Minutes.APPROVED,
+        approved_at=timezone.now(),
+        approved_by=by,
+        updated_at=timezone.now(),
+    )
+    if not updated:
+        raise ValidationError(_("Ce compte rendu est déjà approuvé."))
+    search.refresh(Meeting, [meeting.pk])  # approved minutes are searched
+    meeting.refresh_from_db()
+    return meeting
+
+
+@transaction.atomic
+def decision_add(
+    *,
+    by: User,
+    meeting: Meeting,
+    kind: str,
+    text: str,
+    assignee: User | None = None,
+    due_on: datetime.date | None = None,
+) -> Decision:
+    check(by, Can.WRITE_MINUTES, meeting)
+    _minutes_open(meeting)
+    if kind == Decision.Kind.TASK and (assignee is None or due_on is None):
+        raise ValidationError(
+            {"assignee": _("Une tâche est confiée à un membre, avec une échéance.")}
+        )
+    if assignee is not None:
+        _invitees_check(meeting.group, [assignee])
+    decision = Decision(meeting=meeting, kind=kind, text=text, assignee=assignee, due_on=due_on)
+    decision.full_clean()
+    decision.save()
+    return decision
+
+
+def feed_token(user: User) -> FeedToken:
+    token, _created = FeedToken.objects.get_or_create(user=user)
+    return token
+
+
+@transaction.atomic
+def feed_reset(*, by: User) -> FeedToken:
+    """A new secret for the member's feed: the old URL answers 404 from now on."""
+    token = feed_token(by)
+    token.token = new_token()
+    token.created_at = timezone.now()
+    token.save(update_fields=["token", "created_at"])
+    return token
+
+
+# --- E-mails (run by reunions.tasks) ------------------------------------------------------------
+
+
+def _with_calendar(
+    message: EmailMultiAlternatives, meeting: Meeting, method: str, user: User
+) -> EmailMultiAlternatives:
+    ics = calendar([meeting], method=method, attendee=user)
+    message.attach(
+        "invitation.ics" if method == REQUEST else "annulation.ics",
+        ics,
+        f"text/calendar; method={method}; charset=UTF-8",
+    )
+    return message
+
+
+def invitations_send(meeting_id: int) -> int:
+    """Send the meeting's current state (an invitation, a change or its cancellation) to each
+    invitee who has not had it yet (their `sent_sequence` is behind the meeting's): a task run
+    twice sends nothing more. How many were sent."""
+    meeting = (
+        Meeting.objects.filter(pk=meeting_id)
+        .select_related("group")
+        .prefetch_related("agenda_items")
+        .first()
+    )
+    if meeting is None:
+        return 0
+    # The meeting as it is now: a cancellation that came after the task was queued is what
+    # the invitees get (their calendars then remove the event).
+    method = CANCEL if meeting.is_cancelled else REQUEST
+    waiting = meeting.invitees.filter(
+        sent_sequence__lt=meeting.sequence, user__is_active=True
+    ).select_related("user")
+    sent = 0
+    with mail.french():
+        subject = (
+            _("Annulée : %(title)s") if method == CANCEL else _("Invitation : %(title)s")
+        ) % {"title": meeting.title}
+        if method == REQUEST and meeting.sequence:
+            subject = _("Modifiée : %(title)s") % {"title": meeting.title}
+    for invitee in waiting:
+        message = mail.build(
+            subject=subject,
+            template="reunions/email/invitation",
+            context={"meeting": meeting, "method": method, "invitee": invitee},
+            to=[invitee.user.email],
+        )
+        mail.send([_with_calendar(message, meeting, method, invitee.user)])
+        Invitee.objects.filter(pk=invitee.pk).update(sent_sequence=meeting.sequence)
+        sent += 1
+    return sent
+
+
+def minutes_notify(meeting_id: int) -> int:
+    """Tell the participants the minutes await their remarks."""
+    meeting = Meeting.objects.filter(pk=meeting_id).select_related("group").first()
+    if meeting is None or meeting.minutes_state != Meeting.Minutes.PROPOSED:
+        return 0
+    to = list(
+        meeting.invitees.filter(user__is_active=True)
+        .exclude(answer=Invitee.Answer.NO)
+        .values_list("user__email", flat=True)
+    )
+    with mail.french():
+        subject = _("Compte rendu à relire : %(title)s") % {"title": meeting.title}
+    messages = [
+        mail.build(
+            subject=subject,
+            template="reunions/email/minutes",
+            context={"meeting": meeting},
+            to=[address],
+        )
+        for address in to
+    ]
+    return mail.send(messages)
+
+
+def reminders_send(today: datetime.date | None = None) -> int:
+    """The day before each meeting, remind those who did not decline. Each meeting is claimed
+    with one conditional UPDATE: beat running it twice (or two beats) reminds once."""
+    today = today or timezone.localdate()
+    tomorrow = today + datetime.timedelta(days=1)
+    start = timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time()))
+    end = start + datetime.timedelta(days=1)
+    due = Meeting.objects.filter(
+        status=Meeting.Status.SCHEDULED, reminded_at=None, starts_at__gte=start, starts_at__lt=end
+    )
+    sent = 0
+    for meeting in due:
+        if not Meeting.objects.filter(pk=meeting.pk, reminded_at=None).update(
+            reminded_at=timezone.now()
+        ):
+            continue
+        to = meeting.invitees.filter(user__is_active=True).exclude(answer=Invitee.Answer.NO)
+        with mail.french():
+            subject = _("Demain : %(title)s") % {"title": meeting.title}
+        messages = [
+            mail.build(
+                subject=subject,
+                template="reunions/email/reminder",
+                context={"meeting": meeting, "invitee": invitee},
+                to=[invitee.user.email],
+            )
+            for invitee in to.select_related("user")
+        ]
+        sent += mail.send(messages)
+    return sent

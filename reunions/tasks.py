@@ -1,0 +1,18 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True)
+def send_invitations(meeting_id: int) -> int:
+    return services.invitations_send(meeting_id)
+
+
+@shared_task(acks_late=True)
+def notify_minutes(meeting_id: int) -> int:
+    return services.minutes_notify(meeting_id)
+
+
+@shared_task
+def send_reminders() -> int:
+    return services.reminders_send()

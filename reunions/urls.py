@@ -1,0 +1,25 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reunions"
+urlpatterns = [
+    path("", views.agenda, name="agenda"),
+    path("flux/renouveler/", views.feed_reset, name="feed_reset"),
+    path("flux/<str:token>.ics", views.feed, name="feed"),
+    path("reunions/nouvelle/", views.meeting_create, name="meeting_create"),
+    path("reunions/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("reunions/<int:pk>/modifier/", views.meeting_edit, name="meeting_edit"),
+    path("reunions/<int:pk>/annuler/", views.meeting_cancel, name="meeting_cancel"),
+    path("reunions/<int:pk>/reunion.ics", views.meeting_ics, name="meeting_ics"),
+    path("reunions/<int:pk>/reponse/", views.answer, name="answer"),
+    path("reunions/<int:pk>/ordre-du-jour/", views.agenda_item_add, name="agenda_item_add"),
+    path("reunions/<int:pk>/presences/", views.attendance, name="attendance"),
+    path("reunions/<int:pk>/compte-rendu/", views.minutes, name="minutes"),
+    path("reunions/<int:pk>/compte-rendu/remarque/", views.remark, name="remark"),
+    path(
+        "reunions/<int:pk>/compte-rendu/approuver/", views.minutes_approve, name="minutes_approve"
+    ),
+    path("reunions/<int:pk>/compte-rendu/pdf/", views.minutes_pdf, name="minutes_pdf"),
+    path("reunions/<int:pk>/decisions/", views.decision_add, name="decision_add"),
+]

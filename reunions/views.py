@@ -1,0 +1,375 @@
+"""The agenda, the meeting page and its forms, the iCalendar files, the minutes' PDF."""
+
+import calendar as months
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from ambassadeurs.models import WorkingGroup
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can, check
+
+from . import calendar, printing, selectors, services
+from .forms import (
+    AgendaItemForm,
+    AnswerForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+    RemarkForm,
+)
+from .models import FeedToken, Meeting
+
+
+def _meeting(request, pk) -> Meeting:
+    try:
+        return selectors.meeting(pk, request.user)
+    except Meeting.DoesNotExist:
+        raise Http404 from None
+
+
+def _refused(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _on_form(form, error: ValidationError) -> None:
+    """A service's refusal shown on the form: by the field it names, else above the fields."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _month(value: str | None) -> datetime.date:
+    today = timezone.localdate()
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return today.replace(day=1)
+
+
+@require_http_methods(["GET"])
+def agenda(request):
+    """Every meeting the member may attend: the coming ones as a list, or a month."""
+    user = request.user
+    view = "mois" if request.GET.get("vue") == "mois" else "liste"
+    context = {"view": view, "feed": services.feed_token(user)}
+    context["can_plan"] = can(user, Can.PLAN_MEETING) or user.led_working_groups.exists()
+    if view == "mois":
+        first = _month(request.GET.get("mois"))
+        weeks = months.Calendar().monthdatescalendar(first.year, first.month)
+        start = timezone.make_aware(datetime.datetime.combine(weeks[0][0], datetime.time()))
+        end = timezone.make_aware(
+            datetime.datetime.combine(weeks[-1][-1] + datetime.timedelta(days=1), datetime.time())
+        )
+        by_day: dict[datetime.date, list[Meeting]] = {}
+        for meeting in selectors.agenda(user, start, end):
+            by_day.setdefault(timezone.localdate(meeting.starts_at), []).append(meeting)
+        context |= {
+            "month": first,
+            "previous": (first - datetime.timedelta(days=1)).replace(day=1),
+            "next": (first + datetime.timedelta(days=31)).replace(day=1),
+            "today": timezone.localdate(),
+            "weeks": [[(day, by_day.get(day, [])) for day in week] for week in weeks],
+            "count": sum(len(v) for d, v in by_day.items() if d.month == first.month),
+        }
+    else:
+        context["meetings"] = selectors.upcoming(user)
+    return TemplateResponse(request, "reunions/agenda.html", context)
+
+
+@require_POST
+def feed_reset(request):
+    services.feed_reset(by=request.user)
+    messages.success(
+        request,
+        _(
+            "Nouvelle adresse d'agenda créée : l'ancienne ne fonctionne plus. Abonnez à nouveau "
+            "votre agenda avec l'adresse ci-dessous."
+        ),
+    )
+    return redirect("reunions:agenda")
+
+
+def _ics(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD"])
+def feed(request, token):
+    """A member's meetings for their calendar application: the secret URL is the key."""
+    found = get_object_or_404(FeedToken.objects.select_related("user"), token=token)
+    if not found.user.is_active:
+        raise Http404
+    return _ics(calendar.calendar(selectors.feed(found.user)), "solimut-rse.ics")
+
+
+def _groups_for(user):
+    if can(user, Can.COORDINATE):
+        return WorkingGroup.objects.all()
+    return WorkingGroup.objects.filter(lead=user)
+
+
+def _meeting_form(request, meeting: Meeting | None):
+    user = request.user
+    groups = _groups_for(user)
+    network = can(user, Can.PLAN_MEETING)  # the network's meetings: the coordination
+    if meeting is None and not (network or groups.exists()):
+        raise PermissionDenied
+    if meeting is not None:
+        check(user, Can.PLAN_MEETING, meeting.group)
+    initial = {}
+    if meeting is not None:
+        initial = {
+            "group": meeting.group,
+            "title": meeting.title,
+            "starts_at": timezone.localtime(meeting.starts_at),
+            "ends_at": timezone.localtime(meeting.ends_at),
+            "place": meeting.place,
+            "video_url": meeting.video_url,
+            "description": meeting.description,
+            "invitees": [i.user for i in meeting.invitees.all()],
+            "invite_group": False,
+            "minutes_writer": meeting.minutes_writer,
+        }
+    else:
+        initial["group"] = groups.filter(slug=request.GET.get("groupe")).first()
+    form = MeetingForm(request.POST or None, initial=initial, groups=groups, network=network)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            meeting = services.meeting_save(
+                by=user,
+                meeting=meeting,
+                group=data["group"],
+                title=data["title"],
+                starts_at=data["starts_at"],
+                ends_at=data["ends_at"],
+                place=data["place"],
+                video_url=data["video_url"],
+                description=data["description"],
+                invitees=data["all_invitees"],
+                minutes_writer=data["minutes_writer"],
+            )
+        except ValidationError as error:
+            _on_form(form, error)
+        else:
+            messages.success(request, _("Réunion enregistrée : les invités sont prévenus."))
+            return redirect(meeting)
+    return TemplateResponse(
+        request, "reunions/meeting_form.html", {"form": form, "meeting": meeting}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    return _meeting_form(request, None)
+
+
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, pk):
+    return _meeting_form(request, _meeting(request, pk))
+
+
+@require_http_methods(["GET"])
+def meeting_detail(request, pk):
+    meeting = _meeting(request, pk)
+    user = request.user
+    mine = next((i for i in meeting.invitees.all() if i.user_id == user.pk), None)
+    context = {
+        "meeting": meeting,
+        "mine": mine,
+        "answers": {
+            answer: [i for i in meeting.invitees.all() if i.answer == answer]
+            for answer in ("yes", "maybe", "no", "pending")
+        },
+        "answer_form": AnswerForm(initial={"answer": mine.answer if mine else None}),
+        "agenda_form": AgendaItemForm(),
+        "remark_form": RemarkForm(),
+        "decision_form": DecisionForm(meeting=meeting),
+        "attendance_form": AttendanceForm(meeting=meeting),
+        "can_plan": can(user, Can.PLAN_MEETING, meeting.group),
+        "can_write": can(user, Can.WRITE_MINUTES, meeting),
+        "can_remark": can(user, Can.REMARK_MINUTES, meeting),
+        "can_approve": can(user, Can.APPROVE_MINUTES, meeting),
+        "remarks_open": meeting.minutes_state == Meeting.Minutes.PROPOSED,
+    }
+    return TemplateResponse(request, "reunions/meeting_detail.html", context)
+
+
+@require_POST
+def meeting_cancel(request, pk):
+    meeting = _meeting(request, pk)
+    try:
+        services.meeting_cancel(by=request.user, meeting=meeting)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Réunion annulée : les invités sont prévenus."))
+    return redirect(meeting)
+
+
+@require_http_methods(["GET", "HEAD"])
+def meeting_ics(request, pk):
+    meeting = _meeting(request, pk)
+    return _ics(calendar.calendar([meeting], method=None), f"reunion-{meeting.pk}.ics")
+
+
+@require_POST
+def answer(request, pk):
+    meeting = _meeting(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Répondez oui, non ou peut-être."))
+        return redirect(meeting)
+    try:
+        services.invitation_answer(
+            by=request.user, meeting=meeting, answer=form.cleaned_data["answer"]
+        )
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Réponse enregistrée."))
+    return redirect(meeting)
+
+
+@require_POST
+def agenda_item_add(request, pk):
+    meeting = _meeting(request, pk)
+    form = AgendaItemForm(request.POST)
+    if form.is_valid():
+        try:
+            services.agenda_item_add(by=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Point ajouté à l'ordre du jour."))
+    else:
+        messages.error(request, _("Donnez un titre au point (200 caractères au plus)."))
+    return redirect(meeting)
+
+
+@require_POST
+def attendance(request, pk):
+    meeting = _meeting(request, pk)
+    check(request.user, Can.PLAN_MEETING, meeting.group)
+    form = AttendanceForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.attendance_record(
+                by=request.user,
+                meeting=meeting,
+                present=[int(pk) for pk in form.cleaned_data["present"]],
+            )
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Présences enregistrées."))
+    return redirect(meeting)
+
+
+@require_http_methods(["GET", "POST"])
+def minutes(request, pk):
+    """The minutes in the rich-text editor: saved, or saved and proposed for remarks."""
+    meeting = _meeting(request, pk)
+    check(request.user, Can.WRITE_MINUTES, meeting)
+    if meeting.minutes_frozen:
+        messages.info(request, _("Le compte rendu est approuvé : il ne change plus."))
+        return redirect(meeting)
+    form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes})
+    if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["minutes"]
+        try:
+            if request.POST.get("action") == "proposer":
+                services.minutes_propose(
+                    by=request.user, meeting=meeting, text=text, days=form.cleaned_data["days"] or 0
+                )
+                messages.success(request, _("Compte rendu proposé aux participants."))
+            else:
+                services.minutes_save(by=request.user, meeting=meeting, text=text)
+                messages.success(request, _("Compte rendu enregistré."))
+        except ValidationError as error:
+            _on_form(form, error)
+        else:
+            return redirect(meeting.get_absolute_url() + "#compte-rendu")
+    return TemplateResponse(
+        request, "reunions/minutes_form.html", {"form": form, "meeting": meeting}
+    )
+
+
+@require_POST
+def remark(request, pk):
+    meeting = _meeting(request, pk)
+    check(request.user, Can.REMARK_MINUTES, meeting)
+    form = RemarkForm(request.POST)
+    if form.is_valid():
+        try:
+            services.remark_add(by=request.user, meeting=meeting, text=form.cleaned_data["text"])
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Remarque envoyée au rédacteur du compte rendu."))
+    else:
+        messages.error(request, _("Écrivez votre remarque (3 000 caractères au plus)."))
+    return redirect(meeting.get_absolute_url() + "#compte-rendu")
+
+
+@require_POST
+def minutes_approve(request, pk):
+    meeting = _meeting(request, pk)
+    check(request.user, Can.APPROVE_MINUTES, meeting)
+    try:
+        services.minutes_approve(by=request.user, meeting=meeting)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Compte rendu approuvé : il ne change plus."))
+    return redirect(meeting.get_absolute_url() + "#compte-rendu")
+
+
+@require_POST
+def decision_add(request, pk):
+    meeting = _meeting(request, pk)
+    check(request.user, Can.WRITE_MINUTES, meeting)
+    form = DecisionForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.decision_add(by=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("Décision ajoutée."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(meeting.get_absolute_url() + "#decisions")
+
+
+@require_http_methods(["GET", "HEAD"])
+def minutes_pdf(request, pk):
+    """The minutes printed by the guides' renderer (a page or two: rendered on request)."""
+    meeting = _meeting(request, pk)
+    if not meeting.minutes.strip():
+        raise Http404
+    content = printing.render(meeting)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{meeting.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
