@@ -16,6 +16,7 @@ class CoreConfig(AppConfig):
         from .models import ImportRun, Upload
         from .search import backends
 
+        history.watch_many_to_many()
         task_success.connect(
             lambda sender=None, **kwargs: outbox.mark_done(sender.request.id),
             weak=False,

@@ -42,6 +42,7 @@ from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Cast
+from django.db.models.signals import m2m_changed
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
@@ -221,6 +222,67 @@ class Record(HistoricalRecords):
             super().create_historical_record(instance, history_type, using=using)
         finally:
             del instance._history_changes
+
+
+def watch_many_to_many() -> None:
+    """Record the changes of the recorded models' many-to-many relations (but those to members):
+    connected once every model is loaded (core's `ready()`)."""
+    for model, record in _records.items():
+        for relation in model._meta.many_to_many:
+            if (
+                (record.only is None or relation.name in record.only)
+                and not _is_member_relation(relation)
+                and relation.name not in record.excluded_fields
+            ):
+                m2m_changed.connect(
+                    _m2m_changed(record, relation),
+                    sender=relation.remote_field.through,
+                    weak=False,
+                    dispatch_uid=f"core.history.m2m:{model._meta.label}.{relation.name}",
+                )
+
+
+def _m2m_changed(record: Record, relation: Any) -> Callable[..., None]:
+    """A change of a many-to-many relation (an initiative's themes, an action's resolutions) is
+    a change of its object: one row, the related objects' names before -> after."""
+    before: dict[tuple[str, Any], list[str]] = {}  # what a clear() is about to remove
+
+    def names(instance: Any) -> list[str]:
+        return sorted(str(related) for related in getattr(instance, relation.name).all())
+
+    def handler(sender: Any, instance: Any, action: str, reverse: bool, **kwargs: Any) -> None:
+        if reverse or not isinstance(instance, record.cls):
+            return  # changed from the other side (theme.initiatives): rare, left out
+        key = (instance._meta.label, instance.pk)
+        if action == "pre_clear":
+            before[key] = names(instance)
+            return
+        if action not in ("post_add", "post_remove", "post_clear"):
+            return
+        after = names(instance)
+        if action == "post_clear":
+            previous = before.pop(key, [])
+        else:
+            touched = {
+                str(obj)
+                for obj in relation.related_model._default_manager.filter(pk__in=kwargs["pk_set"])
+            }
+            previous = (
+                sorted(set(after) - touched)
+                if action == "post_add"
+                else sorted(set(after) | touched)
+            )
+        if previous == after:
+            return
+        instance._history_changes = [
+            [relation.name, ", ".join(previous) or None, ", ".join(after) or None]
+        ]
+        try:
+            HistoricalRecords.create_historical_record(record, instance, "~")
+        finally:
+            del instance._history_changes
+
+    return handler
 
 
 def _attach_changes(sender: Any, instance: Any, history_instance: Any, **kwargs: Any) -> None:

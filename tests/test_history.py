@@ -69,6 +69,32 @@ def test_a_change_made_in_the_intranet_shows_who_before_and_after(
     assert "Défi vélo inter-agences" in page and initiative.get_absolute_url() in page
 
 
+def test_a_change_of_themes_is_on_record_with_the_themes_before_and_after(
+    client, coordinator, ambassador, mutuelle
+):
+    mobility, health = ThemeFactory(name="Mobilité"), ThemeFactory(name="Santé")
+    initiative = InitiativeFactory(mutuelle=mutuelle, author=ambassador, title="Défi vélo")
+    initiative.themes.set([mobility])
+    client.force_login(ambassador)
+    response = client.post(
+        reverse("initiatives:edit", args=[initiative.pk]),
+        {
+            "title": "Défi vélo",
+            "summary": initiative.summary,
+            "body": "<p>Le récit</p>",
+            "themes": [health.pk],
+            "status": "ongoing",
+            "transposability": "ready",
+        },
+    )
+    assert response.status_code == 302
+
+    client.force_login(coordinator)
+    page = _object_history(client, "initiative", initiative.pk)
+    assert "<del>Mobilité</del>" in page and "<ins>Santé</ins>" in page
+    assert ambassador.get_full_name() in page
+
+
 def test_members_access_changed_in_the_admin_is_on_record_and_their_profile_is_not(
     client, admin_user, reader, other_mutuelle
 ):
