@@ -8,6 +8,7 @@ import io
 import runpy
 import sys
 
+import django
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
@@ -140,6 +141,9 @@ def test_a_command_is_named_as_the_source_of_its_changes(db, monkeypatch, capsys
     )
     # A command closes the connections when it ends: the test's own must stay open.
     monkeypatch.setattr(connections, "close_all", lambda: None)
+    # Django is set up already: setting it up again would bind the logging handlers to this
+    # test's captured output, closed once it ends (the next test's log lines would fail).
+    monkeypatch.setattr(django, "setup", lambda *args, **kwargs: None)
     runpy.run_path("manage.py", run_name="__main__")
     chief = User.objects.get(email="chef@solimut.example")
     entry = history.hydrate(history.entries(history.Filters(kind="membre", object_id=chief.pk)))

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Permission
+from django.utils import timezone
 
 from ambassadeurs.models import Role
 from core.fields import RichTextField, sanitize_stored
@@ -13,6 +14,7 @@ from core.richtext import sanitize
 from guides.models import Guide, Version
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
+from reunions.models import Meeting
 from tests.factories import ThemeFactory, UserFactory, admin_post
 
 from ..initiatives.test_sanitizer import DANGEROUS, VECTORS
@@ -48,11 +50,17 @@ def test_every_rich_text_of_the_project_is_a_rich_text_field():
         ("Version", "body"),
         ("Edition", "editorial"),
         ("Block", "body"),
+        ("Meeting", "minutes"),
     }
 
 
 def _instance(model, mutuelle, ambassador):
     theme = ThemeFactory()
+    if model is Meeting:
+        start = timezone.now()
+        return Meeting(
+            title="Réunion", starts_at=start, ends_at=start + datetime.timedelta(hours=1)
+        )
     if model is Initiative:
         return Initiative(mutuelle=mutuelle, title="Titre", summary="Résumé")
     guide = Guide.objects.create(title="Guide", slug="guide", summary="Résumé", theme=theme)
