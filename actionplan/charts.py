@@ -10,7 +10,7 @@ Each chart is shown beside a data table for screen readers, and with a legend.
 import datetime
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -197,16 +197,19 @@ def bar_chart(
 
 
 def indicator_chart(
-    indicator: "Indicator", values: Sequence[tuple["Mutuelle", Decimal | None]]
+    indicator: "Indicator",
+    values: Sequence[tuple["Mutuelle", Decimal | None]],
+    targets: Mapping[int, Decimal],
 ) -> BarChart:
-    """One bar per mutuelle (its latest value) against the indicator's target."""
+    """One bar per mutuelle (its latest value) against the group's target, each reaching its
+    own target (`targets`, where it differs from the group's) or not."""
     chart = bar_chart(
         [
             Row(
                 mutuelle.short_name,
                 value,
                 mutuelle.colour,
-                reached=value is not None and indicator.reached(value),
+                reached=value is not None and indicator.reached(value, targets.get(mutuelle.pk)),
             )
             for mutuelle, value in values
         ],

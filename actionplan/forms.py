@@ -461,7 +461,11 @@ class _ListedChoiceField(forms.ModelChoiceField):
 
 class DashboardFilterForm(Form):
     axe = _ListedChoiceField(
-        label=_("Axe"), queryset=Axis.objects.none(), required=False, empty_label=_("Tous")
+        label=_("Axe"),
+        queryset=Axis.objects.none(),
+        required=False,
+        empty_label=_("Tous"),
+        widget=LongSelect,
     )
     theme = _ListedChoiceField(
         label=_("Thème"),
@@ -469,6 +473,7 @@ class DashboardFilterForm(Form):
         required=False,
         to_field_name="slug",
         empty_label=_("Tous"),
+        widget=LongSelect,
     )
     mutuelle = _ListedChoiceField(
         label=_("Mutuelle"),
@@ -476,9 +481,13 @@ class DashboardFilterForm(Form):
         required=False,
         to_field_name="slug",
         empty_label=_("Toutes"),
+        widget=LongSelect,
     )
     etat = forms.ChoiceField(
-        label=_("État"), choices=[("", _("Tous")), *Status.choices], required=False
+        label=_("État"),
+        choices=[("", _("Tous")), *Status.choices],
+        required=False,
+        widget=LongSelect,
     )
 
     def __init__(self, *args, plan: ActionPlan, axes=None, mutuelles=None, **kwargs):

@@ -175,6 +175,32 @@ def indicator_rollup(
     return group_figure(indicator, mutuelles, values, period)
 
 
+def latest_figures(
+    indicators: Iterable[Indicator], mutuelles: Sequence[Mutuelle]
+) -> list[tuple[Indicator, GroupFigure]]:
+    """Each indicator with the figure of `mutuelles` (the group's, or one mutuelle's) for the
+    latest period anyone measured it (one query)."""
+    indicators = list(indicators)
+    values = measured_values(indicators)
+    figures = []
+    for indicator in indicators:
+        own = values.get(indicator.pk, {})
+        latest = max((period for _m, period in own), default=None)
+        figures.append((indicator, group_figure(indicator, mutuelles, own, latest)))
+    return figures
+
+
+def latest_by_mutuelle(
+    indicator: Indicator, mutuelles: Sequence[Mutuelle]
+) -> list[tuple[Mutuelle, Decimal | None]]:
+    """Each mutuelle with the value of the latest period it measured (None: never)."""
+    latest: dict[int, tuple[datetime.date, Decimal]] = {}
+    for (mutuelle_id, period), value in measured_values([indicator]).get(indicator.pk, {}).items():
+        if mutuelle_id not in latest or period > latest[mutuelle_id][0]:
+            latest[mutuelle_id] = (period, value)
+    return [(m, latest[m.pk][1] if m.pk in latest else None) for m in mutuelles]
+
+
 def indicator_series(
     indicator: Indicator,
     *,

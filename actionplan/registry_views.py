@@ -101,14 +101,8 @@ def resolution_form(request, pk=None):
 @require_http_methods(["GET"])
 def indicator_list(request):
     plan = _plan()
-    indicators = list(registry.registry(plan)) if plan else []
-    mutuelles = list(Mutuelle.objects.active())
-    values = registry.measured_values(indicators)
-    rows = []
-    for indicator in indicators:
-        own = values.get(indicator.pk, {})
-        latest = max((period for _m, period in own), default=None)
-        rows.append((indicator, registry.group_figure(indicator, mutuelles, own, latest)))
+    indicators = registry.registry(plan) if plan else []
+    rows = registry.latest_figures(indicators, list(Mutuelle.objects.active()))
     return TemplateResponse(request, "actionplan/indicators.html", {"plan": plan, "rows": rows})
 
 
@@ -133,6 +127,9 @@ def indicator_detail(request, pk):
         "series": labelled,
         "series_chart": charts.series_chart(indicator, [(label, f.value) for label, f in labelled]),
         "targets": [(m, targets.get(m.pk)) for m in mutuelles],
+        "mutuelles_chart": charts.indicator_chart(
+            indicator, registry.latest_by_mutuelle(indicator, mutuelles), targets
+        ),
         "measurements": measurements,
         "editable": [m for m in mutuelles if can(request.user, Can.EDIT_MUTUELLE, m)],
     }

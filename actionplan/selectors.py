@@ -4,7 +4,6 @@ import datetime
 import operator
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import reduce
 from typing import TYPE_CHECKING
 
@@ -40,6 +39,7 @@ from core import fragments
 from core.todo import ENTRIES, Entry, Item, first_entries
 from mutuelles.models import Mutuelle, Theme
 
+from . import registry
 from .dates import quarter_start
 from .models import (
     Action,
@@ -353,10 +353,6 @@ class Activity:
     is_stale: bool
 
 
-# Each indicator with the latest value of each mutuelle shown (None: never measured).
-IndicatorValues = list[tuple[Indicator, list[tuple[Mutuelle, Decimal | None]]]]
-
-
 @dataclass
 class Dashboard:
     plan: ActionPlan
@@ -369,12 +365,9 @@ class Dashboard:
     page: "Page[Action] | None" = None  # the matrix page
     overdue: list[Action] = field(default_factory=list)  # with .open_count
     blocked: list[Deployment] = field(default_factory=list)
-    indicators: IndicatorValues = field(default_factory=list)
+    # Each indicator with the figure of the mutuelles shown for its latest period measured.
+    indicators: list[tuple[Indicator, registry.GroupFigure]] = field(default_factory=list)
     timeline: list[tuple[datetime.date, int]] = field(default_factory=list)  # mean progress
-    # Following the members' work (permissions.Action.FOLLOW_UP): left empty when not asked.
-    activity: list[Activity] = field(default_factory=list)
-    feedback: list[FieldFeedback] = field(default_factory=list)
-    sentiments: dict[str, int] = field(default_factory=dict)
 
 
 def dashboard(
@@ -386,14 +379,12 @@ def dashboard(
     status: str | None = None,
     page: int | str | None = 1,
     every_row: bool = False,
-    follow_up: bool = True,
     axes: Sequence[Axis] | None = None,
     mutuelles: Sequence[Mutuelle] | None = None,
 ) -> Dashboard:
     """Everything the dashboard shows, in a fixed number of queries: the numbers are computed
-    by the database, the matrix is paginated by actions. Without `follow_up`, what only the
-    coordinators see (who updated what and when, field feedback) is left out. `axes` (the
-    plan's) and `mutuelles` (the active ones), when the page has read them already."""
+    by the database, the matrix is paginated by actions. `axes` (the plan's) and `mutuelles`
+    (the active ones), when the page has read them already."""
     now = timezone.now()
     today = timezone.localdate(now)
     stale_before = now - settings.RSE_STALE_AFTER
@@ -503,7 +494,7 @@ def dashboard(
         .select_related("action", "mutuelle")
         .order_by("action__code")[:20]
     )
-    board.indicators = _indicators(plan, shown)
+    board.indicators = registry.latest_figures(plan.indicators.select_related("action"), shown)
     if axis is None and theme is None and not status:
         # Every action, of every mutuelle shown or of one: the sums kept by month do.
         sums = ProgressMonth.objects.filter(plan=plan)
@@ -519,22 +510,36 @@ def dashboard(
         if status:
             changes = changes.filter(deployment__action__in=actions)
         board.timeline = _timeline(plan, changes, today, count=count, summed=summed)
-    if not follow_up:
-        return board
-    board.activity = list(_activity(plan, shown, stale_before))
+    return board
 
+
+@dataclass
+class FollowUp:
+    """How the members follow the plan, for the coordinators (permissions.Action.FOLLOW_UP):
+    each mutuelle's last update by its own members, the latest field feedback."""
+
+    activity: list[Activity]
+    feedback: list[FieldFeedback]
+    sentiments: dict[str, int]
+
+
+def follow_up(plan: ActionPlan) -> FollowUp:
+    mutuelles = list(Mutuelle.objects.active())
+    stale_before = timezone.now() - settings.RSE_STALE_AFTER
     feedback = FieldFeedback.objects.filter(
-        Q(action__isnull=True) | Q(action__plan=plan), mutuelle__in=shown
+        Q(action__isnull=True) | Q(action__plan=plan), mutuelle__in=mutuelles
     ).select_related("mutuelle", "author", "action")
-    board.feedback = list(feedback[:12])
     counts = dict(
         feedback.order_by()
         .values_list("sentiment")
         .annotate(n=Count("pk"))
         .values_list("sentiment", "n")
     )
-    board.sentiments = {choice: counts.get(choice, 0) for choice in Sentiment.values}
-    return board
+    return FollowUp(
+        activity=list(_activity(plan, mutuelles, stale_before)),
+        feedback=list(feedback[:12]),
+        sentiments={choice: counts.get(choice, 0) for choice in Sentiment.values},
+    )
 
 
 def _activity(
@@ -565,20 +570,6 @@ def _activity(
             last_by=f"{first_name} {last_name}".strip(),
             is_stale=last_update is None or last_update < stale_before,
         )
-
-
-def _indicators(plan: ActionPlan, mutuelles: Sequence[Mutuelle]) -> IndicatorValues:
-    latest: dict[tuple[int, int], Decimal] = {}
-    for indicator_id, mutuelle_id, value in (
-        Measurement.objects.filter(indicator__plan=plan, mutuelle__in=mutuelles)
-        .order_by("period")
-        .values_list("indicator_id", "mutuelle_id", "value")
-    ):
-        latest[(indicator_id, mutuelle_id)] = value
-    return [
-        (indicator, [(m, latest.get((indicator.pk, m.pk))) for m in mutuelles])
-        for indicator in plan.indicators.all()
-    ]
 
 
 def _month_ends(

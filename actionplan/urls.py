@@ -6,6 +6,7 @@ app_name = "actionplan"
 urlpatterns = [
     path("", views.plan_home, name="plan"),
     path("ma-mutuelle/", views.my_mutuelle, name="my_mutuelle"),
+    path("suivi/", views.follow_up, name="follow_up"),
     path("axes/<int:pk>/", views.axis_detail, name="axis"),
     path("actions/nouvelle/", views.action_form, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),

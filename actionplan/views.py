@@ -76,11 +76,11 @@ def _dashboard(request, plan, axes):
     def render():
         shown = list(Mutuelle.objects.active())
         filters = DashboardFilterForm(request.GET or None, plan=plan, axes=axes, mutuelles=shown)
+        chosen = filters.filters()
         board = selectors.dashboard(
             plan,
-            **filters.filters(),
+            **chosen,
             page=request.GET.get("page"),
-            follow_up=follow_up,
             axes=axes,
             mutuelles=shown,
         )
@@ -89,10 +89,7 @@ def _dashboard(request, plan, axes):
             "follow_up": follow_up,
             "filters": filters,
             "filtered": bool(request.GET),
-            "indicator_charts": [
-                (indicator, values, charts.indicator_chart(indicator, values))
-                for indicator, values in board.indicators
-            ],
+            "one_mutuelle": chosen.get("mutuelle"),
             "progress_chart": charts.progress_chart(board.by_mutuelle),
             "timeline": charts.progress_line(board.timeline),
             "status_choices": Status.choices,
@@ -117,6 +114,19 @@ def plan_home(request):
         context["axes"] = axes = list(selectors.plan_axes_counted(plan))
         context["dashboard"] = _dashboard(request, plan, axes)
     return TemplateResponse(request, "actionplan/plan.html", context)
+
+
+@require_http_methods(["GET"])
+@require(Can.FOLLOW_UP)
+def follow_up(request):
+    """Each mutuelle's last update by its own members, the latest field feedback."""
+    plan = _plan_or_404()
+    context = {
+        "plan": plan,
+        "follow": selectors.follow_up(plan),
+        "stale_days": settings.RSE_STALE_AFTER.days,
+    }
+    return TemplateResponse(request, "actionplan/follow_up.html", context)
 
 
 @require_http_methods(["GET"])

@@ -64,6 +64,12 @@ PAIRS = [
     ("/ (home, ambassador)", "/", "ambassadeur@armor.solimut-demo.example", "initiatives"),
     ("/ (home, coordinator)", "/", "coordination@solimut-demo.example", "initiatives"),
     (
+        "/plan/ (dashboard, coordinator)",
+        "/plan/",
+        "coordination@solimut-demo.example",
+        "deployments",
+    ),
+    (
         "/plan/ma-mutuelle/ (ambassador)",
         "/plan/ma-mutuelle/",
         "ambassadeur@armor.solimut-demo.example",

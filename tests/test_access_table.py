@@ -186,6 +186,7 @@ PROJECT = [
     # The action plan.
     Row("actionplan:plan", get=EVERYONE, post=NOT_ALLOWED),
     Row("actionplan:my_mutuelle", get=EVERYONE, post=NOT_ALLOWED),
+    Row("actionplan:follow_up", get=COORDINATORS, post=NOT_ALLOWED),
     Row("actionplan:axis", lambda w: [w.axis.pk], get=EVERYONE, post=NOT_ALLOWED),
     Row(
         "actionplan:action_create",

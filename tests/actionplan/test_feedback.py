@@ -152,9 +152,9 @@ def test_the_list_runs_a_bounded_number_of_queries(
         assert client.get(LIST).status_code == 200
 
 
-def test_the_dashboard_links_to_the_feedback_waiting(client, coordinator, plan):
+def test_the_follow_up_links_to_the_feedback_waiting(client, coordinator, plan):
     client.force_login(coordinator)
-    page = client.get(reverse("actionplan:plan")).text
+    page = client.get(reverse("actionplan:follow_up")).text
     assert f"{LIST}?etat=open" in page
 
 

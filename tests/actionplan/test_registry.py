@@ -443,3 +443,20 @@ def test_manual_progress_needs_a_value(coordinator, action):
         services.action_save(
             by=coordinator, plan=action.plan, action=action, progress_source="manual"
         )
+
+
+def test_the_indicator_page_shows_each_mutuelle_s_latest_value_against_its_own_target(
+    client, reader, indicator, mutuelle, other_mutuelle
+):
+    """The bar of each mutuelle is its latest measure; reached or not against its own target
+    where it has one (Armor aims at 90), the group's otherwise (85 for Arverne)."""
+    IndicatorTarget.objects.create(indicator=indicator, mutuelle=mutuelle, value=Decimal(90))
+    _measure(indicator, mutuelle, 95, period=datetime.date(2026, 4, 1))
+    _measure(indicator, mutuelle, 87)
+    _measure(indicator, other_mutuelle, 86)
+    client.force_login(reader)
+    page = client.get(reverse("actionplan:indicator", args=[indicator.pk])).text
+    chart = page.split('id="mutuelles-title"')[1].split("</section>")[0]
+    assert '<tr><th scope="row">Armor</th><td>87 points</td><td>non</td></tr>' in chart
+    assert '<tr><th scope="row">Arverne</th><td>86 points</td><td>oui</td></tr>' in chart
+    assert "cible 85" in chart  # the group's target, drawn as a line

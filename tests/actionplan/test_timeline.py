@@ -21,8 +21,8 @@ def _on(monkeypatch, day):
 def _timelines(plan):
     """The timeline from the sums (no filter) and replayed from the history (filtered by the
     axis that holds every action: the same deployments)."""
-    summed = selectors.dashboard(plan, follow_up=False).timeline
-    replayed = selectors.dashboard(plan, axis=plan.axes.get(number=1), follow_up=False).timeline
+    summed = selectors.dashboard(plan).timeline
+    replayed = selectors.dashboard(plan, axis=plan.axes.get(number=1)).timeline
     return summed, replayed
 
 
@@ -99,7 +99,7 @@ def test_the_activity_tells_each_mutuelles_own_members_last_update(
             deployment=target, by=by, status=Status.IN_PROGRESS, progress=progress
         )
     monkeypatch.undo()
-    activity = {entry.slug: entry for entry in selectors.dashboard(plan).activity}
+    activity = {entry.slug: entry for entry in selectors.follow_up(plan).activity}
     assert timezone.localdate(activity["armor"].last_update) == AUGUST
     assert activity["armor"].last_by == f"{ambassador.first_name} {ambassador.last_name}".strip()
     assert activity["arverne"].last_update is None and activity["arverne"].is_stale
