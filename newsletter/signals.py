@@ -10,9 +10,14 @@ from ambassadeurs.models import User
 from .services import subscribers
 
 
+# What the subscriber row copies from the account.
+FOLLOWED = {"email", "first_name", "last_name", "mutuelle"}
+
+
 @receiver(post_save, sender=User, dispatch_uid="newsletter-member-subscriber")
-def member_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
+def member_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    """On every save that may change what the row copies (not a sign-in's `last_login`)."""
+    if not raw and (update_fields is None or FOLLOWED & set(update_fields)):
         subscribers.subscriber_sync(instance)
 
 

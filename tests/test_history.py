@@ -11,7 +11,8 @@ import sys
 import django
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connections
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -385,3 +386,31 @@ def test_an_account_made_by_accepting_an_invitation_names_the_invitation(db, mut
     (entry,) = history.hydrate(history.entries(history.Filters(kind="membre", object_id=member.pk)))
     assert (entry.type_label, entry.who) == ("création", "invitation acceptée")
     assert ("rôle", "—", "Ambassadeur·rice") in entry.changes
+
+
+def _subscriber_queries(queries):
+    return [q["sql"] for q in queries.captured_queries if "newsletter_subscriber" in q["sql"]]
+
+
+def test_signing_in_leaves_the_subscriber_row_alone(client, reader):
+    """A sign-in saves the member's `last_login`: their subscriber row follows the address,
+    name and mutuelle only, so it is not even read then; a save that changes none of those
+    writes nothing; a new name is followed, and on record."""
+    reader.set_password("un-mot-de-passe-solide")
+    reader.save()
+    with CaptureQueriesContext(connection) as queries:
+        client.post(
+            reverse("account_login"),
+            {"login": reader.email, "password": "un-mot-de-passe-solide"},
+        )
+    reader.refresh_from_db()
+    assert reader.last_login is not None  # signed in
+    assert _subscriber_queries(queries) == []
+    with CaptureQueriesContext(connection) as queries:
+        reader.save()
+    assert all(sql.startswith("SELECT") for sql in _subscriber_queries(queries))
+    before = Subscriber.history.model.objects.count()
+    reader.last_name = "Nouveau-Nom"
+    reader.save()
+    assert Subscriber.history.model.objects.count() == before + 1
+    assert Subscriber.objects.get(user=reader).name.endswith("Nouveau-Nom")

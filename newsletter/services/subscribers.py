@@ -26,6 +26,8 @@ def subscriber_sync(user: User) -> Subscriber:
             return Subscriber.objects.create(user=user, **fields)
         if mine is None:
             mine, other = cast(Subscriber, other), None
+        elif other is None and all(getattr(mine, k) == v for k, v in fields.items()):
+            return mine  # nothing to follow: no write, nothing in the history
         elif other is not None:
             if other.status != Subscriber.Status.SUBSCRIBED:
                 fields["status"] = other.status  # they had said no, or the address bounced
