@@ -362,6 +362,9 @@ def decision_add(request, pk):
         try:
             decision = services.decision_add(by=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):  # about the minutes, not what was typed
+                _refused(request, error)
+                return redirect(meeting.get_absolute_url() + "#decisions")
             _on_form(form, error)
         else:
             messages.success(request, _("Décision ajoutée."))
@@ -449,8 +452,11 @@ def proposal(request, pk):
                 messages.success(request, _("Proposition refusée : le groupe en voit le motif."))
                 return redirect("reunions:proposals")
             except ValidationError as error:
+                found.refresh_from_db()  # the refused claim was rolled back
+                if not hasattr(error, "error_dict"):  # examined meanwhile: its page says how
+                    _refused(request, error)
+                    return redirect(found)
                 _on_form(form, error)
-                found.refresh_from_db()
     context = {
         "proposal": found,
         "decision": decision,
