@@ -382,6 +382,8 @@ def minutes_pdf(request, pk):
     if meeting.minutes_frozen:
         if not meeting.minutes_pdf:
             services.minutes_pdf_request(meeting)
+            meeting.refresh_from_db(fields=["minutes_pdf"])  # rendered already when eager
+        if not meeting.minutes_pdf:
             messages.info(
                 request,
                 _(
