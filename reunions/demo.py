@@ -1,9 +1,6 @@
-"""The demo's meetings (reunions/demo/meetings.toml): for three working groups, past meetings
-with approved minutes and decisions, upcoming ones with answers; one of the whole network.
-Their decisions are linked to actions of the plan: a proposal the coordination accepted (the
-action changed through actionplan's services), one waiting, tasks (one done, one overdue), a
-guide draft opened through guides' services. Written directly (no e-mail is sent); idempotent
-by group and title (the guide draft by its title)."""
+"""The demo's meetings (reunions/demo/meetings.toml): three working groups' past meetings
+(approved minutes, decisions linked to actions), upcoming ones with answers, one of the whole
+network. Written directly (no e-mail); idempotent by group and title."""
 
 import datetime
 import tomllib

@@ -159,10 +159,18 @@ class DecisionForm(Form):
     kind = forms.ChoiceField(label=_("Nature"), choices=Decision.Kind.choices)
     text = forms.CharField(label=_("Décision"), max_length=500)
     assignee = forms.ModelChoiceField(
-        label=_("Confiée à"), queryset=User.objects.active(), required=False
+        label=_("Confiée à"),
+        queryset=User.objects.active(),
+        required=False,
+        help_text=_(
+            "Une tâche : à qui elle revient. Un guide : son auteur (par défaut le pilote)."
+        ),
     )
     due_on = forms.DateField(
-        label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Échéance"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Celle de la tâche, ou celle proposée pour l'action."),
     )
 
     action = forms.ModelChoiceField(

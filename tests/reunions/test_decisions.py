@@ -146,9 +146,7 @@ def test_a_change_to_an_existing_action_is_applied_through_the_plan(
     assert "Repousser le dépistage à l&#x27;été" in _story(client, action)
 
 
-def test_a_refusal_needs_a_reason_which_the_group_sees(
-    client, ambassador, coordinator, past, axis
-):
+def test_a_refusal_needs_a_reason_which_the_group_sees(client, ambassador, coordinator, past, axis):
     decision = services.decision_add(
         by=ambassador, meeting=past, kind="action", text="Une action de plus", axis=axis
     )
@@ -303,9 +301,7 @@ def test_a_guide_draft_is_opened_with_the_decision_as_origin(
 
 def test_a_guide_draft_goes_to_someone_who_may_write_guides(client, ambassador, reader, past):
     client.force_login(ambassador)
-    response = _decide(
-        client, past, kind="guide", text="Un guide de plus", assignee=reader.pk
-    )
+    response = _decide(client, past, kind="guide", text="Un guide de plus", assignee=reader.pk)
     assert response.status_code == 400
     assert "Un brouillon de guide est rédigé par un ambassadeur" in response.content.decode()
     assert not Decision.objects.exists() and not Guide.objects.exists()

@@ -5,7 +5,9 @@ told of proposed minutes once, however many times the task runs."""
 import datetime
 import subprocess
 
+import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -92,9 +94,7 @@ def test_the_participants_are_told_once_per_proposal(
 
 def test_minutes_approved_twice_are_refused_in_french(ambassador, past):
     meeting = _approve(past, ambassador)
-    try:
+    with pytest.raises(ValidationError) as refused:
         services.minutes_approve(by=ambassador, meeting=meeting)
-    except Exception as error:  # noqa: BLE001 - the message is what the test reads
-        assert error.messages == ["Ce compte rendu est déjà approuvé."]
-    else:
-        raise AssertionError("approved twice")
+    assert refused.value.messages == ["Ce compte rendu est déjà approuvé."]
+    assert Meeting.objects.get(pk=past.pk).approved_at == meeting.approved_at
