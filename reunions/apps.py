@@ -10,9 +10,10 @@ class ReunionsConfig(AppConfig):
         from actionplan import story
         from core import contributions, files
 
-        from . import personal_data, search, selectors
+        from . import journal, personal_data, search, selectors
         from .models import Meeting
 
+        journal.register()
         personal_data.register()
         search.register()
         # The decisions of working groups are part of the story of the actions they touched.

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadeurs.models import Role, WorkingGroup
 from core.fields import RichTextField
+from core.history import Record
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -346,6 +347,9 @@ class ActionProposal(models.Model):
     )
     reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Who accepted or refused it, and why, stays on record (core.history).
+    history = Record(excluded_fields=["created_at"])
 
     class Meta:
         ordering = ["created_at", "pk"]

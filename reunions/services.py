@@ -22,7 +22,7 @@ from actionplan.models import Axis
 from ambassadeurs.models import User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import mail, outbox, search
+from core import history, mail, outbox, search
 from guides import services as guide_services
 from guides.models import Guide
 from mutuelles.models import Theme
@@ -573,6 +573,7 @@ def proposal_accept(
         )
         ActionProposal.objects.filter(pk=proposal.pk).update(action=action)
         proposal.action = action
+    history.saved(ActionProposal, proposal.pk, by=by)
     Decision.objects.filter(pk=proposal.decision_id).update(action=action)
     return action
 
@@ -583,6 +584,7 @@ def proposal_refuse(*, by: User, proposal: ActionProposal, reason: str) -> Actio
     if not reason.strip():
         raise ValidationError({"reason": _("Dites au groupe pourquoi la proposition est refusée.")})
     _review_claim(proposal, ActionProposal.Status.REFUSED, by, reason.strip())
+    history.saved(ActionProposal, proposal.pk, by=by)
     return proposal
 
 

@@ -158,6 +158,10 @@ def test_a_refusal_needs_a_reason_which_the_group_sees(client, ambassador, coord
     decision.proposal.refresh_from_db()
     assert decision.proposal.status == ActionProposal.Status.REFUSED
     assert Action.objects.count() == 1
+    # The refusal is on record: who, the reason before -> after.
+    journal = client.get(reverse("ambassadeurs:journal"), {"kind": "proposition"})
+    page = journal.content.decode()
+    assert "Une action de plus" in page and "Déjà couvert par l&#x27;action 1.1." in page
 
     client.force_login(ambassador)
     page = client.get(past.get_absolute_url()).content.decode()
