@@ -21,7 +21,8 @@ Meetings (reunions), for readers and ambassadors alike; coordinators and adminis
 everything: a member sees, answers and adds agenda items to the meetings of the whole network,
 of their groups and those they are invited to; the group's lead plans its meetings, records
 attendance and approves the minutes, which the lead or the member they chose writes; the
-meeting's invitees and the lead remark on proposed minutes.
+meeting's invitees and the lead remark on proposed minutes; a task decided in a meeting is
+marked done by its assignee or the lead; proposals to the plan are the coordination's.
 
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.
@@ -56,6 +57,8 @@ class Action(StrEnum):
     WRITE_MINUTES = "write_minutes"
     REMARK_MINUTES = "remark_minutes"
     APPROVE_MINUTES = "approve_minutes"
+    # A task decided in a meeting (`obj`: the decision): its assignee, or the group's lead.
+    COMPLETE_TASK = "complete_task"
 
 
 def _is_member(user) -> bool:
@@ -122,6 +125,10 @@ def can(user, action: Action | str, obj=None) -> bool:
             return obj is not None and _leads(user, obj.group)
         case Action.WRITE_MINUTES:
             return obj is not None and (_leads(user, obj.group) or obj.minutes_writer_id == user.pk)
+        case Action.COMPLETE_TASK:
+            return obj is not None and (
+                obj.assignee_id == user.pk or _leads(user, obj.meeting.group)
+            )
         case Action.REMARK_MINUTES:
             return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
         case Action.COORDINATE | Action.FOLLOW_UP:

@@ -1,6 +1,6 @@
-"""The demo's meetings (reunions/demo/meetings.toml): for three working groups, past meetings
-with approved minutes and decisions, upcoming ones with answers; one of the whole network.
-Written directly (no e-mail is sent); idempotent by group and title."""
+"""The demo's meetings (reunions/demo/meetings.toml): three working groups' past meetings
+(approved minutes, decisions linked to actions), upcoming ones with answers, one of the whole
+network. Written directly (no e-mail); idempotent by group and title."""
 
 import datetime
 import tomllib
@@ -8,9 +8,15 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from actionplan import services as plan_services
+from actionplan.models import Action, Axis
 from ambassadeurs.models import Role, User, WorkingGroup
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
+from guides import services as guide_services
+from guides.models import Guide
 
-from .models import AgendaItem, Decision, Invitee, Meeting
+from .models import ActionProposal, AgendaItem, Decision, Invitee, Meeting
 
 MEETINGS = tomllib.loads((Path(__file__).parent / "demo" / "meetings.toml").read_text())
 
@@ -82,16 +88,65 @@ def seed() -> int:
             if invited
         )
         meeting.decisions.all().delete()
-        Decision.objects.bulk_create(
-            Decision(
-                meeting=meeting,
-                kind=decision["kind"],
-                text=decision["text"],
-                assignee=invited[0] if "days" in decision and invited else None,
-                due_on=starts.date() + datetime.timedelta(days=decision["days"])
-                if "days" in decision
-                else None,
-            )
-            for decision in fields.get("decisions", [])
-        )
+        for decision in fields.get("decisions", []):
+            _decision(meeting, decision, invited, lead, coordinator)
     return made
+
+
+def _decision(
+    meeting: Meeting, fields: dict, invited: list[User], lead: User | None, coordinator: User | None
+) -> Decision:
+    starts = meeting.starts_at
+    action = (
+        Action.objects.filter(plan__is_current=True, code=fields["action"]).first()
+        if "action" in fields
+        else None
+    )
+    kind = fields["kind"]
+    decision = Decision.objects.create(
+        meeting=meeting,
+        kind=kind,
+        text=fields["text"],
+        assignee=invited[0] if "days" in fields and invited else None,
+        due_on=starts.date() + datetime.timedelta(days=fields["days"])
+        if "days" in fields
+        else None,
+        action=action if kind != Decision.Kind.ACTION or fields.get("accepted") else None,
+        done_at=starts + datetime.timedelta(days=fields["days"] - 2)
+        if fields.get("done")
+        else None,
+        done_by=invited[0] if fields.get("done") and invited else None,
+    )
+    # The demo's dates lie in the past: the decision was noted on the day of its meeting.
+    Decision.objects.filter(pk=decision.pk).update(created_at=starts)
+    if kind == Decision.Kind.ACTION:
+        accepted = bool(fields.get("accepted")) and action is not None and coordinator is not None
+        axis = Axis.objects.filter(plan__is_current=True, number=fields.get("axis", 0)).first()
+        proposal = ActionProposal.objects.create(
+            decision=decision,
+            is_change=action is not None,
+            action=action,
+            axis=axis,
+            title=fields.get("title", ""),
+            description=fields.get("description", ""),
+            status=ActionProposal.Status.ACCEPTED if accepted else ActionProposal.Status.PENDING,
+            reviewed_by=coordinator if accepted else None,
+            reviewed_at=starts + datetime.timedelta(days=9) if accepted else None,
+        )
+        if accepted and action is not None and coordinator is not None:
+            plan_services.action_save(
+                by=coordinator, plan=action.plan, action=action, description=proposal.description
+            )
+    if kind == Decision.Kind.GUIDE and lead is not None and meeting.group is not None:
+        title = fields.get("title", fields["text"])
+        guide = Guide.objects.filter(title=title).first()
+        if guide is None and can(lead, Can.DRAFT_GUIDES):
+            guide = guide_services.guide_create(
+                by=lead,
+                title=title,
+                summary=f"Brouillon ouvert par décision de la réunion « {meeting.title} ».",
+                theme=meeting.group.theme,
+                actions=[action] if action else [],
+            )
+        Decision.objects.filter(pk=decision.pk).update(guide=guide)
+    return decision

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actionplan.models import Action as PlanAction
+from actionplan.models import Axis
 from ambassadeurs.models import User, WorkingGroup
 from core.forms import Form
 from core.widgets import Picker
@@ -157,10 +159,47 @@ class DecisionForm(Form):
     kind = forms.ChoiceField(label=_("Nature"), choices=Decision.Kind.choices)
     text = forms.CharField(label=_("Décision"), max_length=500)
     assignee = forms.ModelChoiceField(
-        label=_("Confiée à"), queryset=User.objects.active(), required=False
+        label=_("Confiée à"),
+        queryset=User.objects.active(),
+        required=False,
+        help_text=_(
+            "Une tâche : à qui elle revient. Un guide : son auteur (par défaut le pilote)."
+        ),
     )
     due_on = forms.DateField(
-        label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Échéance"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Celle de la tâche, ou celle proposée pour l'action."),
+    )
+
+    action = forms.ModelChoiceField(
+        label=_("Action du plan concernée"),
+        queryset=PlanAction.objects.none(),
+        required=False,
+        empty_label=_("Aucune (une nouvelle action, pour une proposition)"),
+        help_text=_(
+            "Pour une proposition : l'action à modifier. Pour une tâche ou un guide : l'action "
+            "qu'ils servent."
+        ),
+    )
+    axis = forms.ModelChoiceField(
+        label=_("Axe proposé pour une nouvelle action"),
+        queryset=Axis.objects.none(),
+        required=False,
+        empty_label=_("La coordination choisira"),
+    )
+    title = forms.CharField(
+        label=_("Titre de l'action ou du guide"),
+        max_length=200,
+        required=False,
+        help_text=_("Par défaut, le texte de la décision."),
+    )
+    description = forms.CharField(
+        label=_("Description proposée pour l'action"),
+        max_length=3000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, meeting=None, **kwargs):
@@ -169,3 +208,34 @@ class DecisionForm(Form):
             self.fields["assignee"].queryset = User.objects.active().filter(
                 meeting_invitations__meeting=meeting
             )
+        self.fields["action"].queryset = PlanAction.objects.filter(
+            plan__is_current=True
+        ).select_related("axis")
+        self.fields["action"].label_from_instance = lambda action: f"{action.code} · {action}"
+        self.fields["axis"].queryset = Axis.objects.filter(plan__is_current=True)
+
+
+class ProposalAcceptForm(Form):
+    prefix = "accepter"
+    axis = forms.ModelChoiceField(
+        label=_("Axe"), queryset=Axis.objects.filter(plan__is_current=True), required=False
+    )
+    code = forms.CharField(
+        label=_("Code"), max_length=12, required=False, help_text=_("Par exemple 2.4.")
+    )
+    title = forms.CharField(label=_("Titre"), max_length=250, required=False)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    due_on = forms.DateField(
+        label=_("Échéance"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class ProposalRefuseForm(Form):
+    prefix = "refuser"
+    reason = forms.CharField(
+        label=_("Motif du refus, pour le groupe"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ambassadeurs.models import Role, WorkingGroup
 from core.fields import RichTextField
+from core.history import Record
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -94,6 +95,10 @@ class Meeting(models.Model):
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The approved minutes as a PDF, rendered once by a worker (reunions.tasks.render_minutes).
+    minutes_pdf = models.FileField(_("PDF du compte rendu"), upload_to="reunions/pdf/", blank=True)
+    # The end of the remarks period the participants were told of: told once per proposal.
+    minutes_notified_until = models.DateField(null=True, blank=True, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -225,6 +230,33 @@ class Decision(models.Model):
     )
     due_on = models.DateField(_("échéance"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The action of the plan it touched (a task or a guide serving it, an accepted proposal):
+    # the decision is then part of that action's story.
+    action = models.ForeignKey(
+        "actionplan.Action",
+        verbose_name=_("action du plan"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    guide = models.ForeignKey(
+        "guides.Guide",
+        verbose_name=_("brouillon de guide"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    done_at = models.DateTimeField(_("faite le"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("faite par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -233,6 +265,15 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.kind == self.Kind.TASK
+            and self.done_at is None
+            and self.due_on is not None
+            and self.due_on < timezone.localdate()
+        )
 
 
 def new_token() -> str:
@@ -255,3 +296,69 @@ class FeedToken(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class ActionProposal(models.Model):
+    """A decision's proposal to the plan: a new action, or a change to an existing one
+    (`action` set from the start), that a coordinator accepts (the action is then created or
+    changed through actionplan's services) or refuses with a reason."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("en attente")
+        ACCEPTED = "accepted", _("acceptée")
+        REFUSED = "refused", _("refusée")
+
+    decision = models.OneToOneField(
+        Decision, on_delete=models.CASCADE, related_name="proposal", verbose_name=_("décision")
+    )
+    action = models.ForeignKey(
+        "actionplan.Action",
+        verbose_name=_("action à modifier"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Vide : une nouvelle action."),
+    )
+    axis = models.ForeignKey(
+        "actionplan.Axis",
+        verbose_name=_("axe proposé"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A change to an existing action (`action`), else a new action (`action` set on acceptance).
+    is_change = models.BooleanField(_("modification d'une action existante"), default=False)
+    title = models.CharField(_("titre proposé"), max_length=250, blank=True)
+    description = models.TextField(_("description proposée"), max_length=3000, blank=True)
+    due_on = models.DateField(_("échéance proposée"), null=True, blank=True)
+    status = models.CharField(
+        _("état"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(_("motif du refus"), max_length=2000, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("examinée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # Who accepted or refused it, and why, stays on record (core.history).
+    history = Record(excluded_fields=["created_at"])
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("proposition d'action")
+        verbose_name_plural = _("propositions d'action")
+        indexes = [models.Index(fields=["status"])]
+
+    def __str__(self):
+        return self.title or self.decision.text
+
+    def get_absolute_url(self):
+        return reverse("reunions:proposal", args=[self.pk])

@@ -5,7 +5,7 @@ minutes of, the tasks given to them, their agenda feed."""
 from core import personal_data
 from core.personal_data import rows
 
-from .models import AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark
+from .models import ActionProposal, AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark
 
 
 def _export(member) -> dict[str, personal_data.Rows]:
@@ -31,7 +31,20 @@ def _export(member) -> dict[str, personal_data.Rows]:
             Meeting.objects.filter(minutes_writer=member), "title", "starts_at", "minutes_state"
         ),
         "tâches_confiées": rows(
-            Decision.objects.filter(assignee=member), "meeting__title", "text", "due_on"
+            Decision.objects.filter(assignee=member),
+            "meeting__title",
+            "text",
+            "due_on",
+            "done_at",
+        ),
+        "tâches_marquées_faites": rows(
+            Decision.objects.filter(done_by=member), "meeting__title", "text", "done_at"
+        ),
+        "propositions_d_action_examinées": rows(
+            ActionProposal.objects.filter(reviewed_by=member),
+            "decision__text",
+            "status",
+            "reviewed_at",
         ),
         "flux_agenda": rows(FeedToken.objects.filter(user=member), "created_at"),
     }
@@ -58,6 +71,8 @@ def register() -> None:
                 (Invitee, "user"),
                 (Remark, "author"),
                 (Decision, "assignee"),
+                (Decision, "done_by"),
+                (ActionProposal, "reviewed_by"),
                 (FeedToken, "user"),
             ],
             export=_export,

@@ -1,6 +1,7 @@
 """Reads of the meetings: the agenda, a group's meetings, the home page's to-do."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.urls import reverse
@@ -9,10 +10,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from actionplan.models import Action as PlanAction
+from actionplan.story import Event as StoryEvent
 from ambassadeurs.models import User, WorkingGroup
+from ambassadeurs.permissions import Action as Can
+from ambassadeurs.permissions import can
 from core.todo import Entry, Item, first_entries
 
-from .models import Invitee, Meeting, Remark
+from .models import ActionProposal, Decision, Invitee, Meeting, Remark
 
 
 def _with_mine(meetings: QuerySet[Meeting], user: User) -> QuerySet[Meeting]:
@@ -64,7 +69,12 @@ def meeting(pk: int, user: User) -> Meeting:
             Prefetch("invitees", queryset=Invitee.objects.select_related("user__mutuelle")),
             "agenda_items__proposed_by",
             "remarks__author",
-            "decisions__assignee",
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related(
+                    "assignee", "action", "guide", "proposal__action", "proposal__axis"
+                ),
+            ),
         )
         .get(pk=pk)
     )
@@ -133,4 +143,137 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
                 ),
             )
         )
+    items.extend(_task_items(user))
+    if can(user, Can.COORDINATE):
+        items.extend(_proposal_items())
     return items
+
+
+def open_tasks(user: User) -> QuerySet[Decision]:
+    """The tasks decided in meetings for `user`, not done yet, the most urgent first."""
+    return (
+        Decision.objects.filter(kind=Decision.Kind.TASK, assignee=user, done_at=None)
+        .select_related("meeting")
+        .order_by("due_on", "pk")
+    )
+
+
+def _task_items(user: User) -> list[Item]:
+    rows, total = first_entries(open_tasks(user))
+    if not total:
+        return []
+    today = timezone.localdate()
+    overdue = Decision.objects.filter(
+        kind=Decision.Kind.TASK, assignee=user, done_at=None, due_on__lt=today
+    ).count()
+    text = ngettext(
+        "%(count)s tâche décidée en réunion vous attend",
+        "%(count)s tâches décidées en réunion vous attendent",
+        total,
+    ) % {"count": total}
+    if overdue:
+        text += " " + ngettext("(%(count)s en retard)", "(%(count)s en retard)", overdue) % {
+            "count": overdue
+        }
+    return [
+        Item(
+            text=text,
+            entries=tuple(
+                Entry(
+                    task.text,
+                    task.meeting.get_absolute_url() + f"#decision-{task.pk}",
+                    (
+                        _("en retard : prévue pour le %(date)s")
+                        if task.is_overdue
+                        else _("pour le %(date)s")
+                    )
+                    % {"date": date_format(task.due_on or today, "j F Y")},
+                )
+                for task in rows
+            ),
+        )
+    ]
+
+
+def pending_proposals() -> QuerySet[ActionProposal]:
+    return ActionProposal.objects.filter(status=ActionProposal.Status.PENDING).order_by(
+        "created_at", "pk"
+    )
+
+
+def _proposal_items() -> list[Item]:
+    rows, total = first_entries(pending_proposals().select_related("decision__meeting"))
+    if not total:
+        return []
+    return [
+        Item(
+            text=ngettext(
+                "%(count)s proposition d'un groupe de travail attend votre décision",
+                "%(count)s propositions de groupes de travail attendent votre décision",
+                total,
+            )
+            % {"count": total},
+            url=reverse("reunions:proposals"),
+            action=_("Examiner les propositions"),
+            entries=tuple(
+                Entry(
+                    proposal.title or proposal.decision.text,
+                    proposal.get_absolute_url(),
+                    proposal.decision.meeting.title,
+                )
+                for proposal in rows
+            ),
+        )
+    ]
+
+
+def proposals(status: str) -> QuerySet[ActionProposal]:
+    """The proposals to the plan in `status`, with what their list shows."""
+    return (
+        ActionProposal.objects.filter(status=status)
+        .select_related("decision__meeting__group", "action", "axis", "reviewed_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def story_events(actions: Sequence[PlanAction]) -> list[StoryEvent]:
+    """The working groups' decisions that touched these actions, for their story (registered
+    with actionplan.story): dated by their meeting; a proposal's acceptance by its review."""
+    by_pk = {action.pk: action for action in actions}
+    decisions = (
+        Decision.objects.filter(action__in=actions).select_related("meeting__group").order_by("pk")
+    )
+    events = []
+    for decision in decisions:
+        meeting = decision.meeting
+        group = meeting.group.name if meeting.group else _("tout le réseau")
+        if decision.kind == Decision.Kind.ACTION:
+            text = _(
+                "Décision du groupe de travail « %(group)s », acceptée par la coordination : "
+                "%(text)s"
+            )
+        elif decision.kind == Decision.Kind.TASK:
+            text = _("Décision du groupe de travail « %(group)s » (tâche) : %(text)s")
+        else:
+            text = _("Décision du groupe de travail « %(group)s » (brouillon de guide) : %(text)s")
+        events.append(
+            StoryEvent(
+                meeting.starts_at,
+                "decision",
+                text % {"group": group, "text": decision.text},
+                meeting.get_absolute_url() + f"#decision-{decision.pk}",
+                by_pk.get(decision.action_id or 0),
+            )
+        )
+    return events
+
+
+def proposals_all() -> QuerySet[ActionProposal]:
+    return ActionProposal.objects.select_related(
+        "decision__meeting__group", "decision__assignee", "action__axis", "axis", "reviewed_by"
+    )
+
+
+def proposals_reviewed(limit: int = 30) -> list[ActionProposal]:
+    reviewed = proposals_all().exclude(status=ActionProposal.Status.PENDING)
+    return list(reviewed.order_by("-reviewed_at", "-pk")[:limit])

@@ -5,7 +5,10 @@ members' agenda feeds. E-mails go through the outbox (`reunions.tasks`)."""
 import datetime
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -13,13 +16,29 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from actionplan import services as plan_services
+from actionplan.models import Action as PlanAction
+from actionplan.models import Axis
 from ambassadeurs.models import User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
-from ambassadeurs.permissions import check
-from core import mail, outbox, search
+from ambassadeurs.permissions import can, check
+from core import history, mail, outbox, search
+from guides import services as guide_services
+from guides.models import Guide
+from mutuelles.models import Theme
 
+from . import printing
 from .calendar import CANCEL, REQUEST, calendar
-from .models import AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark, new_token
+from .models import (
+    ActionProposal,
+    AgendaItem,
+    Decision,
+    FeedToken,
+    Invitee,
+    Meeting,
+    Remark,
+    new_token,
+)
 
 REMARK_DAYS = (1, 30)  # the remarks period the writer may set, in days
 
@@ -216,6 +235,7 @@ def minutes_approve(*, by: User, meeting: Meeting) -> Meeting:
     if not updated:
         raise ValidationError(_("Ce compte rendu est déjà approuvé."))
     search.refresh(Meeting, [meeting.pk])  # approved minutes are searched
+    minutes_pdf_request(meeting)
     meeting.refresh_from_db()
     return meeting
 
@@ -229,7 +249,15 @@ def decision_add(
     text: str,
     assignee: User | None = None,
     due_on: datetime.date | None = None,
+    action: PlanAction | None = None,
+    axis: Axis | None = None,
+    title: str = "",
+    description: str = "",
 ) -> Decision:
+    """Record a decision in the open minutes, and what it starts: a proposal to the plan (a new
+    action, or a change to `action`) for the coordination; a task for `assignee` due on
+    `due_on`; a guide draft written by `assignee` or else the group's lead. `action`, for a
+    task or a guide, is the action of the plan it serves. All of it, or nothing."""
     check(by, Can.WRITE_MINUTES, meeting)
     _minutes_open(meeting)
     if kind == Decision.Kind.TASK and (assignee is None or due_on is None):
@@ -238,10 +266,79 @@ def decision_add(
         )
     if assignee is not None:
         _invitees_check(meeting.group, [assignee])
-    decision = Decision(meeting=meeting, kind=kind, text=text, assignee=assignee, due_on=due_on)
+    title, description = title.strip(), description.strip()
+    proposal = None
+    if kind == Decision.Kind.ACTION:
+        if action is not None and not (title or description or due_on):
+            raise ValidationError(
+                {
+                    "title": _(
+                        "Dites ce qui change dans l'action %(code)s : son titre, sa description "
+                        "ou son échéance."
+                    )
+                    % {"code": action.code}
+                }
+            )
+        if axis is not None and action is None and not axis.plan.is_current:
+            raise ValidationError({"axis": _("Choisissez un axe du plan en cours.")})
+        proposal = ActionProposal(
+            is_change=action is not None,
+            action=action,
+            axis=axis if action is None else None,
+            title=title or (text if action is None else ""),
+            description=description,
+            due_on=due_on,
+        )
+    decision = Decision(
+        meeting=meeting,
+        kind=kind,
+        text=text,
+        assignee=assignee,
+        due_on=due_on if kind == Decision.Kind.TASK else None,
+        action=action if kind != Decision.Kind.ACTION else None,
+    )
     decision.full_clean()
     decision.save()
+    if proposal is not None:
+        proposal.decision = decision
+        proposal.title = proposal.title[:250]
+        proposal.full_clean()
+        proposal.save()
+    if kind == Decision.Kind.GUIDE:
+        decision.guide = _guide_draft(meeting, decision, title or text)
+        decision.save(update_fields=["guide"])
     return decision
+
+
+def _guide_draft(meeting: Meeting, decision: Decision, title: str) -> Guide:
+    """The guide draft a decision opens, through the guides' services: written by the
+    decision's assignee, else by the group's lead, the decision named as its origin."""
+    group = meeting.group
+    author = decision.assignee or (group.lead if group else None)
+    if author is None or not can(author, Can.DRAFT_GUIDES):
+        raise ValidationError(
+            {
+                "assignee": _(
+                    "Un brouillon de guide est rédigé par un ambassadeur ou la coordination : "
+                    "confiez-le à l'un d'eux."
+                )
+            }
+        )
+    theme = group.theme if group else Theme.objects.order_by("pk").first()
+    if theme is None:
+        raise ValidationError(_("Aucun thème n'existe pour classer ce guide."))
+    with mail.french():
+        summary = _("Brouillon ouvert par décision de la réunion « %(meeting)s » du %(date)s.") % {
+            "meeting": meeting.title,
+            "date": date_format(timezone.localtime(meeting.starts_at), "j F Y"),
+        }
+    return guide_services.guide_create(
+        by=author,
+        title=title[:200],
+        summary=summary[:400],
+        theme=theme,
+        actions=[decision.action] if decision.action else [],
+    )
 
 
 def feed_token(user: User) -> FeedToken:
@@ -317,6 +414,20 @@ def minutes_notify(meeting_id: int) -> int:
     meeting = Meeting.objects.filter(pk=meeting_id).select_related("group").first()
     if meeting is None or meeting.minutes_state != Meeting.Minutes.PROPOSED:
         return 0
+    with transaction.atomic():
+        # One winner per remarks period: the task delivered twice (or queued twice) tells the
+        # participants once; a failed sending rolls the claim back, for the retry.
+        claimed = (
+            Meeting.objects.filter(pk=meeting.pk, minutes_state=Meeting.Minutes.PROPOSED)
+            .exclude(minutes_notified_until=meeting.remarks_until)
+            .update(minutes_notified_until=meeting.remarks_until)
+        )
+        if not claimed:
+            return 0
+        return _minutes_mail(meeting)
+
+
+def _minutes_mail(meeting: Meeting) -> int:
     to = list(
         meeting.invitees.filter(user__is_active=True)
         .exclude(answer=Invitee.Answer.NO)
@@ -366,3 +477,126 @@ def reminders_send(today: datetime.date | None = None) -> int:
         ]
         sent += mail.send(messages)
     return sent
+
+
+# --- The approved minutes' PDF (rendered once by reunions.tasks.render_minutes) ----------------
+
+
+def minutes_pdf_request(meeting: Meeting) -> None:
+    """Queue the render of approved minutes (asked once a minute at most, however many readers
+    ask before it is stored)."""
+    if cache.add(f"reunions:minutes-pdf-asked:{meeting.pk}", 1, timeout=60):
+        outbox.enqueue(
+            "reunions.tasks.render_minutes",
+            meeting.pk,
+            soft_time_limit=settings.RSE_PDF_TIME_LIMIT,
+            time_limit=settings.RSE_PDF_TIME_LIMIT + 30,
+        )
+
+
+def minutes_pdf_render(meeting_id: int) -> bool:
+    """Render and store the approved minutes' PDF, once: False when there is nothing to do
+    (not approved, already stored, or stored meanwhile by another delivery of the task)."""
+    meeting = Meeting.objects.filter(pk=meeting_id).first()
+    if meeting is None or not meeting.minutes_frozen or meeting.minutes_pdf:
+        return False
+    content = printing.render(meeting)
+    meeting.minutes_pdf.save(f"compte-rendu-{meeting.pk}.pdf", ContentFile(content), save=False)
+    stored = Meeting.objects.filter(pk=meeting.pk, minutes_pdf="").update(
+        minutes_pdf=meeting.minutes_pdf.name
+    )
+    if not stored:
+        meeting.minutes_pdf.storage.delete(meeting.minutes_pdf.name)
+    return bool(stored)
+
+
+# --- Decisions' follow-up -----------------------------------------------------------------------
+
+
+def _review_claim(proposal: ActionProposal, status: str, by: User, reason: str = "") -> None:
+    """Take the pending proposal: one winner, whatever the number of clicks or coordinators."""
+    claimed = ActionProposal.objects.filter(
+        pk=proposal.pk, status=ActionProposal.Status.PENDING
+    ).update(status=status, reviewed_by=by, reviewed_at=timezone.now(), reason=reason)
+    if not claimed:
+        raise ValidationError(_("Cette proposition a déjà été examinée."))
+    proposal.refresh_from_db()
+
+
+@transaction.atomic
+def proposal_accept(
+    *,
+    by: User,
+    proposal: ActionProposal,
+    axis: Axis | None = None,
+    code: str = "",
+    title: str = "",
+    description: str = "",
+    due_on: datetime.date | None = None,
+) -> PlanAction:
+    """Accept a decision's proposal: create the action (in `axis`, with `code`), or apply the
+    proposed change to the existing action, through actionplan's services (its history, its
+    search entry and its story follow). The decision then belongs to that action's story."""
+    check(by, Can.COORDINATE)
+    _review_claim(proposal, ActionProposal.Status.ACCEPTED, by)
+    if proposal.is_change:
+        action = proposal.action
+        if action is None:
+            raise ValidationError(_("L'action à modifier a été supprimée du plan."))
+        changes: dict = {}
+        if title.strip():
+            changes["title"] = title.strip()
+        if description.strip():
+            changes["description"] = description.strip()
+        if due_on is not None:
+            changes["due_on"] = due_on
+        action = plan_services.action_save(by=by, plan=action.plan, action=action, **changes)
+    else:
+        errors = {}
+        if axis is None:
+            errors["axis"] = _("Choisissez l'axe du plan de la nouvelle action.")
+        if not code.strip():
+            errors["code"] = _("Donnez son code à la nouvelle action, par exemple 2.4.")
+        if not title.strip():
+            errors["title"] = _("Donnez un titre à la nouvelle action.")
+        if errors:
+            raise ValidationError(errors)
+        assert axis is not None  # noqa: S101 - for mypy: refused above
+        action = plan_services.action_save(
+            by=by,
+            plan=axis.plan,
+            axis=axis,
+            code=code.strip(),
+            title=title.strip(),
+            description=description.strip(),
+            due_on=due_on,
+        )
+        ActionProposal.objects.filter(pk=proposal.pk).update(action=action)
+        proposal.action = action
+    history.saved(ActionProposal, proposal.pk, by=by)
+    Decision.objects.filter(pk=proposal.decision_id).update(action=action)
+    return action
+
+
+@transaction.atomic
+def proposal_refuse(*, by: User, proposal: ActionProposal, reason: str) -> ActionProposal:
+    check(by, Can.COORDINATE)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Dites au groupe pourquoi la proposition est refusée.")})
+    _review_claim(proposal, ActionProposal.Status.REFUSED, by, reason.strip())
+    history.saved(ActionProposal, proposal.pk, by=by)
+    return proposal
+
+
+@transaction.atomic
+def task_done(*, by: User, decision: Decision) -> Decision:
+    check(by, Can.COMPLETE_TASK, decision)
+    if decision.kind != Decision.Kind.TASK:
+        raise ValidationError(_("Cette décision n'est pas une tâche."))
+    updated = Decision.objects.filter(pk=decision.pk, done_at=None).update(
+        done_at=timezone.now(), done_by=by
+    )
+    if not updated:
+        raise ValidationError(_("Cette tâche est déjà marquée faite."))
+    decision.refresh_from_db()
+    return decision

@@ -16,3 +16,9 @@ def notify_minutes(meeting_id: int) -> int:
 @shared_task
 def send_reminders() -> int:
     return services.reminders_send()
+
+
+@shared_task(acks_late=True)
+def render_minutes(meeting_id: int) -> bool:
+    """The approved minutes' PDF, rendered and stored once (a second delivery finds it)."""
+    return services.minutes_pdf_render(meeting_id)

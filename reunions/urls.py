@@ -22,4 +22,7 @@ urlpatterns = [
     ),
     path("reunions/<int:pk>/compte-rendu/pdf/", views.minutes_pdf, name="minutes_pdf"),
     path("reunions/<int:pk>/decisions/", views.decision_add, name="decision_add"),
+    path("propositions/", views.proposals, name="proposals"),
+    path("propositions/<int:pk>/", views.proposal, name="proposal"),
+    path("taches/<int:pk>/faite/", views.task_done, name="task_done"),
 ]

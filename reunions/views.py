@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.models import WorkingGroup
 from ambassadeurs.permissions import Action as Can
-from ambassadeurs.permissions import can, check
+from ambassadeurs.permissions import can, check, require
+from core import files
 
 from . import calendar, printing, selectors, services
 from .forms import (
@@ -25,9 +26,11 @@ from .forms import (
     DecisionForm,
     MeetingForm,
     MinutesForm,
+    ProposalAcceptForm,
+    ProposalRefuseForm,
     RemarkForm,
 )
-from .models import FeedToken, Meeting
+from .models import ActionProposal, Decision, FeedToken, Meeting
 
 
 def _meeting(request, pk) -> Meeting:
@@ -189,7 +192,11 @@ def meeting_edit(request, pk):
 
 @require_http_methods(["GET"])
 def meeting_detail(request, pk):
-    meeting = _meeting(request, pk)
+    return _detail(request, _meeting(request, pk))
+
+
+def _detail(request, meeting: Meeting, decision_form: DecisionForm | None = None, status=200):
+    """The meeting's page; `decision_form`, a decision refused, shown with its errors."""
     user = request.user
     mine = next((i for i in meeting.invitees.all() if i.user_id == user.pk), None)
     context = {
@@ -202,15 +209,16 @@ def meeting_detail(request, pk):
         "answer_form": AnswerForm(initial={"answer": mine.answer if mine else None}),
         "agenda_form": AgendaItemForm(),
         "remark_form": RemarkForm(),
-        "decision_form": DecisionForm(meeting=meeting),
+        "decision_form": decision_form or DecisionForm(meeting=meeting),
         "attendance_form": AttendanceForm(meeting=meeting),
         "can_plan": can(user, Can.PLAN_MEETING, meeting.group),
         "can_write": can(user, Can.WRITE_MINUTES, meeting),
         "can_remark": can(user, Can.REMARK_MINUTES, meeting),
         "can_approve": can(user, Can.APPROVE_MINUTES, meeting),
+        "can_coordinate": can(user, Can.COORDINATE),
         "remarks_open": meeting.minutes_state == Meeting.Minutes.PROPOSED,
     }
-    return TemplateResponse(request, "reunions/meeting_detail.html", context)
+    return TemplateResponse(request, "reunions/meeting_detail.html", context, status=status)
 
 
 @require_POST
@@ -345,31 +353,133 @@ def minutes_approve(request, pk):
 
 @require_POST
 def decision_add(request, pk):
+    """A decision recorded in the open minutes; refused, the page again with what was typed
+    and the reason next to the field."""
     meeting = _meeting(request, pk)
     check(request.user, Can.WRITE_MINUTES, meeting)
     form = DecisionForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
-            services.decision_add(by=request.user, meeting=meeting, **form.cleaned_data)
+            decision = services.decision_add(by=request.user, meeting=meeting, **form.cleaned_data)
         except ValidationError as error:
-            _refused(request, error)
+            if not hasattr(error, "error_dict"):  # about the minutes, not what was typed
+                _refused(request, error)
+                return redirect(meeting.get_absolute_url() + "#decisions")
+            _on_form(form, error)
         else:
             messages.success(request, _("Décision ajoutée."))
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect(meeting.get_absolute_url() + "#decisions")
+            return redirect(meeting.get_absolute_url() + f"#decision-{decision.pk}")
+    return _detail(request, meeting, decision_form=form, status=400)
 
 
 @require_http_methods(["GET", "HEAD"])
 def minutes_pdf(request, pk):
-    """The minutes printed by the guides' renderer (a page or two: rendered on request)."""
+    """Approved minutes: the PDF a worker rendered and stored once. Before approval, a draft
+    printed on request, marked "projet"."""
     meeting = _meeting(request, pk)
     if not meeting.minutes.strip():
         raise Http404
+    if meeting.minutes_frozen:
+        if not meeting.minutes_pdf:
+            services.minutes_pdf_request(meeting)
+            meeting.refresh_from_db(fields=["minutes_pdf"])  # rendered already when eager
+        if not meeting.minutes_pdf:
+            messages.info(
+                request,
+                _(
+                    "Le PDF du compte rendu approuvé est en cours de production : réessayez dans "
+                    "un instant."
+                ),
+            )
+            return redirect(meeting.get_absolute_url() + "#compte-rendu")
+        return files.response(
+            meeting.minutes_pdf, filename=f"compte-rendu-{meeting.pk}.pdf", max_age=0
+        )
     content = printing.render(meeting)
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{meeting.pk}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="compte-rendu-{meeting.pk}-projet.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- Decisions' follow-up: proposals to the plan, tasks ---------------------------------------
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def proposals(request):
+    """The working groups' proposals to the plan: those waiting, then those examined."""
+    context = {
+        "pending": selectors.proposals(ActionProposal.Status.PENDING),
+        "reviewed": selectors.proposals_reviewed(),
+    }
+    return TemplateResponse(request, "reunions/proposals.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@require(Can.COORDINATE)
+def proposal(request, pk):
+    """One proposal: accepted (the action created or changed) or refused with a reason."""
+    found = get_object_or_404(selectors.proposals_all(), pk=pk)
+    decision = found.decision
+    initial = {
+        "axis": found.axis,
+        "title": found.title or ("" if found.is_change else decision.text),
+        "description": found.description,
+        "due_on": found.due_on,
+    }
+    accept_form = ProposalAcceptForm(
+        request.POST if request.POST.get("decision") == "accepter" else None, initial=initial
+    )
+    refuse_form = ProposalRefuseForm(
+        request.POST if request.POST.get("decision") == "refuser" else None
+    )
+    if request.method == "POST":
+        form = accept_form if request.POST.get("decision") == "accepter" else refuse_form
+        if form.is_valid():
+            try:
+                if form is accept_form:
+                    action = services.proposal_accept(
+                        by=request.user, proposal=found, **form.cleaned_data
+                    )
+                    messages.success(
+                        request,
+                        _("Proposition acceptée : l'action %(code)s est au plan.")
+                        % {"code": action.code},
+                    )
+                    return redirect(action)
+                services.proposal_refuse(
+                    by=request.user, proposal=found, reason=form.cleaned_data["reason"]
+                )
+                messages.success(request, _("Proposition refusée : le groupe en voit le motif."))
+                return redirect("reunions:proposals")
+            except ValidationError as error:
+                found.refresh_from_db()  # the refused claim was rolled back
+                if not hasattr(error, "error_dict"):  # examined meanwhile: its page says how
+                    _refused(request, error)
+                    return redirect(found)
+                _on_form(form, error)
+    context = {
+        "proposal": found,
+        "decision": decision,
+        "accept_form": accept_form,
+        "refuse_form": refuse_form,
+    }
+    return TemplateResponse(request, "reunions/proposal.html", context)
+
+
+@require_POST
+def task_done(request, pk):
+    decision = get_object_or_404(
+        Decision.objects.select_related("meeting__group"), pk=pk, kind=Decision.Kind.TASK
+    )
+    if not can(request.user, Can.SEE_MEETING, decision.meeting):
+        raise Http404
+    check(request.user, Can.COMPLETE_TASK, decision)
+    try:
+        services.task_done(by=request.user, decision=decision)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, _("Tâche marquée faite."))
+    return redirect(decision.meeting.get_absolute_url() + f"#decision-{decision.pk}")

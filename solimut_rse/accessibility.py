@@ -66,6 +66,7 @@ AUDITED_PAGES = [
     AuditedPage(_("Ma mutuelle (mise à jour du plan)"), "actionplan:my_mutuelle", "ambassador"),
     AuditedPage(_("Retours du terrain"), "actionplan:feedback_list", "coordinator"),
     AuditedPage(_("Suivi des mutuelles"), "actionplan:follow_up", "coordinator"),
+    AuditedPage(_("Propositions des groupes de travail"), "reunions:proposals", "coordinator"),
     AuditedPage(_("Initiatives"), "initiatives:list", "reader"),
     AuditedPage(_("Nouvelle initiative"), "initiatives:create", "ambassador"),
     AuditedPage(_("Guides"), "guides:list", "reader"),

@@ -29,6 +29,7 @@ KINDS = {
     "reunions.tasks.send_invitations": "notifications",
     "reunions.tasks.notify_minutes": "notifications",
     "reunions.tasks.send_reminders": "notifications",
+    "reunions.tasks.render_minutes": "pdf",
 }
 
 

@@ -928,6 +928,27 @@ PROJECT = [
         post=LEAD_SAVE,
         data=lambda w: {"decision-kind": "action", "decision-text": "Proposer une action"},
     ),
+    Row("reunions:proposals", get=COORDINATORS, post=NOT_ALLOWED),
+    Row(
+        "reunions:proposal",
+        lambda w: [w.proposal.pk],
+        get=COORDINATORS,
+        post=COORDINATORS_SAVE,  # would create action 1.9 from the group's proposal
+        data=lambda w: {
+            "decision": "accepter",
+            "accepter-axis": w.axis.pk,
+            "accepter-code": "1.9",
+            "accepter-title": "Action proposée par le groupe",
+        },
+    ),
+    Row(
+        "reunions:task_done",
+        lambda w: [w.task.pk],
+        get=NOT_ALLOWED,
+        # The reader is its assignee, Armor's ambassador the group's lead; the other
+        # ambassador does not see the meeting.
+        post=(LOGIN, SAVED, SAVED, 404, SAVED, SAVED),
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1177,6 +1198,18 @@ def _build_world() -> SimpleNamespace:
         remarks_until=now.date() - datetime.timedelta(days=2)
     )
     w.feed_token = FeedToken.objects.create(user=w.reader).token
+    # Decisions of the coming meeting: a proposal of a new action, a task for the reader.
+    w.proposal = meeting_services.decision_add(
+        by=w.ambassador, meeting=w.meeting, kind="action", text="Une action de plus", axis=w.axis
+    ).proposal
+    w.task = meeting_services.decision_add(
+        by=w.ambassador,
+        meeting=w.meeting,
+        kind="task",
+        text="Recenser les clauses",
+        assignee=w.reader,
+        due_on=start.date(),
+    )
     return w
 
 

@@ -1,6 +1,8 @@
 """A working group's meeting in a real browser: its lead plans it, a member answers and adds a
-point to the agenda, the lead writes the minutes in the rich-text editor and proposes them, the
-member remarks, the lead approves them; axe-core on the agenda and the meeting page."""
+point to the agenda, the lead writes the minutes in the rich-text editor, notes a decision
+proposing an action to the plan and proposes the minutes, the member remarks, the lead approves
+them; the coordinator turns the decision into an action, whose story then tells it; axe-core on
+the agenda, the meeting page and the proposals."""
 
 import datetime
 
@@ -8,10 +10,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from actionplan.models import Action, Axis
 from ambassadeurs.models import Role
-from reunions.models import Meeting
+from reunions.models import ActionProposal, Meeting
 from tests.browser.test_journey import _axe_violations, sign_in
-from tests.factories import MutuelleFactory, UserFactory, WorkingGroupFactory
+from tests.factories import MutuelleFactory, PlanFactory, UserFactory, WorkingGroupFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +38,18 @@ def people(db):
     )
     group = WorkingGroupFactory(name="Achats responsables", slug="achats", lead=lead)
     group.members.set([lead, member])
-    return {"lead": lead, "member": member, "group": group}
+    coordinator = UserFactory(
+        email="coordination@groupe.example",
+        first_name="Claire",
+        last_name="Martin",
+        role=Role.COORDINATOR,
+        mutuelle=None,
+        totp=True,
+    )
+    plan = PlanFactory()
+    axis = Axis.objects.create(plan=plan, number=2, title="Environnement")
+    Action.objects.create(plan=plan, axis=axis, code="2.1", title="Bilan carbone")
+    return {"lead": lead, "member": member, "group": group, "coordinator": coordinator}
 
 
 def _page(browser, base, email):
@@ -91,6 +105,19 @@ def test_plan_answer_write_and_approve_the_minutes(browser, live_server, people)
     editor = lead.locator(".ql-editor")
     editor.click()
     editor.type("Les clauses transport sont à simplifier.")
+    lead.get_by_role("button", name="Enregistrer", exact=True).click()
+    # A decision: propose an action to the plan (a code already taken is refused later).
+    lead.get_by_text("Noter une décision").click()
+    lead.get_by_label("Nature").select_option("action")
+    lead.locator("#id_decision-text").fill("Viser 20 % d'achats auprès de l'ESS")
+    lead.get_by_label("Axe proposé pour une nouvelle action").select_option(
+        label="2. Environnement"
+    )
+    lead.get_by_role("button", name="Ajouter la décision").click()
+    expect(lead.get_by_text("Décision ajoutée.")).to_be_visible()
+    expect(lead.locator(".decisions")).to_contain_text("Proposition en attente")
+    assert _axe_violations(lead) == []
+    lead.get_by_role("link", name="Reprendre le compte rendu").click()
     lead.get_by_label("Jours laissés aux participants").fill("3")
     lead.get_by_role("button", name="Proposer aux participants").click()
     expect(lead.get_by_text("Soumis aux remarques des participants")).to_be_visible()
@@ -118,3 +145,27 @@ def test_plan_answer_write_and_approve_the_minutes(browser, live_server, people)
     meeting.refresh_from_db()
     assert meeting.minutes_state == Meeting.Minutes.APPROVED
     assert "Les clauses transport sont à simplifier." in meeting.minutes
+
+    # The coordinator finds the proposal on their home and turns it into action 2.2.
+    context, coordinator = _page(browser, base, people["coordinator"].email)
+    coordinator.goto(f"{base}/")
+    expect(coordinator.get_by_text("1 proposition d'un groupe de travail attend")).to_be_visible()
+    coordinator.get_by_role("link", name="Examiner les propositions").click()
+    assert _axe_violations(coordinator) == []
+    coordinator.get_by_role("link", name="Examiner").first.click()
+    coordinator.get_by_label("Code").fill("2.1")
+    coordinator.get_by_role("button", name="Accepter et créer l'action").click()
+    expect(coordinator.get_by_text("Le code 2.1 est déjà utilisé")).to_be_visible()
+    assert _axe_violations(coordinator) == []
+    coordinator.get_by_label("Code").fill("2.2")
+    coordinator.get_by_role("button", name="Accepter et créer l'action").click()
+    accepted = coordinator.get_by_text("Proposition acceptée : l'action 2.2 est au plan.")
+    expect(accepted).to_be_visible()
+    expect(coordinator.get_by_role("heading", level=1)).to_contain_text("Viser 20 %")
+    action = Action.objects.get(code="2.2")
+    coordinator.goto(f"{base}/plan/actions/{action.pk}/histoire/")
+    story = coordinator.locator(".story")
+    expect(story).to_contain_text("Décision du groupe de travail « Achats responsables »")
+    expect(story).to_contain_text("Action 2.2 inscrite au plan")
+    context.close()
+    assert ActionProposal.objects.get().status == ActionProposal.Status.ACCEPTED
