@@ -23,6 +23,10 @@ of their groups and those they are invited to; the group's lead plans its meetin
 attendance and approves the minutes, which the lead or the member they chose writes; the
 meeting's invitees and the lead remark on proposed minutes.
 
+The relay kit of a sent edition or a published guide (RELAY) is the ambassadors' and the
+coordination's: readers read the letter and the guide themselves. An ambassador writes their
+own mutuelle's local part and records its relay sessions (EDIT_MUTUELLE).
+
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.
 """
@@ -56,6 +60,10 @@ class Action(StrEnum):
     WRITE_MINUTES = "write_minutes"
     REMARK_MINUTES = "remark_minutes"
     APPROVE_MINUTES = "approve_minutes"
+    # The relay kit of an edition or a guide (reunions.relay): its page and PDFs are the
+    # ambassadors' and the coordination's; a mutuelle's local part and relay sessions are
+    # EDIT_MUTUELLE of that mutuelle.
+    RELAY = "relay"
 
 
 def _is_member(user) -> bool:
@@ -124,6 +132,8 @@ def can(user, action: Action | str, obj=None) -> bool:
             return obj is not None and (_leads(user, obj.group) or obj.minutes_writer_id == user.pk)
         case Action.REMARK_MINUTES:
             return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
+        case Action.RELAY:
+            return is_ambassador
         case Action.COORDINATE | Action.FOLLOW_UP:
             return False
 

@@ -10,9 +10,23 @@ class ReunionsConfig(AppConfig):
         from core import contributions
 
         from . import personal_data, search, selectors
+        from .relay import selectors as relay
 
         personal_data.register()
         search.register()
+        # The relay kit, linked from a sent edition's page and a readable guide's.
+        contributions.register(
+            "newsletter:edition",
+            template="reunions/relay/_link.html",
+            context=lambda request, edition: relay.link(
+                request, "reunions:relay_edition", edition.number
+            ),
+        )
+        contributions.register(
+            "guides:guide",
+            template="reunions/relay/_link.html",
+            context=lambda request, guide: relay.link(request, "reunions:relay_guide", guide.slug),
+        )
         contributions.register(
             "ambassadeurs:working_group",
             template="reunions/_group_section.html",
