@@ -10,10 +10,14 @@ class ReunionsConfig(AppConfig):
         from core import contributions
 
         from . import personal_data, search, selectors
+        from .relay import journal as relay_journal
+        from .relay import personal_data as relay_personal_data
         from .relay import selectors as relay
 
         personal_data.register()
         search.register()
+        relay_personal_data.register()
+        relay_journal.register()
         # The relay kit, linked from a sent edition's page and a readable guide's.
         contributions.register(
             "newsletter:edition",
