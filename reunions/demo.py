@@ -11,6 +11,7 @@ from django.utils import timezone
 from ambassadeurs.models import Role, User, WorkingGroup
 
 from .models import AgendaItem, Decision, Invitee, Meeting
+from .relay import demo as relay
 
 MEETINGS = tomllib.loads((Path(__file__).parent / "demo" / "meetings.toml").read_text())
 
@@ -94,4 +95,4 @@ def seed() -> int:
             )
             for decision in fields.get("decisions", [])
         )
-    return made
+    return made + relay.seed()  # the relay kit of the last sent edition

@@ -31,7 +31,8 @@ class LocalPartForm(Form):
 class SessionForm(Form):
     prefix = "seance"
     held_on = forms.DateField(
-        label=_("Date de la séance"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date de la séance"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
     attendance = forms.IntegerField(
         label=_("Nombre de participants"), min_value=1, max_value=ATTENDANCE_MAX
