@@ -30,6 +30,7 @@ from newsletter.rendering import parts
 from ..models import RelayLocalPart, RelaySession
 
 FEATURED = 4  # initiatives of an edition shown in the kit
+LOCAL_FEATURED = 1  # of which the mutuelle's own, from its local part of the letter
 CHAPTERS = 8  # a guide's chapters shown as key points and slides
 EXCERPT = 280  # characters of a chapter or a summary shown on a slide
 
@@ -173,18 +174,25 @@ def edition_figures(edition: Edition, mutuelle: Mutuelle | None) -> list[Figure]
 def _edition_features(
     edition: Edition, mutuelle: Mutuelle | None
 ) -> tuple[list[Feature], set[str]]:
+    """The initiatives the edition features: the common part's first ones, then the
+    mutuelle's own (LOCAL_FEATURED at most), FEATURED in all (a 2 x 2 grid on the page)."""
     common, local = parts(edition)
-    blocks = [*common, *(local.get(mutuelle.pk, []) if mutuelle else [])]
-    ids = [b.initiative_id for b in blocks if b.kind == Block.Kind.INITIATIVE and b.initiative_id]
-    initiatives = {
-        i.pk: i
-        for i in Initiative.objects.published().filter(pk__in=ids).select_related("mutuelle")
-    }
-    pictures = first_pictures(initiatives)
+
+    def initiative_ids(blocks: list[Block]) -> list[int]:
+        return [
+            b.initiative_id for b in blocks if b.kind == Block.Kind.INITIATIVE and b.initiative_id
+        ]
+
+    own = initiative_ids(local.get(mutuelle.pk, []) if mutuelle else [])[:LOCAL_FEATURED]
+    shared = [pk for pk in initiative_ids(common) if pk not in own]
+    ids = [*shared[: FEATURED - len(own)], *own]
+    initiatives = Initiative.objects.published().filter(pk__in=ids).select_related("mutuelle")
+    found = {i.pk: i for i in initiatives}
+    pictures = first_pictures(found)
     features, media = [], set()
     for pk in ids:
-        initiative = initiatives.get(pk)
-        if initiative is None or len(features) == FEATURED:
+        initiative = found.get(pk)
+        if initiative is None:
             continue
         picture = pictures.get(pk)
         if picture is not None:
@@ -270,8 +278,11 @@ def guide_kit(guide: Guide, mutuelle: Mutuelle | None) -> Kit:
     figures = [
         Figure(_count(len(features)), _("chapitres")),
         Figure(_count(len(tools)), _("outils à télécharger")),
-        Figure(str(version.number), _("version en vigueur")),
-        Figure(date_format(version.published_at, "j F Y"), _("date de publication")),
+        Figure(
+            str(version.number),
+            _("version en vigueur, publiée le %(date)s")
+            % {"date": _day(timezone.localdate(version.published_at), "j F Y")},
+        ),
     ]
     return Kit(
         kind="guide",
