@@ -8,6 +8,7 @@ from typing import cast
 
 from django.conf import settings
 from django.db.models import Avg, Q
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -313,7 +314,7 @@ def kit_mutuelle(user: User, slug: str | None) -> Mutuelle | None:
     return user.mutuelle
 
 
-def link(request, name: str, key: int | str) -> dict[str, str]:
+def link(request: HttpRequest, name: str, key: int | str) -> dict[str, str]:
     """The link to a kit from its edition's or guide's page, for those who present one
     (nothing otherwise: the page leaves the section out)."""
     if not can(request.user, Can.RELAY):

@@ -50,6 +50,7 @@ def local_part_save(
                 % {"max": LOCAL_PART_MAX}
             }
         )
+    part: RelayLocalPart
     part, _created = RelayLocalPart.objects.select_for_update().get_or_create(
         mutuelle=mutuelle, **_source_fields(source), defaults={"updated_by": by}
     )
