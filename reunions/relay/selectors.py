@@ -4,6 +4,7 @@ pictures, the mutuelle's local part and its sessions, in a fixed number of queri
 import datetime
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import cast
 
 from django.conf import settings
@@ -241,7 +242,9 @@ def edition_kit(edition: Edition, mutuelle: Mutuelle | None) -> Kit:
 
 
 _SECTION = re.compile(r"<h2>(.*?)</h2>(.*?)(?=<h2>|\Z)", re.DOTALL)
-_IMAGE = re.compile(r'<img[^>]*\bsrc="([^"]+)"[^>]*?(?:\balt="([^"]*)")?[^>]*>')
+_IMAGE = re.compile(r"<img\b[^>]*>")
+_SRC = re.compile(r'\bsrc="([^"]+)"')
+_ALT = re.compile(r'\balt="([^"]*)"')
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
 
@@ -259,10 +262,12 @@ def _chapters(version: Version, pictures: set[str]) -> tuple[list[Feature], set[
     features, media = [], set()
     for title, body in _SECTION.findall(version.body)[:CHAPTERS]:
         picture, alt = "", ""
-        for src, text in _IMAGE.findall(body):
-            name = src.removeprefix(settings.SITE_URL).removeprefix(settings.MEDIA_URL)
+        for tag in _IMAGE.findall(body):
+            src, text = _SRC.search(tag), _ALT.search(tag)
+            name = src[1] if src else ""
+            name = unescape(name).removeprefix(settings.SITE_URL).removeprefix(settings.MEDIA_URL)
             if name in pictures:
-                picture, alt = _media_url(name), text
+                picture, alt = _media_url(name), unescape(text[1]) if text else ""
                 media.add(name)
                 break
         features.append(

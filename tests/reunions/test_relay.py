@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import FieldFeedback
+from guides import services as guide_services
 from initiatives import services as initiative_services
 from newsletter.models import Block, Edition
 from reunions.models import RelayLocalPart, RelaySession
 from reunions.relay import services
+from reunions.relay.selectors import guide_kit
 from tests.factories import (
     ActionFactory,
     EditionFactory,
@@ -260,6 +262,37 @@ def test_the_guides_kit_shows_its_chapters_and_tools(
         assert expected in summary
     assert "Page size:       720 x 405 pts" in info_of(slides.content, tmp_path)
     assert "Référente : Lena" in text_of(slides.content, tmp_path)
+
+
+def test_a_chapters_picture_is_on_its_slide(
+    client, ambassador, coordinator, mutuelle, poppler, tmp_path
+):
+    guide = GuideFactory(title="Guide du tri", slug="tri", authors=[ambassador])
+    picture = guide_services.picture_add(
+        by=ambassador,
+        guide=guide,
+        upload=SimpleUploadedFile("bac.jpg", jpeg(size=(60, 40)).getvalue(), "image/jpeg"),
+    )
+    guide.body = (
+        f'<h2>Trier</h2><p>Le papier.</p><p><img src="/media/{picture.image.name}" '
+        'alt="Le bac bleu"></p><h2>Réduire</h2><p>Moins de papier.</p>'
+    )
+    guide.save()
+    guide_services.publish(by=coordinator, guide=guide)
+    client.force_login(ambassador)
+
+    response = client.get(reverse("reunions:relay_guide_pdf", args=[guide.slug, "diaporama"]))
+
+    assert response.status_code == 200
+    path = tmp_path / "slides.pdf"
+    path.write_bytes(response.content)
+    images = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, check=True, text=True
+    ).stdout
+    assert len(images.strip().splitlines()) == 3  # the header lines and the one picture
+    guide.refresh_from_db()
+    kit = guide_kit(guide, mutuelle)
+    assert (kit.features[0].alt, kit.features[1].picture) == ("Le bac bleu", "")
 
 
 def test_an_unknown_kind_of_pdf_is_not_found(client, ambassador, edition):
