@@ -1,6 +1,5 @@
 """What the relay kits hold about a member (core.personal_data): the local parts they last
-wrote and the relay sessions they presented. Both are their mutuelle's: an erasure keeps them,
-by "ancien membre" (the member's row stays, emptied)."""
+wrote and the relay sessions they presented."""
 
 from core import personal_data
 from core.personal_data import rows
@@ -33,8 +32,10 @@ def _export(member) -> dict[str, personal_data.Rows]:
 
 
 def _erase(member, remove_content: bool) -> None:
+    # Like the field feedback they became (actionplan.personal_data): their writing goes with
+    # the member's content; a local part is the mutuelle's page and stays.
     if remove_content:
-        RelaySession.objects.filter(presenter=member).update(reactions="", questions="")
+        RelaySession.objects.filter(presenter=member).delete()
 
 
 def register() -> None:
