@@ -6,7 +6,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from actionplan import services as plan_services
 from actionplan.models import Action, Sentiment
@@ -91,8 +93,12 @@ def session_record(
     if errors:
         raise ValidationError(errors)
     lines = [
-        _("Séance de relais du %(date)s : %(count)s participant(s).")
-        % {"date": held_on.strftime("%d/%m/%Y"), "count": attendance},
+        ngettext(
+            "Séance de relais du %(date)s : %(count)s participant.",
+            "Séance de relais du %(date)s : %(count)s participants.",
+            attendance,
+        )
+        % {"date": date_format(held_on, "SHORT_DATE_FORMAT"), "count": attendance},
         "",
         _("Réactions :"),
         reactions.strip(),

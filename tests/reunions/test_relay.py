@@ -384,7 +384,7 @@ def test_a_relay_session_becomes_field_feedback_the_coordination_reads(
     )
     assert (feedback.theme, feedback.action) == (theme, action)
     assert feedback.subject == "Séance de relais · lettre n° 7"
-    assert "14 participant(s)" in feedback.text
+    assert "14 participants." in feedback.text
     assert "Peut-on le faire en hiver ?" in feedback.text
     client.force_login(coordinator)
     inbox = client.get(reverse("actionplan:feedback_list")).text
