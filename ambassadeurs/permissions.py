@@ -24,6 +24,10 @@ attendance and approves the minutes, which the lead or the member they chose wri
 meeting's invitees and the lead remark on proposed minutes; a task decided in a meeting is
 marked done by its assignee or the lead; proposals to the plan are the coordination's.
 
+The relay kit of a sent edition or a published guide (RELAY) is the ambassadors' and the
+coordination's: readers read the letter and the guide themselves. An ambassador writes their
+own mutuelle's local part and records its relay sessions (EDIT_MUTUELLE).
+
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.
 """
@@ -59,6 +63,10 @@ class Action(StrEnum):
     APPROVE_MINUTES = "approve_minutes"
     # A task decided in a meeting (`obj`: the decision): its assignee, or the group's lead.
     COMPLETE_TASK = "complete_task"
+    # The relay kit of an edition or a guide (reunions.relay): its page and PDFs are the
+    # ambassadors' and the coordination's; a mutuelle's local part and relay sessions are
+    # EDIT_MUTUELLE of that mutuelle.
+    RELAY = "relay"
 
 
 def _is_member(user) -> bool:
@@ -131,6 +139,8 @@ def can(user, action: Action | str, obj=None) -> bool:
             )
         case Action.REMARK_MINUTES:
             return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
+        case Action.RELAY:
+            return is_ambassador
         case Action.COORDINATE | Action.FOLLOW_UP:
             return False
 

@@ -30,6 +30,8 @@ The slots:
   object: the group).
 - "ambassadeurs:profile": items of the "Mon compte" list of a member's profile (the object: the
   member).
+- "newsletter:edition": panels below a sent edition's page (the object: the edition).
+- "guides:guide": panels at the top of a readable guide's aside (the object: the guide).
 """
 
 from collections.abc import Callable

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check, require
-from core import files
+from core import contributions, files
 
 from . import selectors, services, text
 from .filters import GuideFilter
@@ -105,6 +105,7 @@ def _version_page(request, guide, version):
         body=body,
         headings=headings,
         is_current=version.pk == guide.current_version_id,
+        sections=contributions.render("guides:guide", request, guide) if guide.is_readable else [],
     )
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, require
-from core import files, history, tabular
+from core import contributions, files, history, tabular
 from mutuelles.models import Mutuelle
 
 from . import imports, rendering, report
@@ -94,6 +94,8 @@ def edition_detail(request, number):
         "mutuelle": mutuelle,
         "part_form": PartForm(initial={"mutuelle": mutuelle.slug if mutuelle else None}),
     }
+    if edition.status == Edition.Status.SENT:
+        context["sections"] = contributions.render("newsletter:edition", request, edition)
     if can(request.user, Can.COORDINATE) and edition.status != Edition.Status.SENT:
         return _editor(request, edition, common, local)
     return TemplateResponse(request, "newsletter/edition.html", context)

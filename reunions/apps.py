@@ -12,6 +12,9 @@ class ReunionsConfig(AppConfig):
 
         from . import journal, personal_data, search, selectors
         from .models import Meeting
+        from .relay import journal as relay_journal
+        from .relay import personal_data as relay_personal_data
+        from .relay import selectors as relay
 
         journal.register()
         personal_data.register()
@@ -19,6 +22,21 @@ class ReunionsConfig(AppConfig):
         # The decisions of working groups are part of the story of the actions they touched.
         story.register(selectors.story_events)
         files.register(Meeting, "minutes_pdf", readable=Meeting.objects.visible_to)
+        relay_personal_data.register()
+        relay_journal.register()
+        # The relay kit, linked from a sent edition's page and a readable guide's.
+        contributions.register(
+            "newsletter:edition",
+            template="reunions/relay/_link.html",
+            context=lambda request, edition: relay.link(
+                request, "reunions:relay_edition", edition.number
+            ),
+        )
+        contributions.register(
+            "guides:guide",
+            template="reunions/relay/_link.html",
+            context=lambda request, guide: relay.link(request, "reunions:relay_guide", guide.slug),
+        )
         contributions.register(
             "ambassadeurs:working_group",
             template="reunions/_group_section.html",

@@ -17,6 +17,7 @@ from guides import services as guide_services
 from guides.models import Guide
 
 from .models import ActionProposal, AgendaItem, Decision, Invitee, Meeting
+from .relay import demo as relay
 
 MEETINGS = tomllib.loads((Path(__file__).parent / "demo" / "meetings.toml").read_text())
 
@@ -90,7 +91,7 @@ def seed() -> int:
         meeting.decisions.all().delete()
         for decision in fields.get("decisions", []):
             _decision(meeting, decision, invited, lead, coordinator)
-    return made
+    return made + relay.seed()  # the relay kit of the last sent edition
 
 
 def _decision(

@@ -12,9 +12,13 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from actionplan.models import Action, FieldFeedback, Sentiment
 from ambassadeurs.models import Role, WorkingGroup
 from core.fields import RichTextField
 from core.history import Record
+from guides.models import Guide
+from mutuelles.models import Mutuelle, Theme
+from newsletter.models import Edition
 
 
 class MeetingQuerySet(models.QuerySet["Meeting"]):
@@ -362,3 +366,135 @@ class ActionProposal(models.Model):
 
     def get_absolute_url(self):
         return reverse("reunions:proposal", args=[self.pk])
+
+
+# --- The relay kit (issue #16, parts 6 and 7) --------------------------------------------------
+
+
+def _one_source(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(edition__isnull=False, guide__isnull=True)
+        | Q(edition__isnull=True, guide__isnull=False),
+        name=name,
+    )
+
+
+class RelayQuerySet(models.QuerySet):
+    def of(self, source) -> "RelayQuerySet":
+        """The rows of an edition's or a guide's kit."""
+        return self.filter(**{"edition" if isinstance(source, Edition) else "guide": source})
+
+
+class RelayLocalPart(models.Model):
+    """What a mutuelle's ambassador adds to the relay kit of a sent edition or a published
+    guide for their colleagues: printed in both PDFs of that mutuelle's kit."""
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("lettre"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    guide = models.ForeignKey(
+        Guide, verbose_name=_("guide"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle, verbose_name=_("mutuelle"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("titre de la partie locale"), max_length=120, blank=True)
+    text = RichTextField(_("partie locale"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("modifiée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("modifiée le"), default=timezone.now)
+
+    history = Record(excluded_fields=["updated_by", "updated_at"])
+
+    objects = RelayQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partie locale d'un kit de relais")
+        verbose_name_plural = _("parties locales des kits de relais")
+        constraints = [
+            _one_source("local_part_of_an_edition_or_a_guide"),
+            models.UniqueConstraint(
+                fields=["edition", "mutuelle"],
+                condition=Q(edition__isnull=False),
+                name="one_local_part_per_edition_and_mutuelle",
+            ),
+            models.UniqueConstraint(
+                fields=["guide", "mutuelle"],
+                condition=Q(guide__isnull=False),
+                name="one_local_part_per_guide_and_mutuelle",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} · {self.mutuelle}"
+
+    @property
+    def source(self) -> "Edition | Guide":
+        return self.edition or self.guide  # type: ignore[return-value]
+
+
+class RelaySession(models.Model):
+    """A relay session held by an ambassador with colleagues, and how it went; it is told to
+    the coordination as a field feedback of the plan (`feedback`)."""
+
+    edition = models.ForeignKey(
+        Edition, verbose_name=_("lettre"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    guide = models.ForeignKey(
+        Guide, verbose_name=_("guide"), on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    mutuelle = models.ForeignKey(
+        Mutuelle, verbose_name=_("mutuelle"), on_delete=models.CASCADE, related_name="+"
+    )
+    presenter = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("présentée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    held_on = models.DateField(_("date de la séance"))
+    attendance = models.PositiveIntegerField(_("nombre de participants"))
+    reactions = models.TextField(_("réactions"), max_length=3000)
+    questions = models.TextField(_("questions posées"), max_length=3000, blank=True)
+    sentiment = models.CharField(_("ressenti d'ensemble"), max_length=10, choices=Sentiment.choices)
+    theme = models.ForeignKey(
+        Theme, verbose_name=_("thème"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.ForeignKey(
+        Action,
+        verbose_name=_("action concernée"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    feedback = models.OneToOneField(
+        FieldFeedback,
+        verbose_name=_("retour du terrain"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("enregistrée le"), default=timezone.now)
+
+    history = Record()
+
+    objects = RelayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("séance de relais")
+        verbose_name_plural = _("séances de relais")
+        constraints = [_one_source("relay_session_of_an_edition_or_a_guide")]
+
+    def __str__(self):
+        return f"{self.source} · {self.mutuelle} · {self.held_on}"
+
+    @property
+    def source(self) -> "Edition | Guide":
+        return self.edition or self.guide  # type: ignore[return-value]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .relay import views as relay_views
 
 app_name = "reunions"
 urlpatterns = [
@@ -25,4 +26,32 @@ urlpatterns = [
     path("propositions/", views.proposals, name="proposals"),
     path("propositions/<int:pk>/", views.proposal, name="proposal"),
     path("taches/<int:pk>/faite/", views.task_done, name="task_done"),
+]
+
+# The relay kit of a sent edition or a published guide (reunions/relay).
+urlpatterns += [
+    path("relais/lettre/<int:number>/", relay_views.edition_kit, name="relay_edition"),
+    path(
+        "relais/lettre/<int:number>/<str:kind>.pdf",
+        relay_views.edition_pdf,
+        name="relay_edition_pdf",
+    ),
+    path(
+        "relais/lettre/<int:number>/partie-locale/",
+        relay_views.edition_local,
+        name="relay_edition_local",
+    ),
+    path(
+        "relais/lettre/<int:number>/seances/",
+        relay_views.edition_session,
+        name="relay_edition_session",
+    ),
+    path("relais/guide/<slug:slug>/", relay_views.guide_kit, name="relay_guide"),
+    path("relais/guide/<slug:slug>/<str:kind>.pdf", relay_views.guide_pdf, name="relay_guide_pdf"),
+    path(
+        "relais/guide/<slug:slug>/partie-locale/", relay_views.guide_local, name="relay_guide_local"
+    ),
+    path(
+        "relais/guide/<slug:slug>/seances/", relay_views.guide_session, name="relay_guide_session"
+    ),
 ]

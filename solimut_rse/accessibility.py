@@ -72,6 +72,9 @@ AUDITED_PAGES = [
     AuditedPage(_("Guides"), "guides:list", "reader"),
     AuditedPage(_("Recherche"), "search", "reader"),
     AuditedPage(_("Lettre d'information (archives)"), "newsletter:archive", "reader"),
+    AuditedPage(
+        _("Kit de relais d'une lettre"), "reunions:relay_edition", "ambassador", {"number": 2}
+    ),
     AuditedPage(_("Inviter des membres"), "ambassadeurs:invitations", "coordinator"),
     AuditedPage(_("Journal des modifications"), "ambassadeurs:journal", "coordinator"),
 ]

@@ -99,6 +99,9 @@ LEAD = (LOGIN, 403, 200, 404, 200, 200)
 LEAD_SAVE = (LOGIN, 403, SAVED, 404, SAVED, SAVED)  # Armor's draft: Armor and coordinators
 HIDDEN_DRAFT_SAVE = (LOGIN, 404, SAVED, 404, SAVED, SAVED)
 ARMOR_SAVE = (LOGIN, 403, SAVED, 403, SAVED, SAVED)  # a published object of Armor
+# The relay kits: ambassadors and the coordination; readers read the letter and guides.
+RELAY = (LOGIN, 403, 200, 200, 200, 200)
+RELAY_SAVE = (LOGIN, 403, SAVED, SAVED, SAVED, SAVED)
 
 
 @dataclass(frozen=True)
@@ -949,6 +952,73 @@ PROJECT = [
         # ambassador does not see the meeting.
         post=(LOGIN, SAVED, SAVED, 404, SAVED, SAVED),
     ),
+    # The relay kit of sent edition 1 and of the published guide: ambassadors and the
+    # coordination; each ambassador writes their own mutuelle's part (Arverne's for Arverne's).
+    Row("reunions:relay_edition", lambda w: [1], get=RELAY, post=NOT_ALLOWED),
+    Row(
+        "reunions:relay_edition",
+        lambda w: [2],
+        variant="draft edition",
+        get=(LOGIN, 404, 404, 404, 404, 404),  # no kit: hidden to all
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:relay_edition_pdf",
+        lambda w: [1, "resume"],
+        get=RELAY,
+        head=RELAY,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:relay_edition_pdf",
+        lambda w: [1, "diaporama"],
+        variant="slides",
+        get=RELAY,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:relay_edition_local",
+        lambda w: [1],
+        get=NOT_ALLOWED,
+        post=RELAY_SAVE,
+        data=lambda w: {"mutuelle": "armor", "local-text": "<p>Chez nous</p>"},
+    ),
+    Row(
+        "reunions:relay_edition_session",
+        lambda w: [1],
+        get=NOT_ALLOWED,
+        post=RELAY_SAVE,  # a relay session and its field feedback
+        data=lambda w: w.session_form,
+    ),
+    Row("reunions:relay_guide", lambda w: [w.guide.slug], get=RELAY, post=NOT_ALLOWED),
+    Row(
+        "reunions:relay_guide",
+        lambda w: [w.guide_draft.slug],
+        variant="draft guide",
+        get=(LOGIN, 404, 404, 404, 404, 404),  # no kit: hidden to all
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:relay_guide_pdf",
+        lambda w: [w.guide.slug, "diaporama"],
+        get=RELAY,
+        head=RELAY,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:relay_guide_local",
+        lambda w: [w.guide.slug],
+        get=NOT_ALLOWED,
+        post=RELAY_SAVE,
+        data=lambda w: {"mutuelle": "armor", "local-text": "<p>Chez nous</p>"},
+    ),
+    Row(
+        "reunions:relay_guide_session",
+        lambda w: [w.guide.slug],
+        get=NOT_ALLOWED,
+        post=RELAY_SAVE,
+        data=lambda w: w.session_form,
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1210,6 +1280,13 @@ def _build_world() -> SimpleNamespace:
         assignee=w.reader,
         due_on=start.date(),
     )
+    w.session_form = {
+        "mutuelle": "armor",
+        "seance-held_on": (now - datetime.timedelta(days=1)).date().isoformat(),
+        "seance-attendance": "12",
+        "seance-reactions": "Bon accueil.",
+        "seance-sentiment": "positive",
+    }
     return w
 
 

@@ -54,6 +54,9 @@ PAGES = {
     "ambassadeurs:journal_export": (["csv"], JOURNAL_FILTERS),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
+    "reunions:relay_edition": (["edition"], ["mutuelle"]),
+    "reunions:relay_edition_pdf": (["edition", "resume"], ["mutuelle"]),
+    "reunions:relay_guide": (["guide"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (
         [],
         [*ADMIN_LIST, "id__exact", "mutuelle__id__exact", "is_published__exact", "themes__id"],

@@ -14,7 +14,7 @@ from core.richtext import sanitize
 from guides.models import Guide, Version
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
-from reunions.models import Meeting
+from reunions.models import Meeting, RelayLocalPart
 from tests.factories import ThemeFactory, UserFactory, admin_post
 
 from ..initiatives.test_sanitizer import DANGEROUS, VECTORS
@@ -51,6 +51,7 @@ def test_every_rich_text_of_the_project_is_a_rich_text_field():
         ("Edition", "editorial"),
         ("Block", "body"),
         ("Meeting", "minutes"),
+        ("RelayLocalPart", "text"),
     }
 
 
@@ -76,6 +77,8 @@ def _instance(model, mutuelle, ambassador):
     )
     if model is Edition:
         return edition
+    if model is RelayLocalPart:
+        return RelayLocalPart(edition=edition, mutuelle=mutuelle)
     return Block(edition=edition, kind=Block.Kind.TEXT, title="Bloc")
 
 
