@@ -48,6 +48,9 @@ SCOPES = {
     "group": Scope.GROUP,
 }
 MAX_LINES = 2000
+# The sheet read in a workbook of several (the plan's, `workbook.write`); any other workbook is
+# read at its first sheet.
+SHEET = "Actions"
 
 
 @dataclass
@@ -99,7 +102,7 @@ def _decimal(value) -> Decimal:
 def parse(upload) -> list[ImportLine]:
     """The lines of the uploaded file, each with its own errors (empty when the line is
     right); ImportFileError when the file as a whole cannot be read."""
-    rows = tabular.read_rows(upload, max_rows=MAX_LINES)
+    rows = tabular.read_rows(upload, max_rows=MAX_LINES, sheet=SHEET)
     if not rows:
         raise ImportFileError(_("Le fichier est vide."))
     header = [_plain(cell) for cell in rows[0].cells]
