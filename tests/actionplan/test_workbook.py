@@ -12,6 +12,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from actionplan import imports, services, workbook
+from mutuelles import frameworks
+from mutuelles.models import Framework, FrameworkEntry
 from actionplan.models import (
     Assembly,
     Deployment,
@@ -57,6 +59,8 @@ def registry_data(plan, mutuelle, other_mutuelle, coordinator, ambassador):
     )
     action = plan.actions.get(code="1.1")
     action.resolutions.set([resolution])
+    frameworks.ship(Framework, FrameworkEntry)  # shipped by a migration: gone after a flush
+    action.frameworks.set([FrameworkEntry.objects.get(code="ODD 3")])
     indicator = Indicator.objects.get(name="Index égalité")
     indicator.baseline, indicator.baseline_on = Decimal(80), datetime.date(2025, 12, 31)
     indicator.save()
@@ -143,7 +147,13 @@ def test_one_sheet_per_part_of_the_report_with_typed_cells(plan, registry_data, 
     assert resolutions[0]["Numéro"] == "3" and resolutions[0]["Voix pour"] == 120
     assert resolutions[0]["Actions qui la mettent en œuvre"] == "1.1"
     frameworks = _rows(book["Référentiels"])
-    assert frameworks and {"Référentiel", "Code", "Intitulé"} <= set(frameworks[0])
+    served = [r for r in frameworks if r["Code"] == "ODD 3"]
+    assert [(r["Nature"], r["Référence"], r["Titre"]) for r in served] == [
+        ("Action", "1.1", "Dépistage")
+    ]
+    assert next(r for r in frameworks if r["Code"] == "ODD 14")["Nature"] == (
+        "— rien ne s'y rattache"
+    )
 
 
 def test_the_workbook_shows_the_figures_as_they_stood_at_a_date(
@@ -236,13 +246,17 @@ def test_round_trip_a_corrected_cell_is_imported_and_nothing_else_moves(
         for i, (old, new) in enumerate(zip(before[title], after[title], strict=True))
         if old != new
     }
-    # The action's row, its title beside its deployments, the indicator's row (its group
-    # target, and the mutuelles' targets that follow it); nothing else.
-    assert changed == {
-        ("Actions", row - 1),
-        ("Déploiements", 1),
-        ("Déploiements", 2),
-        ("Indicateurs", 1),
+    # The action's row; its new title where other sheets name it (its deployments, its
+    # framework tags); the indicator's row (its group target, and the mutuelles' targets that
+    # follow it). Nothing else.
+    assert ("Actions", row - 1) in changed and ("Indicateurs", 1) in changed
+    for title, i in changed - {("Indicateurs", 1)}:
+        assert "Dépistage du cancer colorectal" in after[title][i], (title, i)
+    assert {title for title, _i in changed} == {
+        "Actions",
+        "Déploiements",
+        "Indicateurs",
+        "Référentiels",
     }
 
 
