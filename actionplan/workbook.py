@@ -59,7 +59,7 @@ ACTION_COLUMNS = [
     "Unité",
     "Résolution",
 ]
-SCOPE_WORDS = {Scope.MUTUELLE: "mutuelle", Scope.GROUP: "groupe"}
+SCOPE_WORDS: dict[str, str] = {Scope.MUTUELLE: "mutuelle", Scope.GROUP: "groupe"}
 DEPLOYMENT_COLUMNS = [
     "Code",
     "Action",
@@ -108,7 +108,7 @@ def _actions(plan: ActionPlan, moment: datetime.datetime | None) -> list[Action]
         return actions
     actions = [action for action in actions if action.created_at <= moment]
     records = (
-        Action.history.filter(id__in=[a.pk for a in actions], history_date__lte=moment)  # type: ignore[attr-defined]
+        Action.history.filter(id__in=[a.pk for a in actions], history_date__lte=moment)
         .order_by("id", "-history_date", "-history_id")
         .values("id", "axis_id", "code", "title", "description", "owner", "due_on", "scope")
     )
@@ -128,15 +128,20 @@ def _actions(plan: ActionPlan, moment: datetime.datetime | None) -> list[Action]
 TRACKED = ("status", "progress", "local_approach", "next_step")
 
 
-def _deployments(actions: Sequence[Action], moment: datetime.datetime | None) -> list[Deployment]:
-    """The deployments of `actions`, each with the changes made after `moment` undone."""
+Dated = list[tuple[Deployment, datetime.datetime | None]]
+Dated_by = dict[int, Dated]
+
+
+def _deployments(actions: Sequence[Action], moment: datetime.datetime | None) -> Dated:
+    """The deployments of `actions`, each with the changes made after `moment` undone, and
+    when each was last updated up to then (None: never)."""
     deployments = list(
         Deployment.objects.filter(action__in=actions)
         .select_related("mutuelle")
         .order_by("mutuelle__name")
     )
     if moment is None:
-        return deployments
+        return [(deployment, deployment.updated_at) for deployment in deployments]
     by_pk = {deployment.pk: deployment for deployment in deployments}
     later = DeploymentChange.objects.filter(
         deployment__in=deployments, changed_at__gt=moment
@@ -149,20 +154,20 @@ def _deployments(actions: Sequence[Action], moment: datetime.datetime | None) ->
                 setattr(deployment, name, value)
         deployment.progress = change.progress_before
         undone.add(deployment.pk)
-    if undone:
-        # When it was last updated before the cut-off: its last change up to then.
-        last = defaultdict(lambda: None)
-        for deployment_id, changed_at in (
-            DeploymentChange.objects.filter(
-                deployment_id__in=undone, changed_at__lte=moment, is_review=False
-            )
-            .order_by("changed_at")
-            .values_list("deployment_id", "changed_at")
-        ):
-            last[deployment_id] = changed_at
-        for pk in undone:
-            by_pk[pk].updated_at = last[pk]
-    return deployments
+    # An undone deployment was last updated by its last change up to the cut-off, if any.
+    last: dict[int, datetime.datetime | None] = dict.fromkeys(undone)
+    for deployment_id, changed_at in (
+        DeploymentChange.objects.filter(
+            deployment_id__in=undone, changed_at__lte=moment, is_review=False
+        )
+        .order_by("changed_at")
+        .values_list("deployment_id", "changed_at")
+    ):
+        last[deployment_id] = changed_at
+    return [
+        (deployment, last[deployment.pk] if deployment.pk in undone else deployment.updated_at)
+        for deployment in deployments
+    ]
 
 
 def _indicators(plan: ActionPlan, moment: datetime.datetime | None) -> list[Indicator]:
@@ -174,9 +179,7 @@ def _indicators(plan: ActionPlan, moment: datetime.datetime | None) -> list[Indi
     fields = ["name", "unit", "target", "direction", "definition", "owner", "period"]
     fields += ["baseline", "baseline_on", "rollup"]
     records = (
-        Indicator.history.filter(  # type: ignore[attr-defined]
-            id__in=[i.pk for i in indicators], history_date__lte=moment
-        )
+        Indicator.history.filter(id__in=[i.pk for i in indicators], history_date__lte=moment)
         .order_by("id", "-history_date", "-history_id")
         .values("id", *fields)
     )
@@ -224,14 +227,14 @@ def action_rows(actions: Sequence[Action], moment: datetime.datetime | None) -> 
         ]
 
 
-def deployment_rows(actions: Sequence[Action], deployments: Sequence[Deployment]) -> Iterator[list]:
+def deployment_rows(actions: Sequence[Action], deployments: Dated) -> Iterator[list]:
     yield list(DEPLOYMENT_COLUMNS)
-    by_action: dict[int, list[Deployment]] = defaultdict(list)
-    for deployment in deployments:
-        by_action[deployment.action_id].append(deployment)
+    by_action: Dated_by = defaultdict(list)
+    for deployment, updated in deployments:
+        by_action[deployment.action_id].append((deployment, updated))
     labels = dict(Status.choices)
     for action in actions:
-        for deployment in by_action[action.pk]:
+        for deployment, updated in by_action[action.pk]:
             yield [
                 action.code,
                 action.title,
@@ -240,7 +243,7 @@ def deployment_rows(actions: Sequence[Action], deployments: Sequence[Deployment]
                 deployment.progress,
                 deployment.local_approach,
                 deployment.next_step,
-                deployment.updated_at,
+                updated,
             ]
 
 
@@ -431,6 +434,8 @@ def resolution_rows(
         _("Adoptée"),
         _("Actions qui la mettent en œuvre"),
     ]
+    if plan.general_assembly_id is None:
+        return
     resolutions = Resolution.objects.filter(assembly_id=plan.general_assembly_id).select_related(
         "assembly"
     )

@@ -43,7 +43,7 @@ class RowProgress:
         # Names from the model's own definition, quoted; every value is a parameter.
         sql = (
             f"UPDATE {quote(meta.db_table)} SET {', '.join(columns)} "  # noqa: S608
-            f"WHERE {quote(meta.pk.column)} = %s"  # type: ignore[union-attr]
+            f"WHERE {quote(meta.pk.column)} = %s"
         )
         with self._own.cursor() as cursor:
             cursor.execute(sql, [*params, self.pk])

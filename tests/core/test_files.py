@@ -11,11 +11,11 @@ from django.db import models
 from django.urls import reverse
 from PIL import Image as PILImage
 
+from actionplan.models import PlanImport
 from core import files
 from guides import services as guide_services
 from guides.models import Picture, Tool, Version
 from initiatives.models import Attachment, Image, Initiative
-from actionplan.models import PlanImport
 from tests.factories import PlanFactory, ThemeFactory
 
 ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
