@@ -296,3 +296,26 @@ def test_deployments_at_a_date_undo_later_changes_only(plan, deployment, ambassa
     assert Deployment.objects.get(pk=deployment.pk).progress == 10
     rows = _rows(_book(workbook.write(plan, as_of=timezone.localdate()))["Déploiements"])
     assert next(r for r in rows if r["Mutuelle"] == "Mutuelle Armor Santé")["Avancement (%)"] == 10
+
+
+def test_published_initiatives_tags_are_in_the_frameworks_sheet(plan, mutuelle, ambassador):
+    from initiatives.models import Initiative
+
+    frameworks.ship(Framework, FrameworkEntry)
+    entry = FrameworkEntry.objects.get(code="ODD 13")
+    for published in (True, False):
+        initiative = Initiative.objects.create(
+            mutuelle=mutuelle,
+            author=ambassador,
+            title="Vélo au travail" if published else "Brouillon",
+            summary="…",
+            is_published=published,
+            published_at=_moment(datetime.date(2026, 9, 1)) if published else None,
+        )
+        initiative.frameworks.set([entry])
+    rows = _rows(_book(workbook.write(plan))["Référentiels"])
+    assert [(r["Nature"], r["Référence"], r["Titre"]) for r in rows if r["Code"] == "ODD 13"] == [
+        ("Initiative", "Armor", "Vélo au travail")
+    ]
+    before = _rows(_book(workbook.write(plan, as_of=datetime.date(2026, 8, 1)))["Référentiels"])
+    assert [r["Nature"] for r in before if r["Code"] == "ODD 13"] == ["— rien ne s'y rattache"]
