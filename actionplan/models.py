@@ -804,6 +804,11 @@ class PlanImport(models.Model):
         return self.state in (ImportState.QUEUED, ImportState.RUNNING)
 
     @property
+    def deployments_updated(self) -> int | None:
+        """How many deployments its "Déploiements" sheet changed (None: it had no such sheet)."""
+        return self.counts.get("déploiements modifiés")
+
+    @property
     def percent(self) -> int:
         if self.state in (ImportState.DONE, ImportState.FAILED):
             return 100

@@ -3,7 +3,7 @@
 import datetime
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, TypedDict, Unpack, cast
@@ -27,7 +27,7 @@ from mutuelles.models import Framework, FrameworkEntry, Mutuelle, Theme
 
 from . import imports, selectors
 from .dates import period_start
-from .imports import ImportLine
+from .imports import DeploymentLine, ImportLine
 from .models import (
     Action,
     ActionPlan,
@@ -61,6 +61,8 @@ PROGRESS_EVERY = 20
 # back: nothing of it was written); shorter than the outbox's RSE_OUTBOX_LOST_AFTER_SECONDS,
 # so that the task handed over again takes it up.
 IMPORT_SILENT_AFTER = datetime.timedelta(minutes=10)
+# The "Mutuelle" of a deployment carried by the group itself, in the workbook.
+GROUP_WORD = "Groupe"
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 
@@ -538,11 +540,16 @@ def plan_import(
     lines: list[ImportLine],
     file_name: str = "",
     progress: Callable[[int], None] | None = None,
+    deployments: Sequence[DeploymentLine] = (),
+    report: dict[str, int] | None = None,
 ) -> int:
     """Apply the checked lines of a spreadsheet: every line or, on any error, none.
 
     Raises ValidationError whose messages name each faulty line, in French. `progress(done)`
     is told every few lines saved (from inside the transaction: see `plan_import_run`).
+    `deployments`: the lines of the workbook's "Déploiements" sheet, applied after the actions
+    by the rules of the weekly update (state and progress agree, each change in the history).
+    `report`, when given, is filled with what was done (the import's counts in the record).
     """
     check(by, Can.COORDINATE)
     axes = {axis.number: axis for axis in plan.axes.all()}
@@ -601,6 +608,8 @@ def plan_import(
             )
     if not lines:
         errors.append(_("Le fichier ne contient aucune action."))
+    for deployment_line in deployments:
+        errors.extend(deployment_line.errors)
     if errors:
         raise ValidationError(errors)
 
@@ -632,17 +641,66 @@ def plan_import(
             deployments_ensure(actions=saved)
         if removed:
             progress_rebuild(plan)
+        updated, faults = _deployments_import(plan, deployments, by=by)
+        if faults:
+            raise ValidationError(faults)  # and the transaction takes the actions back too
         plan_changed()
-        history.import_recorded(
-            kind="plan d'action",
-            file_name=file_name,
-            counts={
-                "actions": len(saved),
-                "nouvelles": sum(1 for action in saved if action.code not in existing),
-            },
-            by=by,
-        )
+        counts = {
+            "actions": len(saved),
+            "nouvelles": sum(1 for action in saved if action.code not in existing),
+        }
+        if deployments:
+            counts["déploiements modifiés"] = updated
+        history.import_recorded(kind="plan d'action", file_name=file_name, counts=counts, by=by)
+        if report is not None:
+            report.update(counts)
     return len(saved)
+
+
+def _deployments_import(
+    plan: ActionPlan, lines: Sequence[DeploymentLine], *, by: User
+) -> tuple[int, list[str]]:
+    """Within the import's transaction: apply the "Déploiements" lines that change something,
+    each as the weekly update would (`_deployment_write`). How many changed, and the faults."""
+    if not lines:
+        return 0, []
+    if not plan.is_current:
+        return 0, [_("Ce plan n'est plus en cours : ses déploiements ne s'importent plus.")]
+    mutuelles: dict[str, int | None] = {imports.plain(GROUP_WORD): None}
+    for mutuelle in Mutuelle.objects.all():
+        for name in (mutuelle.name, mutuelle.short_name, mutuelle.slug):
+            mutuelles[imports.plain(name)] = mutuelle.pk
+    found = {
+        (deployment.action.code, deployment.mutuelle_id): deployment
+        for deployment in Deployment.objects.filter(action__plan=plan).select_related("action")
+    }
+    now, updated, faults = timezone.now(), 0, []
+    for line in lines:
+        prefix = _("Déploiements, ligne %(line)s : ") % {"line": line.number}
+        key = imports.plain(line.mutuelle)
+        deployment = found.get((line.code, mutuelles[key])) if key in mutuelles else None
+        if deployment is None:
+            faults.append(
+                prefix
+                + _("l'action %(code)s n'a pas de déploiement pour « %(mutuelle)s ».")
+                % {"code": line.code, "mutuelle": line.mutuelle[:60]}
+            )
+            continue
+        fields: DeploymentFields = {
+            "status": line.status,
+            "progress": deployment.progress if line.progress is None else line.progress,
+            "local_approach": line.local_approach,
+            "next_step": line.next_step,
+        }
+        if all(getattr(deployment, name) == value for name, value in fields.items()):
+            continue  # as stored: nothing to lock or record
+        try:
+            written = _deployment_write(deployment, by=by, fields=fields, now=now)
+        except ValidationError as error:
+            faults += [prefix + message for message in error.messages]
+        else:
+            updated += written == "updated"
+    return updated, faults
 
 
 # --- Large imports, in the background (tasks.plan_import) --------------------------------------
@@ -735,29 +793,25 @@ def plan_import_run(*, job_id: int) -> PlanImport | None:
     with RowProgress(PlanImport, job.pk) as progress:
         try:
             with job.file.open("rb") as handle:
-                lines = imports.parse(File(handle, name=job.file_name))
+                upload = File(handle, name=job.file_name)
+                lines = imports.parse(upload)
+                deployments = imports.parse_deployments(upload)
             total = len(lines)
             progress.write(step=ImportStep.CHECKING, total=len(lines), done=len(lines))
             if job.created_by is None or not job.created_by.is_active:
                 raise ValidationError(_("Le membre qui a lancé l'import n'a plus d'accès."))
-            known = set(job.plan.actions.values_list("code", flat=True))
             with transaction.atomic():
-                count = plan_import(
+                report: dict[str, int] = {}
+                plan_import(
                     by=job.created_by,
                     plan=job.plan,
                     lines=lines,
                     file_name=job.file_name,
                     progress=lambda done: progress.write(step=ImportStep.SAVING, done=done),
+                    deployments=deployments,
+                    report=report,
                 )
-                _import_finished(
-                    job,
-                    state=ImportState.DONE,
-                    counts={
-                        "actions": count,
-                        "nouvelles": len({line.code for line in lines} - known),
-                    },
-                    total=len(lines),
-                )
+                _import_finished(job, state=ImportState.DONE, counts=report, total=len(lines))
         except imports.ImportFileError as error:
             errors = [str(error)]
         except ValidationError as error:

@@ -651,12 +651,17 @@ def plan_import(request):
         upload = form.cleaned_data["file"]
         try:
             lines = imports.parse(upload)
+            deployments = imports.parse_deployments(upload)
             services.import_check_idle(plan)
-            if len(lines) > settings.RSE_IMPORT_INLINE_LINES:
+            if len(lines) + len(deployments) > settings.RSE_IMPORT_INLINE_LINES:
                 job = services.plan_import_start(by=request.user, plan=plan, upload=upload)
                 return redirect(job)
             count = services.plan_import(
-                by=request.user, plan=plan, lines=lines, file_name=upload.name
+                by=request.user,
+                plan=plan,
+                lines=lines,
+                file_name=upload.name,
+                deployments=deployments,
             )
         except imports.ImportFileError as error:
             form.add_error("file", str(error))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from core import tabular
@@ -232,7 +232,8 @@ def deployment_rows(actions: Sequence[Action], deployments: Dated) -> Iterator[l
     by_action: Dated_by = defaultdict(list)
     for deployment, updated in deployments:
         by_action[deployment.action_id].append((deployment, updated))
-    labels = dict(Status.choices)
+    with translation.override("fr"):  # the states as the import reads them back
+        labels = {value: str(label) for value, label in Status.choices}
     for action in actions:
         for deployment, updated in by_action[action.pk]:
             yield [

@@ -319,3 +319,71 @@ def test_published_initiatives_tags_are_in_the_frameworks_sheet(plan, mutuelle, 
     ]
     before = _rows(_book(workbook.write(plan, as_of=datetime.date(2026, 8, 1)))["Référentiels"])
     assert [r["Nature"] for r in before if r["Code"] == "ODD 13"] == ["— rien ne s'y rattache"]
+
+
+def _deployment_row(sheet, code, mutuelle):
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == code and row[2].value == mutuelle:
+            return row
+    raise AssertionError((code, mutuelle))
+
+
+def _reimport(book, coordinator, plan):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    upload = SimpleUploadedFile("plan-classeur.xlsx", buffer.getvalue())
+    report: dict = {}
+    services.plan_import(
+        by=coordinator,
+        plan=plan,
+        lines=imports.parse(upload),
+        deployments=imports.parse_deployments(upload),
+        file_name="plan-classeur.xlsx",
+        report=report,
+    )
+    return report
+
+
+def test_the_deployments_sheet_imports_back_by_the_weekly_update_rules(
+    plan, deployment, other_deployment, coordinator
+):
+    book = _book(workbook.write(plan))
+    row = _deployment_row(book["Déploiements"], "1.1", "Mutuelle Armor Santé")
+    row[3].value, row[4].value, row[5].value = "Réalisée", 100, "Avec la CPAM"
+    report = _reimport(book, coordinator, plan)
+    assert report["déploiements modifiés"] == 1
+    deployment.refresh_from_db()
+    assert (deployment.status, deployment.progress, deployment.local_approach) == (
+        "done",
+        100,
+        "Avec la CPAM",
+    )
+    assert deployment.updated_by == coordinator
+    change = DeploymentChange.objects.get(deployment=deployment)
+    assert change.after == {"status": "done", "progress": 100, "local_approach": "Avec la CPAM"}
+    other_deployment.refresh_from_db()
+    assert other_deployment.status == "not_started" and not other_deployment.changes.exists()
+
+
+def test_a_deployment_line_against_the_rules_imports_nothing_at_all(plan, deployment, coordinator):
+    from django.core.exceptions import ValidationError
+
+    book = _book(workbook.write(plan))
+    actions = book["Actions"]
+    actions.cell(row=2, column=3, value="Titre changé")
+    row = _deployment_row(book["Déploiements"], "1.1", "Mutuelle Armor Santé")
+    row[3].value, row[4].value = "Pas commencée", 40
+    other = _deployment_row(book["Déploiements"], "1.1", "Mutuelle Arverne")
+    other[2].value = "Mutuelle Inconnue"
+    with pytest.raises(ValidationError) as refused:
+        _reimport(book, coordinator, plan)
+    line = row[0].row
+    assert refused.value.messages == [
+        f"Déploiements, ligne {line} : « Pas commencée » va avec 0 % d'avancement (ici 40 %).",
+        f"Déploiements, ligne {other[0].row} : l'action 1.1 n'a pas de déploiement pour "
+        "« Mutuelle Inconnue ».",
+    ]
+    deployment.refresh_from_db()
+    assert (deployment.status, deployment.progress) == ("not_started", 0)
+    assert plan.actions.get(code="1.1").title == "Dépistage"  # the actions too: all or nothing
+    assert not DeploymentChange.objects.exists()
