@@ -61,6 +61,9 @@ PROGRESS_EVERY = 20
 # back: nothing of it was written); shorter than the outbox's RSE_OUTBOX_LOST_AFTER_SECONDS,
 # so that the task handed over again takes it up.
 IMPORT_SILENT_AFTER = datetime.timedelta(minutes=10)
+# A queued import no worker took for this long (the outbox gave up handing it over) no longer
+# blocks the next one.
+IMPORT_NEVER_TAKEN_AFTER = datetime.timedelta(hours=2)
 # The "Mutuelle" of a deployment carried by the group itself, in the workbook.
 GROUP_WORD = "Groupe"
 
@@ -709,14 +712,24 @@ def _deployments_import(
 def import_running(plan: ActionPlan) -> PlanImport | None:
     """The plan's import under way, if any. One silent for too long is marked interrupted (its
     worker died: nothing of it was written) and no longer counts."""
-    silent = timezone.now() - IMPORT_SILENT_AFTER
-    PlanImport.objects.filter(plan=plan, state=ImportState.RUNNING, updated_at__lt=silent).update(
+    now = timezone.now()
+    PlanImport.objects.filter(
+        plan=plan, state=ImportState.RUNNING, updated_at__lt=now - IMPORT_SILENT_AFTER
+    ).update(
         state=ImportState.FAILED,
         step=ImportStep.FINISHED,
-        finished_at=timezone.now(),
+        finished_at=now,
         errors=[
             _("Import interrompu (le processus qui le menait s'est arrêté) : rien n'a été importé.")
         ],
+    )
+    PlanImport.objects.filter(
+        plan=plan, state=ImportState.QUEUED, updated_at__lt=now - IMPORT_NEVER_TAKEN_AFTER
+    ).update(
+        state=ImportState.FAILED,
+        step=ImportStep.FINISHED,
+        finished_at=now,
+        errors=[_("Import jamais pris en charge (aucun processus disponible) : relancez-le.")],
     )
     return (
         PlanImport.objects.filter(plan=plan, state__in=[ImportState.QUEUED, ImportState.RUNNING])

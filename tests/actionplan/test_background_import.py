@@ -167,3 +167,31 @@ def test_the_worker_imports_and_the_coordinator_gets_the_mail(
     received = message_from_bytes(message.content, policy=policy.default)
     assert received["Subject"].strip() == "[Solimut RSE] Import du plan terminé : grand-plan.csv"
     assert PlanImport.objects.get().notified_at is not None
+
+
+def test_an_interrupted_or_never_taken_import_no_longer_blocks_the_next(
+    coordinator, plan, background
+):
+    import datetime
+
+    from django.utils import timezone
+
+    job = services.plan_import_start(
+        by=coordinator, plan=plan, upload=SimpleUploadedFile("p.csv", _csv(30))
+    )
+    PlanImport.objects.filter(pk=job.pk).update(
+        state="running", updated_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    second = services.plan_import_start(
+        by=coordinator, plan=plan, upload=SimpleUploadedFile("q.csv", _csv(30))
+    )
+    job.refresh_from_db()
+    assert job.state == "failed" and "interrompu" in job.errors[0]
+    PlanImport.objects.filter(pk=second.pk).update(
+        updated_at=timezone.now() - datetime.timedelta(hours=3)
+    )
+    assert services.import_running(plan) is None
+    second.refresh_from_db()
+    assert second.state == "failed" and "jamais pris en charge" in second.errors[0]
+    # Its task, handed over at last, finds nothing to do.
+    assert services.plan_import_run(job_id=second.pk) is None
