@@ -14,7 +14,7 @@ class ActionplanConfig(AppConfig):
         from mutuelles.models import Mutuelle
 
         from . import journal, personal_data, search, services
-        from .models import Action, Evidence, Scope
+        from .models import Action, Evidence, PlanImport, Scope
 
         personal_data.register()
         journal.register()
@@ -24,6 +24,15 @@ class ActionplanConfig(AppConfig):
             "file",
             readable=lambda user: (
                 Evidence.objects.all() if can(user, Can.READ) else Evidence.objects.none()
+            ),
+        )
+
+        # The files of the plan's imports are the coordination's working papers.
+        files.register(
+            PlanImport,
+            "file",
+            readable=lambda user: (
+                PlanImport.objects.all() if can(user, Can.COORDINATE) else PlanImport.objects.none()
             ),
         )
 

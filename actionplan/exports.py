@@ -1,10 +1,15 @@
-"""The matrix and the indicators as CSV (for any tool) or XLSX (for Excel), for coordinators."""
+"""The matrix and the indicators as CSV (for any tool) or XLSX (for Excel), and the whole plan as
+one workbook (`workbook.py`), for coordinators."""
+
+import datetime
 
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core import tabular
 
+from . import workbook
 from .models import Measurement, Status
 from .selectors import dashboard
 
@@ -65,7 +70,30 @@ def indicator_rows(plan):
         ]
 
 
-def response(plan, kind: str, fmt: str) -> HttpResponse:
+def cutoff_day(text: str | None) -> datetime.date | None:
+    """The day of `?au=AAAA-MM-JJ`: None (today) when absent, unreadable or in the future."""
+    try:
+        day = datetime.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if day < timezone.localdate() else None
+
+
+def workbook_response(plan, as_of: datetime.date | None = None) -> HttpResponse:
+    """The whole plan as one workbook (`workbook.write`), named for the day it shows."""
+    day = as_of or timezone.localdate()
+    return HttpResponse(
+        workbook.write(plan, as_of=as_of),
+        content_type=tabular.CONTENT_TYPES["xlsx"],
+        headers={
+            "Content-Disposition": f'attachment; filename="plan-classeur-{day:%Y-%m-%d}.xlsx"'
+        },
+    )
+
+
+def response(plan, kind: str, fmt: str, as_of: datetime.date | None = None) -> HttpResponse:
+    if kind == "classeur" and fmt == "xlsx":
+        return workbook_response(plan, as_of)
     builders = {
         "matrice": (matrix_rows, _("Matrice")),
         "indicateurs": (indicator_rows, _("Indicateurs")),

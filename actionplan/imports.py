@@ -21,7 +21,7 @@ from core import tabular
 from core.text import has_forbidden
 
 from . import quantities
-from .models import Action, Indicator, Scope
+from .models import Action, Deployment, Indicator, Scope, Status
 
 COLUMNS = {
     "axe": "axis",
@@ -48,6 +48,9 @@ SCOPES = {
     "group": Scope.GROUP,
 }
 MAX_LINES = 2000
+# The sheet read in a workbook of several (the plan's, `workbook.write`); any other workbook is
+# read at its first sheet.
+SHEET = "Actions"
 
 
 @dataclass
@@ -76,6 +79,11 @@ def _plain(text) -> str:
     return " ".join(text.lower().split())
 
 
+def plain(text) -> str:
+    """`text` without accents, case or extra spaces: how names are compared."""
+    return _plain(text)
+
+
 def _date(value) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
@@ -99,7 +107,7 @@ def _decimal(value) -> Decimal:
 def parse(upload) -> list[ImportLine]:
     """The lines of the uploaded file, each with its own errors (empty when the line is
     right); ImportFileError when the file as a whole cannot be read."""
-    rows = tabular.read_rows(upload, max_rows=MAX_LINES)
+    rows = tabular.read_rows(upload, max_rows=MAX_LINES, sheet=SHEET)
     if not rows:
         raise ImportFileError(_("Le fichier est vide."))
     header = [_plain(cell) for cell in rows[0].cells]
@@ -225,3 +233,106 @@ def _line(number: int, cells: dict) -> ImportLine:
         except ValidationError as fault:
             error(_("cible de l'indicateur : %(error)s") % {"error": fault.messages[0]})
     return line
+
+
+# --- The "Déploiements" sheet of the plan's workbook (`workbook.write`) ----------------------
+
+DEPLOYMENTS_SHEET = "Déploiements"
+DEPLOYMENT_COLUMNS = {
+    "code": "code",
+    "mutuelle": "mutuelle",
+    "etat": "status",
+    "avancement (%)": "progress",
+    "avancement": "progress",
+    "demarche locale": "local_approach",
+    "prochaine etape": "next_step",
+}
+
+
+@dataclass
+class DeploymentLine:
+    number: int
+    code: str = ""
+    mutuelle: str = ""
+    status: str = ""
+    progress: int | None = None
+    local_approach: str = ""
+    next_step: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+def _statuses() -> dict[str, str]:
+    """A state as the sheet writes it (French), as the interface's language writes it, or
+    its code: the state's code."""
+    from django.utils import translation
+
+    known = {}
+    for language in ("fr", translation.get_language() or "fr"):
+        with translation.override(language):
+            known.update({_plain(label): value for value, label in Status.choices})
+    known.update({value: value for value in Status.values})
+    return known
+
+
+def parse_deployments(upload) -> list[DeploymentLine]:
+    """The lines of the workbook's "Déploiements" sheet, each with its own errors; none when
+    the file has no such sheet (a CSV, the AG's own spreadsheet)."""
+    rows = tabular.read_rows(upload, max_rows=MAX_LINES * 60, sheet=DEPLOYMENTS_SHEET)
+    if not rows:
+        return []
+    header = [_plain(cell) for cell in rows[0].cells]
+    if not {"code", "mutuelle", "etat"} <= set(header):
+        return []  # the first sheet, read for want of a "Déploiements" one
+    index = {
+        DEPLOYMENT_COLUMNS[name]: position
+        for position, name in enumerate(header)
+        if name in DEPLOYMENT_COLUMNS
+    }
+    statuses = _statuses()
+    lines = []
+    for row in rows[1:]:
+
+        def text(key, row=row):
+            position = index.get(key)
+            value = (
+                row.cells[position] if position is not None and position < len(row.cells) else None
+            )
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            return str(value).strip() if value is not None else ""
+
+        line = DeploymentLine(number=row.number)
+        prefix = _("Déploiements, ligne %(line)s : ") % {"line": row.number}
+        line.code, line.mutuelle = text("code"), text("mutuelle")
+        line.local_approach, line.next_step = text("local_approach"), text("next_step")
+        for value in (line.local_approach, line.next_step):
+            if has_forbidden(value):
+                line.errors.append(prefix + _("caractères de contrôle (invisibles) interdits."))
+        if tabular.too_long(line.next_step, Deployment, "next_step"):
+            line.errors.append(
+                prefix
+                + _("la prochaine étape compte %(length)s caractères : 250 au plus.")
+                % {"length": len(line.next_step)}
+            )
+        status = _plain(text("status"))
+        if status in statuses:
+            line.status = statuses[status]
+        else:
+            line.errors.append(
+                prefix
+                + _("état « %(value)s » inconnu (%(known)s).")
+                % {"value": text("status")[:40], "known": ", ".join(str(s.label) for s in Status)}
+            )
+        progress = text("progress").rstrip("%").strip()
+        try:
+            line.progress = int(_decimal(progress)) if progress else None
+        except (InvalidOperation, ValueError):
+            line.errors.append(
+                prefix
+                + _("l'avancement « %(value)s » n'est pas un nombre de 0 à 100.")
+                % {"value": progress[:40]}
+            )
+        if line.progress is not None and not 0 <= line.progress <= 100:
+            line.errors.append(prefix + _("l'avancement est un pourcentage entre 0 et 100."))
+        lines.append(line)
+    return lines

@@ -729,3 +729,92 @@ class FieldFeedback(models.Model):
 
     def get_state_display(self) -> str:
         return str(FeedbackState(self.state).label)
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", _("En attente")
+    RUNNING = "running", _("En cours")
+    DONE = "done", _("Terminé")
+    FAILED = "failed", _("Refusé")
+
+
+class ImportStep(models.TextChoices):
+    WAITING = "waiting", _("En attente d'un processus")
+    READING = "reading", _("Lecture du fichier")
+    CHECKING = "checking", _("Vérification des lignes")
+    SAVING = "saving", _("Enregistrement dans le plan")
+    FINISHED = "finished", _("Fini")
+
+
+class PlanImport(models.Model):
+    """An import of the plan's spreadsheet run in the background (`services.plan_import_start`,
+    `tasks.plan_import`): the file kept privately, where it stands (its progress is written
+    through a connection of its own, so that the page sees it while the import's transaction
+    is open: `core.progress`), and at the end what it did or, all lines refused, why."""
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("plan"), on_delete=models.CASCADE, related_name="imports"
+    )
+    file = models.FileField(_("fichier"), upload_to="plan/imports/%Y/%m/")
+    file_name = models.CharField(_("nom du fichier"), max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lancé par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("lancé le"), default=timezone.now)
+    state = models.CharField(
+        _("état"), max_length=10, choices=ImportState.choices, default=ImportState.QUEUED
+    )
+    step = models.CharField(
+        _("étape"), max_length=10, choices=ImportStep.choices, default=ImportStep.WAITING
+    )
+    done = models.PositiveIntegerField(_("lignes traitées"), default=0)
+    total = models.PositiveIntegerField(_("lignes"), default=0)
+    # The last sign of life of the worker running it: a run silent for long was interrupted.
+    updated_at = models.DateTimeField(_("dernière nouvelle"), default=timezone.now)
+    finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
+    counts = models.JSONField(_("résultat"), default=dict, blank=True)
+    errors = models.JSONField(_("erreurs"), default=list, blank=True)
+    notified_at = models.DateTimeField(_("prévenu le"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("import du plan")
+        verbose_name_plural = _("imports du plan")
+        constraints = [
+            # One import at a time, whoever starts the second.
+            models.UniqueConstraint(
+                fields=["plan"],
+                condition=Q(state__in=["queued", "running"]),
+                name="one_plan_import_at_a_time",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_state_display()})"
+
+    def get_absolute_url(self):
+        return reverse("actionplan:import_job", args=[self.pk])
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (ImportState.QUEUED, ImportState.RUNNING)
+
+    @property
+    def deployments_updated(self) -> int | None:
+        """How many deployments its "Déploiements" sheet changed (None: it had no such sheet)."""
+        return self.counts.get("déploiements modifiés")
+
+    @property
+    def percent(self) -> int:
+        if self.state in (ImportState.DONE, ImportState.FAILED):
+            return 100
+        if not self.total:
+            return 0
+        # Reading and checking are the first tenth, saving the rest.
+        if self.step == ImportStep.SAVING:
+            return min(99, 10 + 90 * self.done // self.total)
+        return min(10, 10 * self.done // self.total)

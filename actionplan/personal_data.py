@@ -12,6 +12,7 @@ from .models import (
     FieldFeedback,
     Measurement,
     MeasurementEntry,
+    PlanImport,
 )
 
 
@@ -64,6 +65,13 @@ def _export(member) -> dict[str, personal_data.Rows]:
             "progress",
             "is_review",
         ),
+        "imports_du_plan": rows(
+            PlanImport.objects.filter(created_by=member).order_by("created_at"),
+            "file_name",
+            "created_at",
+            "state",
+            "counts",
+        ),
     }
 
 
@@ -87,6 +95,7 @@ def register() -> None:
                 (Evidence, "added_by"),
                 (FieldFeedback, "author"),
                 (FieldFeedback, "handled_by"),
+                (PlanImport, "created_by"),
             ],
             export=_export,
             erase=_erase,

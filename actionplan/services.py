@@ -1,17 +1,19 @@
 """Every change of the action plan goes through these functions, in a transaction."""
 
 import datetime
+import logging
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, TypedDict, Unpack, cast
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import DateField, F, Sum
+from django.db.models import DateField, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,12 +21,13 @@ from django.utils.translation import gettext as _
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import check
-from core import history, mail, revisions, uploads
+from core import history, mail, outbox, revisions, uploads
+from core.progress import RowProgress
 from mutuelles.models import Framework, FrameworkEntry, Mutuelle, Theme
 
-from . import selectors
+from . import imports, selectors
 from .dates import period_start
-from .imports import ImportLine
+from .imports import DeploymentLine, ImportLine
 from .models import (
     Action,
     ActionPlan,
@@ -34,10 +37,13 @@ from .models import (
     DeploymentChange,
     Evidence,
     FieldFeedback,
+    ImportState,
+    ImportStep,
     Indicator,
     IndicatorTarget,
     Measurement,
     MeasurementEntry,
+    PlanImport,
     ProgressMonth,
     ProgressSource,
     Resolution,
@@ -46,7 +52,20 @@ from .models import (
     status_progress_error,
 )
 
+logger = logging.getLogger(__name__)
+
 MAX_EVIDENCE = 10 * 1024 * 1024
+# The background import tells its progress every this many lines saved.
+PROGRESS_EVERY = 20
+# An import whose worker gave no news for this long was interrupted (its transaction rolled
+# back: nothing of it was written); shorter than the outbox's RSE_OUTBOX_LOST_AFTER_SECONDS,
+# so that the task handed over again takes it up.
+IMPORT_SILENT_AFTER = datetime.timedelta(minutes=10)
+# A queued import no worker took for this long (the outbox gave up handing it over) no longer
+# blocks the next one.
+IMPORT_NEVER_TAKEN_AFTER = datetime.timedelta(hours=2)
+# The "Mutuelle" of a deployment carried by the group itself, in the workbook.
+GROUP_WORD = "Groupe"
 
 TRACKED_FIELDS = ("status", "progress", "local_approach", "next_step")
 
@@ -517,10 +536,23 @@ def framework_entry_save(
     return entry
 
 
-def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_name: str = "") -> int:
+def plan_import(
+    *,
+    by: User,
+    plan: ActionPlan,
+    lines: list[ImportLine],
+    file_name: str = "",
+    progress: Callable[[int], None] | None = None,
+    deployments: Sequence[DeploymentLine] = (),
+    report: dict[str, int] | None = None,
+) -> int:
     """Apply the checked lines of a spreadsheet: every line or, on any error, none.
 
-    Raises ValidationError whose messages name each faulty line, in French.
+    Raises ValidationError whose messages name each faulty line, in French. `progress(done)`
+    is told every few lines saved (from inside the transaction: see `plan_import_run`).
+    `deployments`: the lines of the workbook's "Déploiements" sheet, applied after the actions
+    by the rules of the weekly update (state and progress agree, each change in the history).
+    `report`, when given, is filled with what was done (the import's counts in the record).
     """
     check(by, Can.COORDINATE)
     axes = {axis.number: axis for axis in plan.axes.all()}
@@ -579,6 +611,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_nam
             )
     if not lines:
         errors.append(_("Le fichier ne contient aucune action."))
+    for deployment_line in deployments:
+        errors.extend(deployment_line.errors)
     if errors:
         raise ValidationError(errors)
 
@@ -595,6 +629,8 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_nam
             action.owner, action.due_on, action.scope = line.owner, line.due_on, line.scope
             action.position = position
             action.save()
+            if progress is not None and position % PROGRESS_EVERY == PROGRESS_EVERY - 1:
+                progress(position + 1)
             if line.resolutions is not None:
                 action.resolutions.set([resolutions[n.casefold()] for n in line.resolutions])
             saved.append(action)
@@ -608,17 +644,248 @@ def plan_import(*, by: User, plan: ActionPlan, lines: list[ImportLine], file_nam
             deployments_ensure(actions=saved)
         if removed:
             progress_rebuild(plan)
+        updated, faults = _deployments_import(plan, deployments, by=by)
+        if faults:
+            raise ValidationError(faults)  # and the transaction takes the actions back too
         plan_changed()
-        history.import_recorded(
-            kind="plan d'action",
-            file_name=file_name,
-            counts={
-                "actions": len(saved),
-                "nouvelles": sum(1 for action in saved if action.code not in existing),
-            },
-            by=by,
-        )
+        counts = {
+            "actions": len(saved),
+            "nouvelles": sum(1 for action in saved if action.code not in existing),
+        }
+        if deployments:
+            counts["déploiements modifiés"] = updated
+        history.import_recorded(kind="plan d'action", file_name=file_name, counts=counts, by=by)
+        if report is not None:
+            report.update(counts)
     return len(saved)
+
+
+def _deployments_import(
+    plan: ActionPlan, lines: Sequence[DeploymentLine], *, by: User
+) -> tuple[int, list[str]]:
+    """Within the import's transaction: apply the "Déploiements" lines that change something,
+    each as the weekly update would (`_deployment_write`). How many changed, and the faults."""
+    if not lines:
+        return 0, []
+    if not plan.is_current:
+        return 0, [_("Ce plan n'est plus en cours : ses déploiements ne s'importent plus.")]
+    mutuelles: dict[str, int | None] = {imports.plain(GROUP_WORD): None}
+    for mutuelle in Mutuelle.objects.all():
+        for name in (mutuelle.name, mutuelle.short_name, mutuelle.slug):
+            mutuelles[imports.plain(name)] = mutuelle.pk
+    found = {
+        (deployment.action.code, deployment.mutuelle_id): deployment
+        for deployment in Deployment.objects.filter(action__plan=plan).select_related("action")
+    }
+    now, updated, faults = timezone.now(), 0, []
+    for line in lines:
+        prefix = _("Déploiements, ligne %(line)s : ") % {"line": line.number}
+        key = imports.plain(line.mutuelle)
+        deployment = found.get((line.code, mutuelles[key])) if key in mutuelles else None
+        if deployment is None:
+            faults.append(
+                prefix
+                + _("l'action %(code)s n'a pas de déploiement pour « %(mutuelle)s ».")
+                % {"code": line.code, "mutuelle": line.mutuelle[:60]}
+            )
+            continue
+        fields: DeploymentFields = {
+            "status": line.status,
+            "progress": deployment.progress if line.progress is None else line.progress,
+            "local_approach": line.local_approach,
+            "next_step": line.next_step,
+        }
+        if all(getattr(deployment, name) == value for name, value in fields.items()):
+            continue  # as stored: nothing to lock or record
+        try:
+            written = _deployment_write(deployment, by=by, fields=fields, now=now)
+        except ValidationError as error:
+            faults += [prefix + message for message in error.messages]
+        else:
+            updated += written == "updated"
+    return updated, faults
+
+
+# --- Large imports, in the background (tasks.plan_import) --------------------------------------
+
+
+def import_running(plan: ActionPlan) -> PlanImport | None:
+    """The plan's import under way, if any. One silent for too long is marked interrupted (its
+    worker died: nothing of it was written) and no longer counts."""
+    now = timezone.now()
+    PlanImport.objects.filter(
+        plan=plan, state=ImportState.RUNNING, updated_at__lt=now - IMPORT_SILENT_AFTER
+    ).update(
+        state=ImportState.FAILED,
+        step=ImportStep.FINISHED,
+        finished_at=now,
+        errors=[
+            _("Import interrompu (le processus qui le menait s'est arrêté) : rien n'a été importé.")
+        ],
+    )
+    PlanImport.objects.filter(
+        plan=plan, state=ImportState.QUEUED, updated_at__lt=now - IMPORT_NEVER_TAKEN_AFTER
+    ).update(
+        state=ImportState.FAILED,
+        step=ImportStep.FINISHED,
+        finished_at=now,
+        errors=[_("Import jamais pris en charge (aucun processus disponible) : relancez-le.")],
+    )
+    return (
+        PlanImport.objects.filter(plan=plan, state__in=[ImportState.QUEUED, ImportState.RUNNING])
+        .select_related("created_by")
+        .first()
+    )
+
+
+def _import_busy(running: PlanImport) -> ValidationError:
+    who = running.created_by.get_full_name() if running.created_by else _("un membre")
+    return ValidationError(
+        _(
+            "Un import du plan est déjà en cours (« %(file)s », lancé par %(who)s à %(time)s) : "
+            "attendez qu'il se termine avant d'en lancer un autre."
+        )
+        % {
+            "file": running.file_name,
+            "who": who,
+            "time": timezone.localtime(running.created_at).strftime("%H:%M"),
+        }
+    )
+
+
+def import_check_idle(plan: ActionPlan) -> None:
+    """A French ValidationError while an import of the plan is under way."""
+    running = import_running(plan)
+    if running is not None:
+        raise _import_busy(running)
+
+
+def plan_import_start(*, by: User, plan: ActionPlan, upload: UploadedFile) -> PlanImport:
+    """Keep the file (privately: coordinators read it) and queue its import: one at a time per
+    plan, a second is refused in French."""
+    check(by, Can.COORDINATE)
+    import_check_idle(plan)
+    name = (upload.name or "plan.xlsx").rsplit("/", 1)[-1]
+    job = PlanImport(plan=plan, created_by=by, file_name=name[:255])
+    job.file.save(name, upload, save=False)
+    try:
+        with transaction.atomic():
+            job.save()
+            outbox.enqueue("actionplan.tasks.plan_import", job.pk)
+    except IntegrityError:  # another coordinator started one meanwhile
+        job.file.delete(save=False)
+        running = import_running(plan)
+        raise (
+            _import_busy(running)
+            if running
+            else ValidationError(_("Un import du plan est déjà en cours."))
+        ) from None
+    return job
+
+
+def plan_import_run(*, job_id: int) -> PlanImport | None:
+    """The background import: read the stored file, check every line, apply all or none in one
+    transaction, then record the result and queue the e-mail to whoever started it, in the same
+    transaction. Its progress is written through a connection of its own (`core.progress`), so
+    the page sees it while the transaction is open. Safe to run twice: a run takes the job only
+    while it waits (or was silent too long: its worker died, nothing was written)."""
+    now = timezone.now()
+    claimed = (
+        PlanImport.objects.filter(pk=job_id)
+        .filter(
+            Q(state=ImportState.QUEUED)
+            | Q(state=ImportState.RUNNING, updated_at__lt=now - IMPORT_SILENT_AFTER)
+        )
+        .update(state=ImportState.RUNNING, step=ImportStep.READING, done=0, updated_at=now)
+    )
+    if not claimed:
+        return None
+    job = PlanImport.objects.select_related("plan", "created_by").get(pk=job_id)
+    errors: list[str] = []
+    total = 0
+    with RowProgress(PlanImport, job.pk) as progress:
+        try:
+            with job.file.open("rb") as handle:
+                upload = File(handle, name=job.file_name)
+                lines = imports.parse(upload)
+                deployments = imports.parse_deployments(upload)
+            total = len(lines)
+            progress.write(step=ImportStep.CHECKING, total=len(lines), done=len(lines))
+            if job.created_by is None or not job.created_by.is_active:
+                raise ValidationError(_("Le membre qui a lancé l'import n'a plus d'accès."))
+            with transaction.atomic():
+                report: dict[str, int] = {}
+                plan_import(
+                    by=job.created_by,
+                    plan=job.plan,
+                    lines=lines,
+                    file_name=job.file_name,
+                    progress=lambda done: progress.write(step=ImportStep.SAVING, done=done),
+                    deployments=deployments,
+                    report=report,
+                )
+                _import_finished(job, state=ImportState.DONE, counts=report, total=len(lines))
+        except imports.ImportFileError as error:
+            errors = [str(error)]
+        except ValidationError as error:
+            errors = error.messages
+        except PermissionDenied:
+            errors = [_("Le membre qui a lancé l'import ne coordonne plus le plan.")]
+        except Exception:
+            logger.exception("plan import %s failed", job.pk)
+            errors = [
+                _(
+                    "L'import a échoué sur une erreur imprévue : rien n'a été importé. "
+                    "L'équipe technique est prévenue ; réessayez plus tard."
+                )
+            ]
+    if errors:
+        with transaction.atomic():
+            _import_finished(job, state=ImportState.FAILED, errors=errors, total=total)
+    job.refresh_from_db()
+    return job
+
+
+def _import_finished(
+    job: PlanImport,
+    *,
+    state: str,
+    total: int,
+    counts: dict[str, int] | None = None,
+    errors: list[str] | None = None,
+) -> None:
+    """Within a transaction: the job's end, and the e-mail saying it queued with it."""
+    now = timezone.now()
+    PlanImport.objects.filter(pk=job.pk).update(
+        state=state,
+        step=ImportStep.FINISHED,
+        total=total,
+        done=total if state == ImportState.DONE else 0,
+        counts=counts or {},
+        errors=errors or [],
+        finished_at=now,
+        updated_at=now,
+    )
+    outbox.enqueue("actionplan.tasks.plan_import_notify", job.pk)
+
+
+def plan_import_notify(*, job_id: int) -> bool:
+    """Tell whoever started the import how it ended (once: a second run sends nothing)."""
+    job = PlanImport.objects.select_related("plan", "created_by").get(pk=job_id)
+    member = job.created_by
+    if job.notified_at is not None or job.is_active or member is None or not member.email:
+        return False
+    with mail.french():
+        subject = (
+            _("[Solimut RSE] Import du plan terminé : %(file)s")
+            if job.state == ImportState.DONE
+            else _("[Solimut RSE] Import du plan refusé : %(file)s")
+        ) % {"file": job.file_name}
+    mail.notify(
+        subject, "actionplan/email/import_done", {"job": job, "member": member}, [member.email]
+    )
+    PlanImport.objects.filter(pk=job.pk).update(notified_at=timezone.now())
+    return True
 
 
 # --- Carrying out the plan in a mutuelle (ambassadors of M, coordinators) ----------------------

@@ -24,6 +24,8 @@ urlpatterns = [
     path("gerer/indicateurs/", views.indicator_save, name="indicator_create"),
     path("gerer/indicateurs/<int:pk>/", views.indicator_save, name="indicator_edit"),
     path("importer/", views.plan_import, name="import"),
+    path("importer/<int:pk>/", views.import_job, name="import_job"),
+    path("importer/<int:pk>/progression/", views.import_progress, name="import_progress"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
 ]
 

@@ -42,6 +42,7 @@ from .models import (
     Deployment,
     DeploymentChange,
     Indicator,
+    PlanImport,
     Status,
 )
 
@@ -651,14 +652,26 @@ def action_delete(request, pk):
 @require_http_methods(["GET", "POST"])
 @require(Can.COORDINATE)
 def plan_import(request):
+    """A small file is imported at once; a large one (`RSE_IMPORT_INLINE_LINES`) is kept and
+    imported in the background, its page showing the progress."""
     plan = _plan_or_404()
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            lines = imports.parse(form.cleaned_data["file"])
+            lines = imports.parse(upload)
+            deployments = imports.parse_deployments(upload)
+            services.import_check_idle(plan)
+            if len(lines) + len(deployments) > settings.RSE_IMPORT_INLINE_LINES:
+                job = services.plan_import_start(by=request.user, plan=plan, upload=upload)
+                return redirect(job)
             count = services.plan_import(
-                by=request.user, plan=plan, lines=lines, file_name=form.cleaned_data["file"].name
+                by=request.user,
+                plan=plan,
+                lines=lines,
+                file_name=upload.name,
+                deployments=deployments,
             )
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
@@ -669,13 +682,39 @@ def plan_import(request):
                 request, _("%(count)s actions importées dans le plan.") % {"count": count}
             )
             return redirect("actionplan:plan")
-    context = {"form": form, "plan": plan, "errors": errors}
+    context = {
+        "form": form,
+        "plan": plan,
+        "errors": errors,
+        "jobs": plan.imports.select_related("created_by")[:5],
+    }
     status = 400 if errors or form.errors else 200
     return TemplateResponse(request, "actionplan/import.html", context, status=status)
+
+
+def _import_job(pk):
+    return get_object_or_404(PlanImport.objects.select_related("plan", "created_by"), pk=pk)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def import_job(request, pk):
+    """Where a background import stands: its progress (polled while it runs), then its result
+    or the lines to correct."""
+    context = {"job": _import_job(pk)}
+    return TemplateResponse(request, "actionplan/import_job.html", context)
+
+
+@require_http_methods(["GET"])
+@require(Can.COORDINATE)
+def import_progress(request, pk):
+    """The progress panel alone, polled by htmx every 2 s while the import runs."""
+    context = {"job": _import_job(pk)}
+    return TemplateResponse(request, "actionplan/import_job.html#progress", context)
 
 
 @require_http_methods(["GET"])
 @require(Can.FOLLOW_UP)
 def export(request, kind, fmt):
     plan = _plan_or_404()
-    return exports.response(plan, kind, fmt)
+    return exports.response(plan, kind, fmt, as_of=exports.cutoff_day(request.GET.get("au")))

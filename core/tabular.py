@@ -9,6 +9,7 @@ a tab or a carriage return gets a leading apostrophe, and XLSX cells are typed a
 """
 
 import csv
+import datetime
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -64,31 +65,62 @@ def csv_bytes(rows: Rows) -> bytes:
 
 
 def xlsx_bytes(rows: Rows, title: str | Promise) -> bytes:
+    return xlsx_workbook([(title, rows)])
+
+
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+
+
+def _excel(value: object) -> object:
+    """Excel has no time zones: a moment is written as the local (Paris) time it shows."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.make_naive(value)
+    return value
+
+
+def _width(value: object) -> int:
+    if isinstance(value, datetime.datetime):
+        return 16
+    if isinstance(value, datetime.date):
+        return 10
+    return len(str(value))
+
+
+def xlsx_workbook(sheets: Iterable[tuple[str | Promise, Rows]]) -> bytes:
+    """One workbook of several sheets, each `(title, rows)` with its header row first (bold,
+    frozen): columns as wide as their content (60 at most), dates and moments as real Excel
+    dates in the French order, numbers as numbers, text as text."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    values = [[_value(value) for value in row] for row in rows]
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(str(title)[:31])
-    sheet.freeze_panes = "A2"
-    widths = [len(str(value)) for value in values[0]] if values else []
-    for row in values[1:]:
-        widths = [max(pair) for pair in zip_longest(widths, map(len, map(str, row)), fillvalue=0)]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
     bold = Font(bold=True)
-    for number, row in enumerate(values):
-        cells = []
-        for value in row:
-            cell = WriteOnlyCell(sheet, value=value)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, even when it starts with "="
-            if number == 0:
-                cell.font = bold
-            cells.append(cell)
-        sheet.append(cells)
+    for title, rows in sheets:
+        values = [[_excel(_value(value)) for value in row] for row in rows]
+        sheet = workbook.create_sheet(str(title)[:31])
+        sheet.freeze_panes = "A2"
+        widths = [_width(value) for value in values[0]] if values else []
+        for row in values[1:]:
+            widths = [max(pair) for pair in zip_longest(widths, map(_width, row), fillvalue=0)]
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(width + 2, 60)
+        for number, row in enumerate(values):
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=value)
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text, even when it starts with "="
+                elif isinstance(value, datetime.datetime):
+                    cell.number_format = DATETIME_FORMAT
+                elif isinstance(value, datetime.date):
+                    cell.number_format = DATE_FORMAT
+                if number == 0:
+                    cell.font = bold
+                cells.append(cell)
+            sheet.append(cells)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -186,7 +218,7 @@ def _csv_rows(data: bytes, max_rows: int) -> list[Row]:
     return rows
 
 
-def _xlsx_rows(data: bytes, max_rows: int) -> list[Row]:
+def _xlsx_rows(data: bytes, max_rows: int, sheet_name: str | None = None) -> list[Row]:
     from openpyxl import load_workbook
 
     not_excel = UnreadableFile(_("Ce fichier n'est pas un classeur Excel lisible."))
@@ -204,7 +236,11 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[Row]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            sheet = workbook.worksheets[0]
+            # A workbook of several sheets (the plan's, exported) is read at the sheet named
+            # for the import; any other at its first sheet.
+            names = {name.casefold(): name for name in workbook.sheetnames}
+            found = names.get((sheet_name or "").casefold())
+            sheet = workbook[found] if found else workbook.worksheets[0]
             lines = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             for number, cells in enumerate(lines, start=1):
                 if any(str(cell if cell is not None else "").strip() for cell in cells):
@@ -221,16 +257,17 @@ def _xlsx_rows(data: bytes, max_rows: int) -> list[Row]:
     return rows
 
 
-def read_rows(upload: UploadedFile, *, max_rows: int) -> list[Row]:
+def read_rows(upload: UploadedFile, *, max_rows: int, sheet: str | None = None) -> list[Row]:
     """The non-empty rows of an uploaded XLSX or CSV file (told apart by content, not name),
     the header first, each with its line number; UnreadableFile when the file is too heavy,
-    not a spreadsheet, or longer than `max_rows` lines under its header."""
+    not a spreadsheet, or longer than `max_rows` lines under its header. `sheet`: the sheet
+    of a workbook to read when it has one of that name (case ignored), else its first."""
     if error := too_big(upload, MAX_BYTES):
         raise UnreadableFile(error)
     upload.seek(0)
     data = upload.read()
     if data[:4] == b"PK\x03\x04":  # XLSX is a zip archive, whatever its name says
-        return _xlsx_rows(data, max_rows)
+        return _xlsx_rows(data, max_rows, sheet)
     if (upload.name or "").lower().endswith((".xlsx", ".xls")):
         raise UnreadableFile(_("Ce fichier n'est pas un classeur Excel lisible."))
     return _csv_rows(data, max_rows)

@@ -7,7 +7,7 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from actionplan import story
+        from actionplan import story, workbook
         from core import contributions, files
 
         from . import journal, personal_data, search, selectors
@@ -35,4 +35,6 @@ class InitiativesConfig(AppConfig):
         )
         # What the initiatives did for an action is part of its story (actionplan.story).
         story.register(selectors.story_events)
+        # Their framework tags are a part of the plan's workbook (its "Référentiels" sheet).
+        workbook.register_tags(selectors.framework_tags)
         search.register()

@@ -219,3 +219,20 @@ def story_events(actions: Sequence[Action]) -> list[Event]:
                     )
                 )
     return events
+
+
+def framework_tags(as_of: datetime.datetime | None) -> tuple[str, list[tuple[str, str, list]]]:
+    """The published initiatives' framework tags, for the plan's workbook (actionplan.workbook):
+    those published by `as_of` when given."""
+    initiatives = (
+        Initiative.objects.published()
+        .select_related("mutuelle")
+        .prefetch_related("frameworks")
+        .order_by("published_at", "pk")
+    )
+    if as_of is not None:
+        initiatives = initiatives.filter(published_at__lte=as_of)
+    return str(_("Initiative")), [
+        (initiative.mutuelle.short_name, initiative.title, list(initiative.frameworks.all()))
+        for initiative in initiatives
+    ]

@@ -19,6 +19,8 @@ app.autodiscover_tasks()
 KINDS = {
     "ambassadeurs.tasks.send_invitation": "notifications",
     "actionplan.tasks.send_deployment_digests": "notifications",
+    "actionplan.tasks.plan_import": "imports",
+    "actionplan.tasks.plan_import_notify": "notifications",
     "initiatives.tasks.notify_comment": "notifications",
     "initiatives.tasks.notify_replication": "notifications",
     "guides.tasks.notify_event": "notifications",

@@ -248,6 +248,9 @@ RSE_OUTBOX_MAX_ATTEMPTS = env_int("RSE_OUTBOX_MAX_ATTEMPTS", 5)
 # How often celery beat runs the housekeeping that makes work resume by itself after a fault:
 # the outbox, the newsletter's sweep and schedule.
 RSE_SWEEP_SECONDS = float(env_int("RSE_SWEEP_SECONDS", 60))
+# A plan's spreadsheet of more lines than this is imported in the background (a worker, its
+# progress shown live, an e-mail at the end); a smaller one at once, in the request.
+RSE_IMPORT_INLINE_LINES = env_int("RSE_IMPORT_INLINE_LINES", 200)
 
 # --- Authentication -------------------------------------------------------------------------
 

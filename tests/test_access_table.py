@@ -51,6 +51,7 @@ from actionplan.models import (
     Axis,
     Indicator,
     Measurement,
+    PlanImport,
     Resolution,
     Scope,
 )
@@ -321,6 +322,21 @@ PROJECT = [
     Row(
         "actionplan:export",
         lambda w: ["matrice", "csv"],
+        get=COORDINATORS,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "actionplan:export",
+        lambda w: ["classeur", "xlsx"],
+        get=COORDINATORS,
+        post=NOT_ALLOWED,
+        query=lambda w: {"au": "2026-10-01"},
+        variant="classeur",
+    ),
+    Row("actionplan:import_job", lambda w: [w.plan_import.pk], get=COORDINATORS, post=NOT_ALLOWED),
+    Row(
+        "actionplan:import_progress",
+        lambda w: [w.plan_import.pk],
         get=COORDINATORS,
         post=NOT_ALLOWED,
     ),
@@ -1114,6 +1130,9 @@ def _build_world() -> SimpleNamespace:
     )
     w.indicator = Indicator.objects.create(
         plan=plan, name="Index égalité", unit="points", target=85, action=w.action
+    )
+    w.plan_import = PlanImport.objects.create(
+        plan=plan, file_name="plan.xlsx", created_by=coordinator, state="done"
     )
     Measurement.objects.create(
         indicator=w.indicator, mutuelle=w.armor, period=datetime.date(2026, 7, 1), value=80

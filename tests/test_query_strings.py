@@ -45,6 +45,7 @@ PAGES = {
     "ambassadeurs:directory": ([], ["q", "mutuelle", "role", "groupe", "page"]),
     "actionplan:plan": ([], ["axe", "theme", "mutuelle", "etat", "page"]),
     "actionplan:my_mutuelle": ([], ["mutuelle", "next"]),
+    "actionplan:export": (["classeur", "xlsx"], ["au"]),
     "actionplan:feedback_list": (
         [],
         ["q", "theme", "mutuelle", "ressenti", "etat", "page", "retour"],

@@ -11,11 +11,12 @@ from django.db import models
 from django.urls import reverse
 from PIL import Image as PILImage
 
+from actionplan.models import PlanImport
 from core import files
 from guides import services as guide_services
 from guides.models import Picture, Tool, Version
 from initiatives.models import Attachment, Image, Initiative
-from tests.factories import ThemeFactory
+from tests.factories import PlanFactory, ThemeFactory
 
 ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
 EVERYONE = set(ROLES)
@@ -88,6 +89,11 @@ def stored(members, mutuelle):
             kinds["guide PDF"] = (_store(version, "pdf", "guide.pdf", b"%PDF-1.4\n"), readers)
 
     kinds["member photo"] = (_store(ambassador, "photo", "portrait.png", _png()), EVERYONE)
+    job = PlanImport(plan=PlanFactory(), file_name="plan.csv")
+    kinds["plan import"] = (
+        _store(job, "file", "plan.csv", b"axe;code;titre\n"),
+        {"coordinator", "admin"},
+    )
     return kinds
 
 
