@@ -13,10 +13,11 @@ from django import forms
 from django.urls import reverse
 
 from actionplan import services as plan_services
-from actionplan.models import Action, Axis
+from actionplan.models import Action, Assembly, Axis
 from guides import services as guide_services
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
+from rapports.models import Report, ReportVersion
 from tests.factories import PlanFactory, ThemeFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +55,7 @@ PAGES = {
     "ambassadeurs:journal_export": (["csv"], JOURNAL_FILTERS),
     "newsletter:edition": (["edition"], ["mutuelle"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
+    "rapports:version_status": (["report_version"], ["ligne"]),
     "admin:initiatives_initiative_changelist": (
         [],
         [*ADMIN_LIST, "id__exact", "mutuelle__id__exact", "is_published__exact", "themes__id"],
@@ -91,7 +93,11 @@ def world(admin_user, ambassador, mutuelle):
         status=Edition.Status.SENT,
     )
     Block.objects.create(edition=edition, kind=Block.Kind.TEXT, title="Bloc", body="<p>Texte</p>")
-    return {"guide": guide.slug, "edition": edition.number}
+    assembly = Assembly.objects.create(name="AG de juin", held_on=datetime.date(2026, 6, 18))
+    version = ReportVersion.objects.create(
+        report=Report.objects.create(assembly=assembly), number=1, cut_off=assembly.held_on
+    )
+    return {"guide": guide.slug, "edition": edition.number, "report_version": version.pk}
 
 
 @pytest.mark.parametrize("name", PAGES)
