@@ -94,7 +94,10 @@ def html_for(version: Version) -> str:
                 "site_url": settings.SITE_URL,
                 "cover_facts": [
                     (_("Version"), version.number),
-                    (_("Publiée le"), formats.date_format(timezone.localtime(version.published_at), "j F Y")),
+                    (
+                        _("Publiée le"),
+                        formats.date_format(timezone.localtime(version.published_at), "j F Y"),
+                    ),
                     (_("Rédaction"), version.authors_names),
                 ],
             },

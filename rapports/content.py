@@ -393,9 +393,7 @@ def gather(
     step(_("Déploiements à la date d'arrêt"), 20)
     deployments = deployments_as_of(actions, as_of)
     step(_("Indicateurs et leurs séries"), 35)
-    indicators, attainment = (
-        _indicators(plan, mutuelles, as_of) if plan is not None else ([], {})
-    )
+    indicators, attainment = _indicators(plan, mutuelles, as_of) if plan is not None else ([], {})
     step(_("Ce qui a changé depuis l'AG"), 45)
     changes = _changes(actions, {m.pk: m for m in mutuelles}, since, as_of)
     step(_("Retours du terrain"), 50)

@@ -53,9 +53,7 @@ class ReportVersion(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("demandé le"), default=timezone.now)
-    state = models.CharField(
-        _("état"), max_length=10, choices=State.choices, default=State.QUEUED
-    )
+    state = models.CharField(_("état"), max_length=10, choices=State.choices, default=State.QUEUED)
     progress = models.PositiveSmallIntegerField(_("avancement (%)"), default=0)
     step = models.CharField(_("étape en cours"), max_length=200, blank=True)
     error = models.TextField(_("erreur"), blank=True)

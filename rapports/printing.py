@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from actionplan import charts
 from actionplan.models import Indicator, Status
-
 from guides import pdf
 
 from .models import ReportVersion
@@ -180,7 +179,8 @@ def context(content: dict[str, Any], version: ReportVersion | None = None) -> di
     kinds = [*Status.values, "progress"]
     kind_labels = {**{s: str(Status(s).label) for s in Status.values}, "progress": _("Avancement")}
     months = [
-        (day(month), [counts.get(kind, 0) for kind in kinds]) for month, counts in changes["by_month"]
+        (day(month), [counts.get(kind, 0) for kind in kinds])
+        for month, counts in changes["by_month"]
     ]
     listed = [
         {
@@ -203,7 +203,11 @@ def context(content: dict[str, Any], version: ReportVersion | None = None) -> di
     ]
     csess = next((f for f in content["frameworks"] if f["slug"] == content["csess"]), None)
     missing = [
-        {"name": indicator["name"], "label": indicator["latest"]["label"], "who": indicator["missing"]}
+        {
+            "name": indicator["name"],
+            "label": indicator["latest"]["label"],
+            "who": indicator["missing"],
+        }
         for indicator in indicators
         if indicator["missing"]
     ]

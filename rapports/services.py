@@ -31,7 +31,10 @@ def cut_off_error(assembly: Assembly, cut_off: datetime.date) -> str | None:
         return _(
             "La date d'arrêt (%(cut_off)s) précède l'assemblée générale du %(held_on)s : "
             "le rapport rend compte de ce qui a suivi ses résolutions."
-        ) % {"cut_off": cut_off.strftime("%d/%m/%Y"), "held_on": assembly.held_on.strftime("%d/%m/%Y")}
+        ) % {
+            "cut_off": cut_off.strftime("%d/%m/%Y"),
+            "held_on": assembly.held_on.strftime("%d/%m/%Y"),
+        }
     if cut_off > today:
         return _(
             "La date d'arrêt (%(cut_off)s) est dans l'avenir : les chiffres de ce jour ne sont "
@@ -68,9 +71,7 @@ def _advance(version: ReportVersion, step: str, progress: int) -> None:
 def version_claim(version: ReportVersion) -> bool:
     """Take the render of `version`: true for exactly one caller (a task delivered twice
     finds it taken or done)."""
-    claimed = ReportVersion.objects.filter(
-        pk=version.pk, state=ReportVersion.State.QUEUED
-    ).update(
+    claimed = ReportVersion.objects.filter(pk=version.pk, state=ReportVersion.State.QUEUED).update(
         state=ReportVersion.State.RENDERING,
         started_at=timezone.now(),
         progress=1,

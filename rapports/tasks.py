@@ -18,9 +18,7 @@ logger = logging.getLogger(__name__)
 )
 def render_report(version_id: int) -> bool:
     """Gather and render a version of an AG report, once (a second delivery finds it taken)."""
-    version = (
-        ReportVersion.objects.select_related("report__assembly").filter(pk=version_id).first()
-    )
+    version = ReportVersion.objects.select_related("report__assembly").filter(pk=version_id).first()
     if version is None:
         return False
     try:

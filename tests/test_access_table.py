@@ -64,8 +64,8 @@ from mutuelles import frameworks
 from mutuelles.models import Framework, FrameworkEntry
 from newsletter.models import Block, Edition, Subscriber
 from newsletter.rendering import picture_url
-from reunions import services as meeting_services
 from rapports.models import Report, ReportVersion
+from reunions import services as meeting_services
 from reunions.models import FeedToken, Meeting
 from solimut_rse.celery import app as celery_app
 from tests.factories import MutuelleFactory, ThemeFactory, UserFactory, WorkingGroupFactory

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from actionplan.models import Assembly
 from ambassadeurs.models import Role
 from tests.browser.test_journey import _axe_violations, sign_in
 from tests.factories import UserFactory
@@ -27,9 +28,11 @@ def _shot(page: Page, name: str) -> None:
         page.set_viewport_size({"width": 1280, "height": 900})
 
 
+@pytest.mark.usefixtures("assembly")
 def test_generate_watch_the_progress_and_download_the_report(
-    browser, live_server, assembly, celery_worker, mutuelle, tmp_path
+    browser, live_server, celery_worker, mutuelle, tmp_path
 ):
+    ag = Assembly.objects.get()
     coordinator = UserFactory(
         email="coordination@groupe.example", role=Role.COORDINATOR, mutuelle=None, totp=True
     )
@@ -39,12 +42,12 @@ def test_generate_watch_the_progress_and_download_the_report(
     sign_in(page, live_server.url, coordinator.email)
     page.goto(f"{live_server.url}/rapports/")
     _shot(page, "rapports-list-empty")
-    page.get_by_label("Assemblée générale").select_option(label=assembly.name)
+    page.get_by_label("Assemblée générale").select_option(label=ag.name)
     page.get_by_label("Données arrêtées au").fill(days_ago(1).isoformat())
     page.get_by_role("button", name="Produire le rapport").click()
 
     status = page.locator(".report-status")
-    expect(page.get_by_role("heading", level=1)).to_contain_text(assembly.name)
+    expect(page.get_by_role("heading", level=1)).to_contain_text(ag.name)
     version_url = page.url
     # Queued or rendering, then published in place: the page is never reloaded.
     page.evaluate("window.__same_page = true")

@@ -18,7 +18,7 @@ def moment(day: datetime.date, hour: int = 10) -> datetime.datetime:
 
 
 @pytest.fixture
-def assembly(plan):
+def assembly(plan):  # noqa: F811 - the fixture imported above
     """An AG held two months ago; its resolution 3 is carried out by action 1.1 (deployed in
     Armor and Arverne), entered in the plan the day after the AG."""
     held_on = days_ago(60)
@@ -45,7 +45,7 @@ def assembly(plan):
     return assembly
 
 
-def backdate(deployment, day: datetime.date) -> None:
+def backdate(deployment, day: datetime.date) -> None:  # noqa: F811
     """The deployment's latest change, made on `day` instead of now."""
     change = DeploymentChange.objects.filter(deployment=deployment).latest("changed_at", "pk")
     DeploymentChange.objects.filter(pk=change.pk).update(changed_at=moment(day))

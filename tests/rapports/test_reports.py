@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from actionplan import services as plan_services
 from actionplan.models import Assembly, Status
@@ -97,19 +98,15 @@ def test_figures_changed_after_the_cut_off_do_not_change_the_report(
     assert "En cours" in row and "40" in row and "100" not in row
     # Today's version shows today's figure; the first one stays as it was.
     today = _render(
-        services.version_request(
-            by=coordinator, assembly=assembly, cut_off=datetime.date.today()
-        )
+        services.version_request(by=coordinator, assembly=assembly, cut_off=timezone.localdate())
     )
     assert today.number == 2
     row = next(
-        line for line in pdf_text(today.pdf.path).splitlines()
-        if line.strip().startswith("Armor")
+        line for line in pdf_text(today.pdf.path).splitlines() if line.strip().startswith("Armor")
     )
     assert "Réalisée" in row and "100" in row
     assert "En cours" in next(
-        line for line in pdf_text(version.pdf.path).splitlines()
-        if line.strip().startswith("Armor")
+        line for line in pdf_text(version.pdf.path).splitlines() if line.strip().startswith("Armor")
     )
 
 
@@ -157,7 +154,7 @@ def test_each_version_stays_listed_and_downloadable(
 def test_the_demo_publishes_the_report_of_the_last_ag_once(assembly, coordinator):
     version = demo.seed()
     assert version.state == ReportVersion.State.DONE
-    assert version.cut_off == demo.cut_off_for(assembly, datetime.date.today())
+    assert version.cut_off == demo.cut_off_for(assembly, timezone.localdate())
     assert demo.seed().pk == version.pk  # idempotent
     assert ReportVersion.objects.count() == 1
 
@@ -183,9 +180,7 @@ def test_the_page_polls_while_the_version_is_rendering_and_shows_it_once_done(
     assert 'data-hx-trigger="every 2s"' in fragment
     assert "35" in fragment and "Indicateurs et leurs séries" in fragment
 
-    ReportVersion.objects.filter(pk=version.pk).update(
-        state=ReportVersion.State.QUEUED, progress=0
-    )
+    ReportVersion.objects.filter(pk=version.pk).update(state=ReportVersion.State.QUEUED, progress=0)
     _render(version)
     fragment = client.get(status).content.decode()
     assert "every 2s" not in fragment
@@ -230,7 +225,7 @@ def test_a_version_is_rendered_once_however_often_its_task_is_delivered(assembly
     ("cut_off", "message"),
     [
         (lambda a: a.held_on - datetime.timedelta(days=1), "précède l'assemblée générale"),
-        (lambda a: datetime.date.today() + datetime.timedelta(days=3), "est dans l'avenir"),
+        (lambda a: timezone.localdate() + datetime.timedelta(days=3), "est dans l'avenir"),
     ],
 )
 def test_a_cut_off_before_the_ag_or_in_the_future_is_refused(
@@ -266,7 +261,13 @@ def test_no_ag_or_a_bad_date_is_refused(coordinator, db, data, message):
 
 # --- Who may do what ----------------------------------------------------------------------------
 
-READS = {"reader": 403, "ambassador": 200, "other_ambassador": 200, "coordinator": 200, "admin": 200}
+READS = {
+    "reader": 403,
+    "ambassador": 200,
+    "other_ambassador": 200,
+    "coordinator": 200,
+    "admin": 200,
+}
 
 
 @pytest.mark.parametrize("role", list(READS))
@@ -326,9 +327,7 @@ def test_the_coordination_asks_for_a_version_and_follows_it(members, role, assem
 
 
 def test_ambassadors_see_published_versions_only(assembly, coordinator, ambassador):
-    done = _render(
-        services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(2))
-    )
+    done = _render(services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(2)))
     failed = ReportVersion.objects.create(
         report=done.report, number=2, cut_off=days_ago(1), state=ReportVersion.State.FAILED
     )
