@@ -97,11 +97,10 @@ def version_render(version: ReportVersion) -> bool:
     data, pages = printing.render(version, step)
     step(_("Enregistrement du PDF"), 98)
     version.pdf.save(version.pdf_filename(), ContentFile(data), save=False)
-    # Hook for the integrator: the plan's workbook at the cut-off (actionplan.workbook, built on
-    # h/agdata) is stored here too, e.g. `version.workbook.save(..., workbook.at(cut_off))`.
-    workbook = None
-    if workbook is not None:  # pragma: no cover - wired at the merge
-        pass
+    # HOOK (integrator): the plan's workbook at the cut-off (actionplan/workbook.py, from
+    # h/agdata) is stored here beside the PDF: a `workbook` FileField on ReportVersion, saved
+    # like the PDF from the workbook built `as_of=content.end_of(version.cut_off)`, and named in
+    # the update below; the version's page then offers it next to the PDF.
     ReportVersion.objects.filter(pk=version.pk).update(
         pdf=version.pdf.name,
         pages=pages,
