@@ -226,9 +226,7 @@ def _indicators(
     return result, by_action
 
 
-def _changes(
-    actions: list[Action], mutuelles: dict[int, Mutuelle], since: datetime.datetime, as_of
-) -> dict:
+def _changes(actions: list[Action], since: datetime.datetime, as_of: datetime.datetime) -> dict:
     """The deployments' status changes between the AG and the cut-off: counted by month and by
     action, and the latest listed."""
     codes = {action.pk: action.code for action in actions}
@@ -395,7 +393,7 @@ def gather(
     step(_("Indicateurs et leurs séries"), 35)
     indicators, attainment = _indicators(plan, mutuelles, as_of) if plan is not None else ([], {})
     step(_("Ce qui a changé depuis l'AG"), 45)
-    changes = _changes(actions, {m.pk: m for m in mutuelles}, since, as_of)
+    changes = _changes(actions, since, as_of)
     step(_("Retours du terrain"), 50)
     feedback = _feedback(plan, since, as_of) if plan is not None else []
     step(_("Référentiels RSE"), 55)
