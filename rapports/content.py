@@ -152,7 +152,8 @@ def _indicators(
     ids = [indicator.pk for indicator in current]
     # The registry's fields as recorded at the cut-off (target, baseline, method...).
     past: dict[int, Any] = {}
-    for row in Indicator.history.as_of(as_of).filter(pk__in=ids):
+    # By `id`: on the record, `pk` is the record's own (history_id).
+    for row in Indicator.history.as_of(as_of).filter(id__in=ids):
         past[row.pk] = row
     values = registry.measured_values(current, as_of=as_of)
     targets: dict[int, dict[int, Decimal]] = defaultdict(dict)

@@ -337,3 +337,17 @@ def test_ambassadors_see_published_versions_only(assembly, coordinator, ambassad
     assert "Produire le rapport" not in page
     assert client.get(failed.get_absolute_url()).status_code == 404
     assert client.get(reverse("rapports:version_pdf", args=[failed.pk])).status_code == 404
+
+
+def test_an_indicator_target_changed_after_the_cut_off_keeps_its_old_value(
+    assembly, coordinator, plan
+):
+    indicator = plan.indicators.get()
+    indicator.target = 95
+    indicator.save()  # recorded today, after the cut-off
+    version = _render(
+        services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(1))
+    )
+    (shown,) = version.content["indicators"]
+    assert (shown["name"], shown["target"]) == ("Index égalité", "85")
+    assert "Cible du groupe : 85 points" in " ".join(pdf_text(version.pdf.path).split())
