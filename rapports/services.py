@@ -5,10 +5,11 @@ import datetime
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -70,8 +71,14 @@ def _advance(version: ReportVersion, step: str, progress: int) -> None:
 
 def version_claim(version: ReportVersion) -> bool:
     """Take the render of `version`: true for exactly one caller (a task delivered twice
-    finds it taken or done)."""
-    claimed = ReportVersion.objects.filter(pk=version.pk, state=ReportVersion.State.QUEUED).update(
+    finds it taken or done). A render older than its time limit was lost with its worker (killed
+    at the hard limit, or the machine restarted): the outbox hands its task over again, and it
+    is taken back."""
+    lost = timezone.now() - datetime.timedelta(seconds=settings.RSE_REPORT_TIME_LIMIT + 60)
+    claimable = Q(state=ReportVersion.State.QUEUED) | Q(
+        state=ReportVersion.State.RENDERING, started_at__lt=lost
+    )
+    claimed = ReportVersion.objects.filter(claimable, pk=version.pk).update(
         state=ReportVersion.State.RENDERING,
         started_at=timezone.now(),
         progress=1,

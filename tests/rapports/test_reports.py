@@ -351,3 +351,20 @@ def test_an_indicator_target_changed_after_the_cut_off_keeps_its_old_value(
     (shown,) = version.content["indicators"]
     assert (shown["name"], shown["target"]) == ("Index égalité", "85")
     assert "Cible du groupe : 85 points" in " ".join(pdf_text(version.pdf.path).split())
+
+
+def test_a_render_lost_with_its_worker_is_taken_back_when_its_task_comes_again(
+    assembly, coordinator, settings
+):
+    version = services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(1))
+    long_ago = timezone.now() - datetime.timedelta(seconds=settings.RSE_REPORT_TIME_LIMIT + 61)
+    ReportVersion.objects.filter(pk=version.pk).update(
+        state=ReportVersion.State.RENDERING, started_at=long_ago, progress=65
+    )
+    assert _render(version).state == ReportVersion.State.DONE
+    # One still within its time limit is someone else's.
+    other = services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(2))
+    ReportVersion.objects.filter(pk=other.pk).update(
+        state=ReportVersion.State.RENDERING, started_at=timezone.now()
+    )
+    assert services.version_render(other) is False
