@@ -142,7 +142,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
             days=rng.randint(40, 80) if mutuelle_id in slow else rng.randint(0, 25)
         )
         span = max((last_day - start).days, 1)
-        previous = 0
+        previous, previous_state = 0, Status.NOT_STARTED
         for step in range(steps):
             day = start + datetime.timedelta(days=span * (step + 1) // steps)
             value = (
@@ -156,13 +156,13 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
                     deployment=deployment,
                     changed_by=author,
                     changed_at=_at(day, 9 + step),
-                    before={"progress": previous},
+                    before={"progress": previous, "status": previous_state},
                     after={"progress": value, "status": state},
                     progress_before=previous,
                     progress=value,
                 )
             )
-            previous = value
+            previous, previous_state = value, state
         deployment.updated_by = author if steps else None
         deployment.updated_at = _at(last_day) if steps else _at(plan.starts_on)
         deployment.reviewed_by = deployment.updated_by

@@ -6,4 +6,5 @@ def navigation(request):
     user = getattr(request, "user", None)
     return {
         "nav_can_coordinate": can(user, Action.COORDINATE),
+        "nav_can_read_reports": can(user, Action.READ_REPORTS),
     }

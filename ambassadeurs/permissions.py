@@ -16,6 +16,7 @@ row by row):
 | when, field feedback, the dashboard's exports    |        |                 |        |       |
 | comment                                          | yes    | yes             | yes    | yes   |
 | replicate an initiative for their own mutuelle   | no     | yes             | yes    | yes   |
+| read the AG reports (rapports)                   | no     | yes             | yes    | yes   |
 
 Meetings (reunions), for readers and ambassadors alike; coordinators and administrators may do
 everything: a member sees, answers and adds agenda items to the meetings of the whole network,
@@ -53,6 +54,7 @@ class Action(StrEnum):
     COMMENT = "comment"
     REPLICATE = "replicate"
     EDIT_PROFILE = "edit_profile"
+    READ_REPORTS = "read_reports"
     # Meetings (reunions): the object is a WorkingGroup (or None: the whole network) for
     # PLAN_MEETING, a meeting for the others.
     SEE_MEETING = "see_meeting"
@@ -122,6 +124,8 @@ def can(user, action: Action | str, obj=None) -> bool:
             return is_ambassador and obj is not None and user.pk in obj.author_ids
         case Action.REPLICATE:
             return is_ambassador and user.mutuelle_id is not None
+        case Action.READ_REPORTS:
+            return is_ambassador
         case Action.EDIT_PROFILE:
             return obj is not None and obj.pk == user.pk
         case Action.SEE_MEETING | Action.ANSWER_INVITATION:

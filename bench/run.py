@@ -7,7 +7,8 @@ actions and 20,000 initiatives) it serves the app with gunicorn (sync workers, p
 database connections) on loopback, twice side by side (fragments cached, fragment caching off),
 and loads each page with wrk on one then the other, in the same run as the references: a
 hello-world view through the same middleware, and the Django admin changelists of deployments
-and of initiatives; and a guide's stored PDF. Before that, bench/pdf.py times the rendering of
+and of initiatives; and a guide's stored PDF. After seeding, bench/report.py renders the AG
+report (seconds, peak memory). Before that, bench/pdf.py times the rendering of
 the long demo guide against bare WeasyPrint. It prints a table per data set and the verdict on
 each goal of issues #12 and #13 (the search page), and writes them to var/bench/results.md.
 
@@ -277,6 +278,39 @@ def pdf_render() -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def report_render() -> dict:
+    """bench/report.py: the latest AG's report rendered as the worker does, in a process of its
+    own (its peak memory is the render's)."""
+    result = subprocess.run(
+        [sys.executable, "bench/report.py"],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def report_lines(reports: dict[str, dict]) -> str:
+    """Issue #14's goals: the demo plan's report under 15 s; at 50 x 300, under 3 minutes and
+    1 GB of peak memory."""
+    lines = [
+        "| AG report | seconds | peak RSS (MB) | pages | goal | verdict |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for label, result in reports.items():
+        seconds, megabytes = (15, None) if label == GROUP else (180, 1024)
+        met = result["state"] == "done" and result["seconds"] < seconds
+        met = met and (megabytes is None or result["peak_rss_mb"] < megabytes)
+        goal = f"< {seconds} s" + (f", < {megabytes} MB" if megabytes else "")
+        lines.append(
+            f"| {label} | {result['seconds']:.1f} | {result['peak_rss_mb']} | {result['pages']} "
+            f"| {goal} | {'met' if met else '**not met**'} |"
+        )
+    return "\n".join(lines)
+
+
 def _rps(rows: list[dict], data: str, mode: str, page: str) -> float:
     return next(r["rps"] for r in rows if (r["data"], r["mode"], r["page"]) == (data, mode, page))
 
@@ -371,7 +405,7 @@ def main():
     started = time.monotonic()
     fresh_database()
     manage("migrate", "--noinput", "-v0")
-    rows, render = [], None
+    rows, render, reports = [], None, {}
     for label, args in [(GROUP, []), (LARGE, ["--scale", "50"])]:
         print(f"\n== {label}: seeding", flush=True)
         manage("seed_demo", *args)
@@ -380,6 +414,9 @@ def main():
             print("  rendering the long guide: project vs bare WeasyPrint…", flush=True)
             render = pdf_render()
             print(f"  {render}", flush=True)
+        print("  rendering the AG report…", flush=True)
+        reports[label] = report_render()
+        print(f"  {reports[label]}", flush=True)
         rows += measure(label)
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -398,7 +435,10 @@ def main():
         f"PDF of the {render['pages']}-page demo guide ({render['slug']}), median of "
         f"{render['rounds']} renders in one process: the project's pipeline "
         f"{render['project_s']:.2f} s, bare WeasyPrint on the same HTML {render['bare_s']:.2f} s "
-        f"(overhead {render['overhead_pct']:+.1f} %).\n"
+        f"(overhead {render['overhead_pct']:+.1f} %).\n\n"
+        "The AG report of the latest AG (bench/report.py: gathered as of its cut-off, frozen, "
+        "laid out and written, in a process of its own):\n\n"
+        f"{report_lines(reports)}\n"
     )
     (OUT / "results.md").write_text(report)
     print("\n" + report)

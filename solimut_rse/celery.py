@@ -26,6 +26,7 @@ KINDS = {
     "guides.tasks.notify_event": "notifications",
     "guides.tasks.pdf_stopped": "notifications",  # not behind the next render
     "guides.tasks.render_pdf": "pdf",
+    "rapports.tasks.render_report": "pdf",
     "newsletter.tasks.dispatch": "newsletter",
     "newsletter.tasks.send_batch": "newsletter",
     "reunions.tasks.send_invitations": "notifications",

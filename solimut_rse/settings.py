@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "guides",
     "newsletter",
     "reunions",
+    "rapports",
 ]
 
 MIDDLEWARE = [
@@ -392,6 +393,9 @@ CELERY_BEAT_SCHEDULE = {
 RSE_PDF_TIME_LIMIT = env_int("RSE_PDF_TIME_LIMIT", 120)
 # A request for a PDF being rendered waits this long for it, then shows "en préparation".
 RSE_PDF_WAIT_SECONDS = env_int("RSE_PDF_WAIT_SECONDS", 3)
+# An AG report (rapports) gathers the whole plan and lays out hundreds of pages at 50
+# mutuelles: its render may take this long before it is stopped and marked failed.
+RSE_REPORT_TIME_LIMIT = env_int("RSE_REPORT_TIME_LIMIT", 600)
 
 # --- Newsletter -----------------------------------------------------------------------------
 

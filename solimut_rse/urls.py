@@ -51,6 +51,7 @@ urlpatterns = [
     path("guides/", include("guides.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("agenda/", include("reunions.urls")),
+    path("rapports/", include("rapports.urls")),
     path("", include("ambassadeurs.urls")),
     path("media/<path:name>", core_views.media, name="media"),
 ]

@@ -65,6 +65,7 @@ from mutuelles import frameworks
 from mutuelles.models import Framework, FrameworkEntry
 from newsletter.models import Block, Edition, Subscriber
 from newsletter.rendering import picture_url
+from rapports.models import Report, ReportVersion
 from reunions import services as meeting_services
 from reunions.models import FeedToken, Meeting
 from solimut_rse.celery import app as celery_app
@@ -1035,6 +1036,55 @@ PROJECT = [
         post=RELAY_SAVE,
         data=lambda w: w.session_form,
     ),
+    # AG reports: ambassadors and the coordination read the published versions; the
+    # coordination asks for versions and follows those not yet published.
+    Row("rapports:list", get=(LOGIN, 403, 200, 200, 200, 200), post=NOT_ALLOWED),
+    Row(
+        "rapports:version_create",
+        get=NOT_ALLOWED,
+        post=COORDINATORS_SAVE,  # would queue version 3 of the report, data at 1 October 2026
+        data=lambda w: {"assembly": w.assembly.pk, "cut_off": "2026-10-01"},
+    ),
+    Row(
+        "rapports:version",
+        lambda w: [w.report_version.pk],
+        get=(LOGIN, 403, 200, 200, 200, 200),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "rapports:version",
+        lambda w: [w.report_queued.pk],
+        variant="not yet published",
+        get=(LOGIN, 403, 404, 404, 200, 200),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "rapports:version_status",
+        lambda w: [w.report_version.pk],
+        get=(LOGIN, 403, 200, 200, 200, 200),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "rapports:version_status",
+        lambda w: [w.report_queued.pk],
+        variant="not yet published",
+        get=(LOGIN, 403, 404, 404, 200, 200),
+        post=NOT_ALLOWED,
+        query=lambda w: {"ligne": "1"},
+    ),
+    Row(
+        "rapports:version_pdf",
+        lambda w: [w.report_version.pk],
+        get=(LOGIN, 403, 200, 200, 200, 200),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "rapports:version_pdf",
+        lambda w: [w.report_queued.pk],
+        variant="not yet published",
+        get=(LOGIN, 403, 404, 404, 404, 404),
+        post=NOT_ALLOWED,
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1153,6 +1203,21 @@ def _build_world() -> SimpleNamespace:
         abstentions=4,
     )
     w.action.resolutions.add(w.resolution)
+    w.assembly = assembly
+    report = Report.objects.create(assembly=assembly)
+    w.report_version = ReportVersion.objects.create(
+        report=report,
+        number=1,
+        cut_off=datetime.date(2026, 9, 30),
+        created_by=coordinator,
+        state=ReportVersion.State.DONE,
+        progress=100,
+        content={},
+    )
+    w.report_version.pdf.save("rapport.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
+    w.report_queued = ReportVersion.objects.create(
+        report=report, number=2, cut_off=datetime.date(2026, 10, 31), created_by=coordinator
+    )
     w.resolution_form = {
         "assembly": assembly.pk,
         "number": "3",

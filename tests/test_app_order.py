@@ -39,6 +39,7 @@ def test_the_apps_are_read_in_their_order():
         "guides",
         "newsletter",
         "reunions",
+        "rapports",
     ]
 
 

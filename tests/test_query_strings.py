@@ -13,10 +13,11 @@ from django import forms
 from django.urls import reverse
 
 from actionplan import services as plan_services
-from actionplan.models import Action, Axis
+from actionplan.models import Action, Assembly, Axis
 from guides import services as guide_services
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
+from rapports.models import Report, ReportVersion
 from tests.factories import PlanFactory, ThemeFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +59,7 @@ PAGES = {
     "reunions:relay_edition": (["edition"], ["mutuelle"]),
     "reunions:relay_edition_pdf": (["edition", "resume"], ["mutuelle"]),
     "reunions:relay_guide": (["guide"], ["mutuelle"]),
+    "rapports:version_status": (["report_version"], ["ligne"]),
     "admin:initiatives_initiative_changelist": (
         [],
         [*ADMIN_LIST, "id__exact", "mutuelle__id__exact", "is_published__exact", "themes__id"],
@@ -95,7 +97,11 @@ def world(admin_user, ambassador, mutuelle):
         status=Edition.Status.SENT,
     )
     Block.objects.create(edition=edition, kind=Block.Kind.TEXT, title="Bloc", body="<p>Texte</p>")
-    return {"guide": guide.slug, "edition": edition.number}
+    assembly = Assembly.objects.create(name="AG de juin", held_on=datetime.date(2026, 6, 18))
+    version = ReportVersion.objects.create(
+        report=Report.objects.create(assembly=assembly), number=1, cut_off=assembly.held_on
+    )
+    return {"guide": guide.slug, "edition": edition.number, "report_version": version.pk}
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -15,6 +15,7 @@ MATRIX = {
     Action.FOLLOW_UP: {"coordinator", "admin"},
     Action.COMMENT: {"reader", "ambassador", "other_ambassador", "coordinator", "admin"},
     Action.REPLICATE: {"ambassador", "other_ambassador", "coordinator", "admin"},
+    Action.READ_REPORTS: {"ambassador", "other_ambassador", "coordinator", "admin"},
 }
 
 

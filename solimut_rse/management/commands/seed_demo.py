@@ -8,6 +8,7 @@ from guides import demo as guides
 from initiatives import demo as initiatives
 from mutuelles import demo as reference
 from newsletter import demo as newsletter
+from rapports import demo as reports
 from reunions import demo as meetings
 
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             guides.seed()
             newsletter.seed()
             meetings.seed()
+            if not scale:  # at scale, bench/report.py renders it (and times it)
+                reports.seed()
         search.rebuild()
         self.stdout.write(self.style.SUCCESS("Données de démonstration prêtes."))
         self.stdout.write(f"Comptes de démonstration (mot de passe : {people.PASSWORD}) :")
