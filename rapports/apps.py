@@ -14,3 +14,4 @@ class RapportsConfig(AppConfig):
 
         personal_data.register()
         files.register(ReportVersion, "pdf", readable=selectors.readable_versions)
+        files.register(ReportVersion, "workbook", readable=selectors.readable_versions)

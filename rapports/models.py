@@ -62,6 +62,9 @@ class ReportVersion(models.Model):
     content = models.JSONField(_("contenu figé"), null=True, blank=True)
     pdf = models.FileField(_("PDF"), upload_to="rapports/pdf/", blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    # The same figures as a workbook for the annual reports (actionplan.workbook: its sheets
+    # import back into the plan), stored with the PDF at the same cut-off.
+    workbook = models.FileField(_("classeur XLSX"), upload_to="rapports/xlsx/", blank=True)
     # The workbook of the plan at the cut-off (actionplan.workbook, h/agdata) will be stored
     # beside the PDF: a `workbook` FileField here, filled in services.version_render.
 
@@ -94,3 +97,6 @@ class ReportVersion(models.Model):
 
     def pdf_filename(self) -> str:
         return f"rapport-ag-{self.report.assembly.held_on:%Y-%m-%d}-v{self.number}.pdf"
+
+    def workbook_filename(self) -> str:
+        return self.pdf_filename().removesuffix(".pdf") + ".xlsx"

@@ -13,6 +13,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actionplan import workbook
 from actionplan.models import Assembly
 from ambassadeurs.models import User
 from ambassadeurs.permissions import Action as Can
@@ -104,12 +105,14 @@ def version_render(version: ReportVersion) -> bool:
     data, pages = printing.render(version, step)
     step(_("Enregistrement du PDF"), 98)
     version.pdf.save(version.pdf_filename(), ContentFile(data), save=False)
-    # HOOK (integrator): the plan's workbook at the cut-off (actionplan/workbook.py, from
-    # h/agdata) is stored here beside the PDF: a `workbook` FileField on ReportVersion, saved
-    # like the PDF from the workbook built `as_of=content.end_of(version.cut_off)`, and named in
-    # the update below; the version's page then offers it next to the PDF.
+    plan = content.plan_of(assembly)
+    if plan is not None:  # the same figures as a workbook (its sheets import back)
+        step(_("Enregistrement du classeur XLSX"), 99)
+        data = workbook.write(plan, as_of=version.cut_off)
+        version.workbook.save(version.workbook_filename(), ContentFile(data), save=False)
     ReportVersion.objects.filter(pk=version.pk).update(
         pdf=version.pdf.name,
+        workbook=version.workbook.name,
         pages=pages,
         state=ReportVersion.State.DONE,
         progress=100,

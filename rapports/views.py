@@ -89,3 +89,11 @@ def version_pdf(request, pk):
     if version.state != ReportVersion.State.DONE or not version.pdf:
         raise Http404
     return files.response(version.pdf, filename=version.pdf_filename())
+
+
+@require_GET
+def version_workbook(request, pk):
+    version = _visible_version(request, pk)
+    if version.state != ReportVersion.State.DONE or not version.workbook:
+        raise Http404
+    return files.response(version.workbook, filename=version.workbook_filename())

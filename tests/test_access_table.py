@@ -1085,6 +1085,19 @@ PROJECT = [
         get=(LOGIN, 403, 404, 404, 404, 404),
         post=NOT_ALLOWED,
     ),
+    Row(
+        "rapports:version_workbook",
+        lambda w: [w.report_version.pk],
+        get=(LOGIN, 403, 200, 200, 200, 200),
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "rapports:version_workbook",
+        lambda w: [w.report_queued.pk],
+        variant="not yet published",
+        get=(LOGIN, 403, 404, 404, 404, 404),
+        post=NOT_ALLOWED,
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1215,6 +1228,7 @@ def _build_world() -> SimpleNamespace:
         content={},
     )
     w.report_version.pdf.save("rapport.pdf", ContentFile(b"%PDF-1.7 rapport"), save=True)
+    w.report_version.workbook.save("rapport.xlsx", ContentFile(b"PK classeur"), save=True)
     w.report_queued = ReportVersion.objects.create(
         report=report, number=2, cut_off=datetime.date(2026, 10, 31), created_by=coordinator
     )

@@ -2,8 +2,10 @@
 by the worker, frozen at its cut-off, each version kept; read back with pdftotext."""
 
 import datetime
+import io
 import re
 
+import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
@@ -108,6 +110,31 @@ def test_figures_changed_after_the_cut_off_do_not_change_the_report(
     assert "En cours" in next(
         line for line in pdf_text(version.pdf.path).splitlines() if line.strip().startswith("Armor")
     )
+
+
+def test_the_version_keeps_the_plan_s_workbook_at_its_cut_off_beside_the_pdf(
+    assembly, coordinator, ambassador, deployment
+):
+    """The annual reports' workbook (its sheets import back into the plan) is stored with the
+    PDF, with the same figures: a deployment finished after the cut-off is still "en cours"."""
+    plan_services.deployment_update(
+        deployment=deployment, by=ambassador, status=Status.IN_PROGRESS, progress=40
+    )
+    backdate(deployment, days_ago(10))
+    plan_services.deployment_update(
+        deployment=deployment, by=ambassador, status=Status.DONE, progress=100
+    )
+    version = _render(
+        services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(1))
+    )
+    response = _login(coordinator).get(reverse("rapports:version_workbook", args=[version.pk]))
+    assert response.status_code == 200
+    assert version.workbook_filename() in response["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert {"Actions", "Déploiements", "Indicateurs"} <= set(book.sheetnames)
+    rows = list(book["Déploiements"].iter_rows(values_only=True))
+    armor = next(r for r in rows if "1.1" in r and deployment.mutuelle.name in r)
+    assert "En cours" in armor and 40 in armor and "Réalisée" not in armor
 
 
 def test_feedback_after_the_cut_off_and_answers_given_later_are_not_in_the_report(
