@@ -9,7 +9,6 @@ from ambassadeurs.models import User
 
 from .services import subscribers
 
-
 # What the subscriber row copies from the account.
 FOLLOWED = {"email", "first_name", "last_name", "mutuelle"}
 
