@@ -23,3 +23,29 @@ urlpatterns = [
     path("reunions/<int:pk>/compte-rendu/pdf/", views.minutes_pdf, name="minutes_pdf"),
     path("reunions/<int:pk>/decisions/", views.decision_add, name="decision_add"),
 ]
+
+# Files of a working group.
+urlpatterns += [
+    path("groupes/<slug:slug>/fichiers/", views.group_files, name="group_files"),
+    path("groupes/<slug:slug>/fichiers/<int:pk>/", views.group_file, name="group_file"),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/nouvelle-version/",
+        views.group_file_version,
+        name="group_file_version",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/telecharger/",
+        views.group_file_download,
+        name="group_file_download",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/versions/<int:number>/",
+        views.group_file_version_download,
+        name="group_file_version_download",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/supprimer/",
+        views.group_file_delete,
+        name="group_file_delete",
+    ),
+]
