@@ -13,7 +13,6 @@ class ReunionsConfig(AppConfig):
 
         personal_data.register()
         search.register()
-        self.ready_files()
         contributions.register(
             "ambassadeurs:working_group",
             template="reunions/_group_section.html",
@@ -22,6 +21,7 @@ class ReunionsConfig(AppConfig):
                 "meetings": selectors.group_meetings(group, request.user),
             },
         )
+        self.ready_files()
 
     def ready_files(self):
         """The groups' files: who reads the stored files, the group page's panel, the record

@@ -340,4 +340,6 @@ class FileVersion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.document} (v{self.number})"
+        # Named without its file: the record of changes names the current version this way,
+        # even while the file is being deleted.
+        return f"v{self.number} · {self.name}"
