@@ -17,7 +17,7 @@ from actionplan.models import Action, Axis
 from guides import services as guide_services
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
-from tests.factories import PlanFactory, ThemeFactory
+from tests.factories import PlanFactory, ThemeFactory, WorkingGroupFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ["actionplan", "ambassadeurs", "guides", "initiatives", "mutuelles", "newsletter"]
@@ -53,6 +53,7 @@ PAGES = {
     "ambassadeurs:journal": ([], [*JOURNAL_FILTERS, "page"]),
     "ambassadeurs:journal_export": (["csv"], JOURNAL_FILTERS),
     "newsletter:edition": (["edition"], ["mutuelle"]),
+    "reunions:group_files": (["groupe"], ["reunion", "page"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "admin:initiatives_initiative_changelist": (
         [],
@@ -91,7 +92,8 @@ def world(admin_user, ambassador, mutuelle):
         status=Edition.Status.SENT,
     )
     Block.objects.create(edition=edition, kind=Block.Kind.TEXT, title="Bloc", body="<p>Texte</p>")
-    return {"guide": guide.slug, "edition": edition.number}
+    group = WorkingGroupFactory(slug="groupe-fichiers")
+    return {"guide": guide.slug, "edition": edition.number, "groupe": group.slug}
 
 
 @pytest.mark.parametrize("name", PAGES)
