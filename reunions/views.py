@@ -410,9 +410,9 @@ def group_files(request, slug):
     """The group's files, the last changed first, and the form to add one."""
     group = _files_group(request, slug)
     initial = {}
-    meeting_pk = request.GET.get("reunion")
-    if meeting_pk and meeting_pk.isdigit():
-        initial["meeting"] = Meeting.objects.filter(group=group, pk=meeting_pk).first()
+    meeting_pk = request.GET.get("reunion", "")
+    if meeting_pk.isascii() and meeting_pk.isdecimal() and len(meeting_pk) < 10:
+        initial["meeting"] = Meeting.objects.filter(group=group, pk=int(meeting_pk)).first()
     form = GroupFileForm(request.POST or None, request.FILES or None, initial=initial, group=group)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
