@@ -341,3 +341,28 @@ def test_erasure_keeps_the_file_under_ancien_membre(client, coordinator, group, 
     page = client.get(document.get_absolute_url()).text
     assert "Ancien membre" in page and "depart@armor.example" not in page
     assert client.get(url("group_file_download", document)).status_code == 200
+
+
+# --- Demo data ----------------------------------------------------------------------------------
+
+
+def test_the_demo_puts_real_files_on_the_three_groups_once(db):
+    from django.core.management import call_command
+    from openpyxl import load_workbook
+
+    call_command("seed_demo")
+    files = GroupFile.objects.select_related("group", "current")
+    assert {f.group.slug for f in files} == {
+        "achats-responsables",
+        "egalite-professionnelle",
+        "sante-des-salaries",
+    }
+    assert {f.current.kind for f in files} == {"pdf", "xlsx", "odt"}
+    assert any(f.current.number == 2 for f in files) and any(f.meeting for f in files)
+    agenda = next(f for f in files if f.current.kind == "pdf")
+    assert agenda.current.file.open("rb").read(5) == b"%PDF-"
+    table = next(f for f in files if f.current.kind == "xlsx")
+    assert load_workbook(table.current.file.open("rb")).active["A1"].value == "Mutuelle"
+    count = FileVersion.objects.count()
+    call_command("seed_demo")
+    assert FileVersion.objects.count() == count
