@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from ambassadeurs.models import WorkingGroup
 from ambassadeurs.permissions import Action as Can
@@ -385,6 +386,12 @@ def minutes_pdf(request, pk):
 FILES_PAGE_SIZE = 20
 
 
+def _to(request, url: str):
+    """Where to go after a file was sent: a redirect, or its address for the script that sent
+    the file with its progress (static/js/file-progress.js), which goes there itself."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
 def _files_group(request, slug) -> WorkingGroup:
     """The group named by the URL, whose files the member may read (403 otherwise: the group
     itself is public, its files are its members')."""
@@ -428,7 +435,7 @@ def group_files(request, slug):
             _on_form(form, error)
         else:
             messages.success(request, _("Fichier ajouté : le groupe le retrouve ici."))
-            return redirect(document)
+            return _to(request, document.get_absolute_url())
     page = Paginator(selectors.group_files(group), FILES_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -476,11 +483,11 @@ def group_file_version(request, slug, pk):
                 _("Version %(number)s déposée : les précédentes restent disponibles.")
                 % {"number": version.number},
             )
-            return redirect(document)
+            return _to(request, document.get_absolute_url())
     if document.group_id != group.pk:
         for message in form.non_field_errors():
             messages.error(request, message)
-        return redirect(document)
+        return _to(request, document.get_absolute_url())
     return _file_page(request, document, form=form, status=400)
 
 
