@@ -366,3 +366,11 @@ def test_the_demo_puts_real_files_on_the_three_groups_once(db):
     count = FileVersion.objects.count()
     call_command("seed_demo")
     assert FileVersion.objects.count() == count
+
+
+def test_sent_by_the_progress_script_the_answer_says_where_to_go(client, reader, group):
+    client.force_login(reader)
+    response = client.post(
+        reverse("reunions:group_files", args=[group.slug]), {"file": pdf()}, HTTP_HX_REQUEST="true"
+    )
+    assert response["HX-Redirect"] == GroupFile.objects.get().get_absolute_url()
