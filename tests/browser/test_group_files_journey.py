@@ -93,6 +93,7 @@ def test_add_a_file_give_a_version_and_delete_it(browser, live_server, people, t
     member.get_by_role("button", name="Ajouter le fichier").click()
     expect(member.get_by_text("Type de fichier refusé")).to_be_visible()
     assert not GroupFile.objects.exists()
+    _look(member, shots, "fichiers-refus-1280")
 
     member.locator("#id_file").set_input_files(str(agenda))
     member.get_by_label("Titre").fill("Ordre du jour de la relecture")
