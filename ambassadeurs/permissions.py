@@ -91,9 +91,7 @@ def _leads(user, group) -> bool:
 def _in_group(user, group) -> bool:
     """The group's lead or one of its members (`reunions.selectors.file_groups` is the same
     rule for lists)."""
-    return group is not None and (
-        _leads(user, group) or group.members.filter(pk=user.pk).exists()
-    )
+    return group is not None and (_leads(user, group) or group.members.filter(pk=user.pk).exists())
 
 
 def _meeting_open_to(user, meeting) -> bool:
