@@ -269,7 +269,7 @@ class GroupFile(models.Model):
         WorkingGroup,
         verbose_name=_("groupe de travail"),
         on_delete=models.CASCADE,
-        related_name="files",
+        related_name="shared_files",
     )
     meeting = models.ForeignKey(
         Meeting,
