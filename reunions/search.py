@@ -1,7 +1,6 @@
 """What the search finds of this app: meetings, by their title, purpose, agenda and approved
 minutes (see `core.search`); each member finds those they may see."""
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core import search
@@ -50,13 +49,7 @@ def group_file_document(document: GroupFile) -> search.Document:
 
 def register_files() -> None:
     """The groups' files, by their title (and file name), for those who may read them."""
-    from .selectors import file_groups
-
-    def visible(user) -> QuerySet[GroupFile]:
-        # The groups by their ids, in the SQL: the cached results (keyed by this query) change
-        # when a member joins or leaves a group.
-        groups = sorted(file_groups(user).values_list("pk", flat=True))
-        return GroupFile.objects.filter(group_id__in=groups)
+    from .selectors import readable_files
 
     search.register(
         search.Kind(
@@ -65,7 +58,7 @@ def register_files() -> None:
             plural=_("Fichiers de groupe"),
             model=GroupFile,
             document=group_file_document,
-            visible=visible,
+            visible=readable_files,
             load=lambda: GroupFile.objects.select_related("group", "current"),
         )
     )
