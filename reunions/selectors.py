@@ -156,7 +156,9 @@ def readable_files(user: User) -> QuerySet[GroupFile]:
 
 
 def _listed(files: QuerySet[GroupFile]) -> QuerySet[GroupFile]:
-    return files.select_related("current", "added_by", "meeting").order_by("-updated_at", "-pk")
+    return files.select_related("group", "current", "added_by", "meeting").order_by(
+        "-updated_at", "-pk"
+    )
 
 
 def group_files(group: WorkingGroup) -> QuerySet[GroupFile]:

@@ -374,3 +374,32 @@ def test_sent_by_the_progress_script_the_answer_says_where_to_go(client, reader,
         reverse("reunions:group_files", args=[group.slug]), {"file": pdf()}, HTTP_HX_REQUEST="true"
     )
     assert response["HX-Redirect"] == GroupFile.objects.get().get_absolute_url()
+
+
+def test_the_journal_shows_a_deleted_file_and_who_deleted_it(client, coordinator, document):
+    client.force_login(coordinator)
+    client.post(url("group_file_delete", document))
+    journal = client.get(reverse("ambassadeurs:journal"), {"type": "-"}).text
+    assert "Fichier de groupe" in journal and "Ordre du jour" in journal
+    assert str(coordinator) in journal
+
+
+def test_the_group_page_costs_the_same_queries_with_2_or_12_files(
+    client, reader, ambassador, group
+):
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(group.get_absolute_url()).status_code == 200
+        return len(queries)
+
+    client.force_login(reader)
+    for _ in range(2):
+        services.group_file_add(by=ambassador, group=group, upload=pdf())
+    count()  # the first visit fills the caches
+    few = count()
+    for _ in range(10):
+        services.group_file_add(by=ambassador, group=group, upload=xlsx())
+    assert count() == few
