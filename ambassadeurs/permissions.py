@@ -29,6 +29,9 @@ The relay kit of a sent edition or a published guide (RELAY) is the ambassadors'
 coordination's: readers read the letter and the guide themselves. An ambassador writes their
 own mutuelle's local part and records its relay sessions (EDIT_MUTUELLE).
 
+Files of a working group (reunions): its members and its lead read them and add files and
+versions; the one who added a file, the lead (and the coordination) delete it.
+
 Members edit their own profile; coordinators and administrators edit anyone's.
 Inactive or anonymous users may do nothing.
 """
@@ -69,6 +72,10 @@ class Action(StrEnum):
     # ambassadors' and the coordination's; a mutuelle's local part and relay sessions are
     # EDIT_MUTUELLE of that mutuelle.
     RELAY = "relay"
+    # Files of a working group: the object is the group for GROUP_FILES (read and add), the
+    # file (with its `group` and `added_by_id`) for DELETE_GROUP_FILE.
+    GROUP_FILES = "group_files"
+    DELETE_GROUP_FILE = "delete_group_file"
 
 
 def _is_member(user) -> bool:
@@ -92,6 +99,12 @@ def _mutuelle_id(obj) -> int | None:
 
 def _leads(user, group) -> bool:
     return group is not None and group.lead_id == user.pk
+
+
+def _in_group(user, group) -> bool:
+    """The group's lead or one of its members (`reunions.selectors.file_groups` is the same
+    rule for lists)."""
+    return group is not None and (_leads(user, group) or group.members.filter(pk=user.pk).exists())
 
 
 def _meeting_open_to(user, meeting) -> bool:
@@ -145,6 +158,14 @@ def can(user, action: Action | str, obj=None) -> bool:
             return obj is not None and (_leads(user, obj.group) or user.pk in obj.invitee_ids)
         case Action.RELAY:
             return is_ambassador
+        case Action.GROUP_FILES:
+            return _in_group(user, obj)
+        case Action.DELETE_GROUP_FILE:
+            return (
+                obj is not None
+                and _in_group(user, obj.group)
+                and (obj.added_by_id == user.pk or _leads(user, obj.group))
+            )
         case Action.COORDINATE | Action.FOLLOW_UP:
             return False
 

@@ -1,6 +1,8 @@
 """Uploaded files are judged by their content and their size, never by their name."""
 
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 from typing import IO, Any, Protocol
 
@@ -105,3 +107,15 @@ def store(document: Document, upload: UploadedFile, *, limit: int, title: str) -
     document.title, document.size = title.strip() or name, upload.size or 0
     document.file.save(name, upload, save=False)
     document.save()
+
+
+@contextmanager
+def removed_on_failure(file: FieldFile) -> Iterator[None]:
+    """Delete the stored `file` when what follows fails (a row refused, a constraint, a
+    crash): a stored file never outlives the row that was to name it."""
+    try:
+        yield
+    except BaseException:
+        if file.name:
+            file.storage.delete(file.name)
+        raise

@@ -45,3 +45,27 @@ class ReunionsConfig(AppConfig):
                 "meetings": selectors.group_meetings(group, request.user),
             },
         )
+        self.ready_files()
+
+    def ready_files(self):
+        """The groups' files: who reads the stored files, the group page's panel, the members'
+        data, the search (their record of changes is in journal.py, registered above)."""
+        from core import contributions, files
+
+        from . import personal_data, search, selectors
+        from .models import FileVersion
+
+        files.register(
+            FileVersion,
+            "file",
+            readable=lambda user: FileVersion.objects.filter(
+                document__in=selectors.readable_files(user)
+            ),
+        )
+        contributions.register(
+            "ambassadeurs:working_group",
+            template="reunions/_group_files.html",
+            context=lambda request, group: selectors.group_files_panel(group, request.user),
+        )
+        personal_data.register_files()
+        search.register_files()

@@ -3,20 +3,28 @@
 network. Written directly (no e-mail); idempotent by group and title."""
 
 import datetime
+import io
 import tomllib
+import zipfile
 from pathlib import Path
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.text import slugify
+from openpyxl import Workbook
 
 from actionplan import services as plan_services
 from actionplan.models import Action, Axis
 from ambassadeurs.models import Role, User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from guides import pdf
 from guides import services as guide_services
 from guides.models import Guide
 
-from .models import ActionProposal, AgendaItem, Decision, Invitee, Meeting
+from . import services
+from .models import ActionProposal, AgendaItem, Decision, GroupFile, Invitee, Meeting
 from .relay import demo as relay
 
 MEETINGS = tomllib.loads((Path(__file__).parent / "demo" / "meetings.toml").read_text())
@@ -91,6 +99,7 @@ def seed() -> int:
         meeting.decisions.all().delete()
         for decision in fields.get("decisions", []):
             _decision(meeting, decision, invited, lead, coordinator)
+    seed_files()
     return made + relay.seed()  # the relay kit of the last sent edition
 
 
@@ -151,3 +160,86 @@ def _decision(
             )
         Decision.objects.filter(pk=decision.pk).update(guide=guide)
     return decision
+
+
+# --- Files of the working groups (reunions/demo/files.toml), made here: no binary in the repo --
+
+FILES = tomllib.loads((Path(__file__).parent / "demo" / "files.toml").read_text())
+
+
+def _pdf(title: str, lines: list[str], version: int) -> bytes:
+    html = render_to_string(
+        "reunions/demo_agenda.html", {"title": title, "lines": lines, "version": version}
+    )
+    return pdf.write(html)
+
+
+def _xlsx(title: str, rows: list[list], version: int) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31].replace("'", " ")
+    for row in rows:
+        sheet.append(
+            [
+                value * (1 + (version - 1) / 10) if isinstance(value, float) else value
+                for value in row
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+
+
+def _odt(title: str, lines: list[str], version: int) -> bytes:
+    """A minimal OpenDocument text: what LibreOffice needs to open it."""
+    content = render_to_string(
+        "reunions/demo_content.xml", {"title": title, "lines": lines, "version": version}
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", ODT_MIMETYPE, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            render_to_string("reunions/demo_manifest.xml"),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
+    return buffer.getvalue()
+
+
+MAKERS = {"pdf": _pdf, "xlsx": _xlsx, "odt": _odt}
+
+
+def seed_files() -> int:
+    """Files on the demo groups, a few with a second version; idempotent by group and title."""
+    made = 0
+    groups = {g.slug: g for g in WorkingGroup.objects.select_related("lead")}
+    for fields in FILES["files"]:
+        group = groups.get(fields["group"])
+        if group is None or group.lead is None:
+            continue
+        if GroupFile.objects.filter(group=group, title=fields["title"]).exists():
+            continue
+        kind = fields["kind"]
+        content = fields.get("rows") or fields.get("lines", [])
+        meeting = Meeting.objects.filter(group=group, title=fields.get("meeting", "")).first()
+        name = f"{slugify(fields['title'])}.{kind}"
+        document = services.group_file_add(
+            by=group.lead,
+            group=group,
+            upload=SimpleUploadedFile(name, MAKERS[kind](fields["title"], content, 1)),
+            title=fields["title"],
+            meeting=meeting,
+        )
+        others = list(group.members.exclude(pk=group.lead_id)[:1]) or [group.lead]
+        for number in range(2, fields.get("versions", 1) + 1):
+            services.group_file_version_add(
+                by=others[0],
+                document=document,
+                upload=SimpleUploadedFile(name, MAKERS[kind](fields["title"], content, number)),
+            )
+        made += 1
+    return made

@@ -1,4 +1,6 @@
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from actionplan.models import Action as PlanAction
@@ -7,7 +9,7 @@ from ambassadeurs.models import User, WorkingGroup
 from core.forms import Form
 from core.widgets import Picker
 
-from .models import Decision, Invitee
+from .models import Decision, Invitee, Meeting
 from .services import REMARK_DAYS
 
 
@@ -239,3 +241,45 @@ class ProposalRefuseForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+# --- Files of a working group ---------------------------------------------------------------------
+
+FILE_TYPES_HELP = _(
+    "PDF, Word, Excel, PowerPoint, OpenDocument, CSV, texte ou image (vérifié sur son "
+    "contenu), 10 Mo au plus."
+)
+
+
+class GroupFileForm(Form):
+    file = forms.FileField(label=_("Fichier"), help_text=FILE_TYPES_HELP)
+    title = forms.CharField(
+        label=_("Titre"),
+        max_length=200,
+        required=False,
+        help_text=_("Vide : le nom du fichier."),
+    )
+    meeting = forms.ModelChoiceField(
+        label=_("Réunion"),
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label=_("Aucune"),
+        help_text=_("L'ordre du jour ou la présentation d'une réunion du groupe."),
+    )
+
+    def __init__(self, *args, group=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if group is not None:
+            # Every meeting of the group is listed: a file of another group's meeting is
+            # refused here (and again by the service).
+            self.fields["meeting"].queryset = Meeting.objects.filter(group=group).order_by(
+                "-starts_at"
+            )
+            self.fields["meeting"].label_from_instance = lambda meeting: (
+                f"{meeting.title} ({date_format(timezone.localtime(meeting.starts_at), 'j F Y')})"
+            )
+
+
+class FileVersionForm(Form):
+    prefix = "version"
+    file = forms.FileField(label=_("Nouvelle version"), help_text=FILE_TYPES_HELP)

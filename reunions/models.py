@@ -498,3 +498,90 @@ class RelaySession(models.Model):
     @property
     def source(self) -> "Edition | Guide":
         return self.edition or self.guide  # type: ignore[return-value]
+
+
+# --- Files of a working group (agendas, presentations, spreadsheets), with their versions -------
+
+
+class GroupFile(models.Model):
+    """A document shared by a working group; its content is its versions, the last one current
+    (older ones stay downloadable). Stored privately: `core.files` serves it to the group."""
+
+    group = models.ForeignKey(
+        WorkingGroup,
+        verbose_name=_("groupe de travail"),
+        on_delete=models.CASCADE,
+        related_name="shared_files",
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=_("réunion"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="files",
+    )
+    title = models.CharField(_("titre"), max_length=200)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ajouté par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="group_files",
+    )
+    created_at = models.DateTimeField(_("ajouté le"), default=timezone.now)
+    # The current version, and when it came: the lists read both without a query per file.
+    current = models.ForeignKey(
+        "FileVersion",
+        verbose_name=_("version actuelle"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("mis à jour le"), default=timezone.now)
+    history = Record(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        verbose_name = _("fichier de groupe")
+        verbose_name_plural = _("fichiers de groupe")
+        indexes = [models.Index(fields=["group", "-updated_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("reunions:group_file", args=[self.group.slug, self.pk])
+
+
+class FileVersion(models.Model):
+    document = models.ForeignKey(
+        GroupFile, verbose_name=_("fichier"), on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("fichier"), upload_to="reunions/fichiers/%Y/%m/", max_length=200)
+    name = models.CharField(_("nom du fichier"), max_length=120)
+    kind = models.CharField(_("type"), max_length=20)
+    size = models.PositiveIntegerField(_("taille (octets)"))
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("déposée par"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="group_file_versions",
+    )
+    created_at = models.DateTimeField(_("déposée le"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("version d'un fichier de groupe")
+        verbose_name_plural = _("versions des fichiers de groupe")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="one_version_number"),
+        ]
+
+    def __str__(self):
+        # Named without its file: the record of changes names the current version this way,
+        # even while the file is being deleted.
+        return f"v{self.number} · {self.name}"

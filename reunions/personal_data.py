@@ -5,7 +5,17 @@ minutes of, the tasks given to them, their agenda feed."""
 from core import personal_data
 from core.personal_data import rows
 
-from .models import ActionProposal, AgendaItem, Decision, FeedToken, Invitee, Meeting, Remark
+from .models import (
+    ActionProposal,
+    AgendaItem,
+    Decision,
+    FeedToken,
+    FileVersion,
+    GroupFile,
+    Invitee,
+    Meeting,
+    Remark,
+)
 
 
 def _export(member) -> dict[str, personal_data.Rows]:
@@ -77,5 +87,58 @@ def register() -> None:
             ],
             export=_export,
             erase=_erase,
+        )
+    )
+
+
+# --- Files of the working groups ------------------------------------------------------------------
+
+
+def _files_export(member) -> dict[str, personal_data.Rows]:
+    return {
+        "fichiers_de_groupe_ajoutés": rows(
+            GroupFile.objects.filter(added_by=member).order_by("created_at"),
+            "group__name",
+            "title",
+            "meeting__title",
+            "created_at",
+        ),
+        "versions_de_fichiers_déposées": rows(
+            FileVersion.objects.filter(added_by=member).order_by("created_at"),
+            "document__group__name",
+            "document__title",
+            "number",
+            "name",
+            "size",
+            "created_at",
+        ),
+    }
+
+
+def _files_files(member):
+    for version in FileVersion.objects.filter(added_by=member).select_related("document"):
+        yield f"reunions/{version.document_id}-v{version.number}-{version.name}", version.file
+
+
+def _files_erase(member, remove_content: bool) -> None:
+    # A group's files are its work: kept under "Ancien membre" (the member's row stays,
+    # emptied); removing the content removes the files they added, with all their versions.
+    # Versions they gave of a colleague's file stay: they are that file's history.
+    if remove_content:
+        added = GroupFile.objects.filter(added_by=member)
+        personal_data.delete_files_on_commit(
+            version.file for version in FileVersion.objects.filter(document__in=added)
+        )
+        added.delete()
+
+
+def register_files() -> None:
+    personal_data.register(
+        personal_data.Holder(
+            name="reunions_fichiers",
+            covers=[(GroupFile, "added_by"), (FileVersion, "added_by")],
+            export=_files_export,
+            erase=_files_erase,
+            files=_files_files,
         )
     )

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search
 
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, GroupFile, Meeting
 
 
 def meeting_document(meeting: Meeting) -> search.Document:
@@ -33,5 +33,32 @@ def register() -> None:
             # Reminders and the SEQUENCE bookkeeping change nothing the search shows.
             ignored_fields=frozenset({"reminded_at", "updated_at"}),
             watch=[(AgendaItem, lambda item: [item.meeting_id])],
+        )
+    )
+
+
+def group_file_document(document: GroupFile) -> search.Document:
+    return search.Document(
+        title=document.title,
+        body=document.current.name if document.current else "",
+        url=document.get_absolute_url(),
+        theme_ids=[document.group.theme_id],
+        date=document.updated_at,
+    )
+
+
+def register_files() -> None:
+    """The groups' files, by their title (and file name), for those who may read them."""
+    from .selectors import readable_files
+
+    search.register(
+        search.Kind(
+            name="group_file",
+            label=_("Fichier de groupe"),
+            plural=_("Fichiers de groupe"),
+            model=GroupFile,
+            document=group_file_document,
+            visible=readable_files,
+            load=lambda: GroupFile.objects.select_related("group", "current"),
         )
     )

@@ -3,7 +3,7 @@
 import datetime
 from collections.abc import Sequence
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -17,7 +17,7 @@ from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
 from core.todo import Entry, Item, first_entries
 
-from .models import ActionProposal, Decision, Invitee, Meeting, Remark
+from .models import ActionProposal, Decision, FileVersion, GroupFile, Invitee, Meeting, Remark
 
 
 def _with_mine(meetings: QuerySet[Meeting], user: User) -> QuerySet[Meeting]:
@@ -277,3 +277,72 @@ def proposals_all() -> QuerySet[ActionProposal]:
 def proposals_reviewed(limit: int = 30) -> list[ActionProposal]:
     reviewed = proposals_all().exclude(status=ActionProposal.Status.PENDING)
     return list(reviewed.order_by("-reviewed_at", "-pk")[:limit])
+
+
+# --- Files of the working groups ------------------------------------------------------------------
+
+
+def file_groups(user: User) -> QuerySet[WorkingGroup]:
+    """The groups whose files `user` may read: those they lead or belong to; every one for the
+    coordination (`ambassadeurs.permissions`, Action.GROUP_FILES, in SQL)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return WorkingGroup.objects.none()
+    if can(user, Can.COORDINATE):
+        return WorkingGroup.objects.all()
+    return WorkingGroup.objects.filter(Q(lead=user) | Q(members=user)).distinct()
+
+
+def readable_files(user: User) -> QuerySet[GroupFile]:
+    return GroupFile.objects.filter(group__in=file_groups(user).values("pk"))
+
+
+def _listed(files: QuerySet[GroupFile]) -> QuerySet[GroupFile]:
+    return files.select_related("group", "current", "added_by", "meeting").order_by(
+        "-updated_at", "-pk"
+    )
+
+
+def group_files(group: WorkingGroup) -> QuerySet[GroupFile]:
+    """A group's files, the last changed first, with their current version."""
+    return _listed(GroupFile.objects.filter(group=group))
+
+
+def meeting_files(meeting: Meeting) -> QuerySet[GroupFile]:
+    return _listed(GroupFile.objects.filter(meeting=meeting))
+
+
+def group_file(user: User, pk: int) -> GroupFile:
+    """A file `user` may read, with its versions (GroupFile.DoesNotExist otherwise)."""
+    return (
+        readable_files(user)
+        .select_related("group__lead", "current__added_by", "added_by", "meeting")
+        .prefetch_related(
+            Prefetch("versions", queryset=FileVersion.objects.select_related("added_by"))
+        )
+        .get(pk=pk)
+    )
+
+
+GROUP_PAGE_FILES = 8
+
+
+def group_files_panel(group: WorkingGroup, user: User) -> dict:
+    """What the group's page shows of its files: the last changed, for those who may read
+    them; for others, only that they are the members'."""
+    readable = can(user, Can.GROUP_FILES, group)
+    files = list(group_files(group)[: GROUP_PAGE_FILES + 1]) if readable else []
+    return {
+        "group": group,
+        "may_read_files": readable,
+        "files": files[:GROUP_PAGE_FILES],
+        "more_files": len(files) > GROUP_PAGE_FILES,
+    }
+
+
+def meeting_files_panel(meeting: Meeting, user: User) -> dict:
+    """The files linked to a meeting, for those who may read its group's files."""
+    readable = meeting.group is not None and can(user, Can.GROUP_FILES, meeting.group)
+    return {
+        "may_read_files": readable,
+        "files": list(meeting_files(meeting)) if readable else [],
+    }

@@ -4,11 +4,13 @@ members' agenda feeds. E-mails go through the outbox (`reunions.tasks`)."""
 
 import datetime
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
@@ -22,7 +24,7 @@ from actionplan.models import Axis
 from ambassadeurs.models import User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can, check
-from core import history, mail, outbox, search
+from core import history, mail, outbox, personal_data, search, uploads
 from guides import services as guide_services
 from guides.models import Guide
 from mutuelles.models import Theme
@@ -34,6 +36,8 @@ from .models import (
     AgendaItem,
     Decision,
     FeedToken,
+    FileVersion,
+    GroupFile,
     Invitee,
     Meeting,
     Remark,
@@ -600,3 +604,94 @@ def task_done(*, by: User, decision: Decision) -> Decision:
         raise ValidationError(_("Cette tâche est déjà marquée faite."))
     decision.refresh_from_db()
     return decision
+
+
+# --- Files of a working group --------------------------------------------------------------------
+
+FILE_MAX_BYTES = 10 * 1024 * 1024  # as the initiatives' files and the guides' tools
+
+
+def _meeting_of(group: WorkingGroup, meeting: Meeting | None) -> None:
+    if meeting is not None and meeting.group_id != group.pk:
+        raise ValidationError(
+            {
+                "meeting": _("Cette réunion n'est pas une réunion du groupe « %(group)s ».")
+                % {"group": group}
+            }
+        )
+
+
+def _version_stored(
+    *, by: User, document: GroupFile, upload: UploadedFile, number: int
+) -> FileVersion:
+    """Check `upload` by its content and size, then store it as version `number` of
+    `document` (the row is saved by the caller, in `uploads.removed_on_failure`)."""
+    if not upload.size:
+        raise ValidationError({"file": _("Le fichier est vide : choisissez-en un autre.")})
+    kind = uploads.checked_kind(upload, FILE_MAX_BYTES, field="file")
+    name = PurePath(upload.name or "fichier").name[-120:]
+    version = FileVersion(
+        document=document, number=number, name=name, kind=kind, size=upload.size, added_by=by
+    )
+    version.file.save(name, upload, save=False)
+    return version
+
+
+def _version_saved(document: GroupFile, version: FileVersion) -> None:
+    version.document = document
+    version.save()
+    document.current, document.updated_at = version, version.created_at
+    document.save(update_fields=["current", "updated_at"])
+
+
+@transaction.atomic
+def group_file_add(
+    *,
+    by: User,
+    group: WorkingGroup,
+    upload: UploadedFile,
+    title: str = "",
+    meeting: Meeting | None = None,
+) -> GroupFile:
+    """A new file of the group (its first version), checked by its content; linked to one of
+    the group's meetings if given. Nothing is stored when anything is refused."""
+    check(by, Can.GROUP_FILES, group)
+    _meeting_of(group, meeting)
+    title = title.strip() or PurePath(upload.name or "fichier").stem[:200] or _("Fichier")
+    document = GroupFile(group=group, meeting=meeting, title=title[:200], added_by=by)
+    document.full_clean(exclude=["current"])
+    version = _version_stored(by=by, document=document, upload=upload, number=1)
+    with uploads.removed_on_failure(version.file):
+        document.save()
+        _version_saved(document, version)
+    return document
+
+
+@transaction.atomic
+def group_file_version_add(
+    *, by: User, document: GroupFile, upload: UploadedFile, group: WorkingGroup | None = None
+) -> FileVersion:
+    """A new version of a file: the older ones stay downloadable. `group`, when given, is the
+    group the request named: a file of another group is refused."""
+    if group is not None and document.group_id != group.pk:
+        raise ValidationError(_("Ce fichier appartient à un autre groupe de travail."))
+    check(by, Can.GROUP_FILES, document.group)
+    # One version at a time per file: two members sending at once get numbers 2 and 3.
+    locked = GroupFile.objects.select_for_update().get(pk=document.pk)
+    last = locked.versions.order_by("-number").values_list("number", flat=True).first() or 0
+    version = _version_stored(by=by, document=locked, upload=upload, number=last + 1)
+    with uploads.removed_on_failure(version.file):
+        _version_saved(locked, version)
+    document.current, document.updated_at = locked.current, locked.updated_at
+    return version
+
+
+@transaction.atomic
+def group_file_delete(*, by: User, document: GroupFile) -> None:
+    """Delete a file and all its versions (recorded in the history, with who deleted it);
+    the stored files go once the deletion is committed."""
+    check(by, Can.DELETE_GROUP_FILE, document)
+    stored = [version.file for version in document.versions.all()]
+    document._history_user = by  # type: ignore[attr-defined]  # simple-history's "who"
+    document.delete()
+    personal_data.delete_files_on_commit(stored)

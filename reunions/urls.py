@@ -55,3 +55,29 @@ urlpatterns += [
         "relais/guide/<slug:slug>/seances/", relay_views.guide_session, name="relay_guide_session"
     ),
 ]
+
+# Files of a working group.
+urlpatterns += [
+    path("groupes/<slug:slug>/fichiers/", views.group_files, name="group_files"),
+    path("groupes/<slug:slug>/fichiers/<int:pk>/", views.group_file, name="group_file"),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/nouvelle-version/",
+        views.group_file_version,
+        name="group_file_version",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/telecharger/",
+        views.group_file_download,
+        name="group_file_download",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/versions/<int:number>/",
+        views.group_file_version_download,
+        name="group_file_version_download",
+    ),
+    path(
+        "groupes/<slug:slug>/fichiers/<int:pk>/supprimer/",
+        views.group_file_delete,
+        name="group_file_delete",
+    ),
+]

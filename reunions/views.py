@@ -6,12 +6,14 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from ambassadeurs.models import WorkingGroup
 from ambassadeurs.permissions import Action as Can
@@ -24,13 +26,15 @@ from .forms import (
     AnswerForm,
     AttendanceForm,
     DecisionForm,
+    FileVersionForm,
+    GroupFileForm,
     MeetingForm,
     MinutesForm,
     ProposalAcceptForm,
     ProposalRefuseForm,
     RemarkForm,
 )
-from .models import ActionProposal, Decision, FeedToken, Meeting
+from .models import ActionProposal, Decision, FeedToken, FileVersion, GroupFile, Meeting
 
 
 def _meeting(request, pk) -> Meeting:
@@ -217,6 +221,7 @@ def _detail(request, meeting: Meeting, decision_form: DecisionForm | None = None
         "can_approve": can(user, Can.APPROVE_MINUTES, meeting),
         "can_coordinate": can(user, Can.COORDINATE),
         "remarks_open": meeting.minutes_state == Meeting.Minutes.PROPOSED,
+        "meeting_files": selectors.meeting_files_panel(meeting, user),
     }
     return TemplateResponse(request, "reunions/meeting_detail.html", context, status=status)
 
@@ -483,3 +488,151 @@ def task_done(request, pk):
     else:
         messages.success(request, _("Tâche marquée faite."))
     return redirect(decision.meeting.get_absolute_url() + f"#decision-{decision.pk}")
+
+
+# --- Files of a working group --------------------------------------------------------------------
+
+FILES_PAGE_SIZE = 20
+
+
+def _to(request, url: str):
+    """Where to go after a file was sent: a redirect, or its address for the script that sent
+    the file with its progress (static/js/file-progress.js), which goes there itself."""
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _files_group(request, slug) -> WorkingGroup:
+    """The group named by the URL, whose files the member may read (403 otherwise: the group
+    itself is public, its files are its members')."""
+    group = get_object_or_404(WorkingGroup.objects.select_related("lead"), slug=slug)
+    check(request.user, Can.GROUP_FILES, group)
+    return group
+
+
+def _group_file(request, slug, pk) -> GroupFile:
+    """A file the member may read, under the group the URL names (404 otherwise: whether a
+    file exists is the group's business)."""
+    try:
+        document = selectors.group_file(request.user, pk)
+    except GroupFile.DoesNotExist:
+        raise Http404 from None
+    if document.group.slug != slug:
+        raise Http404
+    return document
+
+
+@require_http_methods(["GET", "POST"])
+def group_files(request, slug):
+    """The group's files, the last changed first, and the form to add one."""
+    group = _files_group(request, slug)
+    initial = {}
+    meeting_pk = request.GET.get("reunion", "")
+    if meeting_pk.isascii() and meeting_pk.isdecimal() and len(meeting_pk) < 10:
+        initial["meeting"] = Meeting.objects.filter(group=group, pk=int(meeting_pk)).first()
+    form = GroupFileForm(request.POST or None, request.FILES or None, initial=initial, group=group)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.group_file_add(
+                by=request.user,
+                group=group,
+                upload=data["file"],
+                title=data["title"],
+                meeting=data["meeting"],
+            )
+        except ValidationError as error:
+            _on_form(form, error)
+        else:
+            messages.success(request, _("Fichier ajouté : le groupe le retrouve ici."))
+            return _to(request, document.get_absolute_url())
+    page = Paginator(selectors.group_files(group), FILES_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"group": group, "page": page, "form": form}
+    status = 400 if form.is_bound else 200
+    return TemplateResponse(request, "reunions/group_files.html", context, status=status)
+
+
+def _file_page(request, document: GroupFile, form=None, status=200):
+    context = {
+        "document": document,
+        "group": document.group,
+        "versions": list(document.versions.all()),
+        "form": form or FileVersionForm(),
+        "can_delete": can(request.user, Can.DELETE_GROUP_FILE, document),
+    }
+    return TemplateResponse(request, "reunions/group_file.html", context, status=status)
+
+
+@require_http_methods(["GET"])
+def group_file(request, slug, pk):
+    """A file: its current version, the older ones, and the form for a new one."""
+    return _file_page(request, _group_file(request, slug, pk))
+
+
+@require_POST
+def group_file_version(request, slug, pk):
+    """A new version of the file; a file of another group than the URL's is refused."""
+    try:
+        document = selectors.group_file(request.user, pk)
+    except GroupFile.DoesNotExist:
+        raise Http404 from None
+    group = _files_group(request, slug)
+    form = FileVersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            version = services.group_file_version_add(
+                by=request.user, document=document, upload=form.cleaned_data["file"], group=group
+            )
+        except ValidationError as error:
+            _on_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("Version %(number)s déposée : les précédentes restent disponibles.")
+                % {"number": version.number},
+            )
+            return _to(request, document.get_absolute_url())
+    if document.group_id != group.pk:
+        for message in form.non_field_errors():
+            messages.error(request, message)
+        return _to(request, document.get_absolute_url())
+    return _file_page(request, document, form=form, status=400)
+
+
+def _download(request, version: FileVersion):
+    if not files.may_read(request.user, version, "file"):
+        raise Http404
+    return files.response(version.file, filename=version.name)
+
+
+@require_http_methods(["GET", "HEAD"])
+def group_file_download(request, slug, pk):
+    """The current version."""
+    document = _group_file(request, slug, pk)
+    if document.current is None:
+        raise Http404
+    return _download(request, document.current)
+
+
+@require_http_methods(["GET", "HEAD"])
+def group_file_version_download(request, slug, pk, number):
+    document = _group_file(request, slug, pk)
+    version = next((v for v in document.versions.all() if v.number == number), None)
+    if version is None:
+        raise Http404
+    return _download(request, version)
+
+
+@require_http_methods(["GET", "POST"])
+def group_file_delete(request, slug, pk):
+    """Asked to confirm, then the file and all its versions deleted (the history keeps who
+    did it and when)."""
+    document = _group_file(request, slug, pk)
+    check(request.user, Can.DELETE_GROUP_FILE, document)
+    if request.method == "POST":
+        group = document.group
+        services.group_file_delete(by=request.user, document=document)
+        messages.success(request, _("Fichier « %(title)s » supprimé.") % {"title": document.title})
+        return redirect("reunions:group_files", slug=group.slug)
+    return TemplateResponse(request, "reunions/group_file_delete.html", {"document": document})

@@ -59,6 +59,12 @@ AUDITED_PAGES = [
     ),
     AuditedPage(_("Agenda des réunions"), "reunions:agenda", "reader"),
     AuditedPage(_("Planifier une réunion"), "reunions:meeting_create", "coordinator"),
+    AuditedPage(
+        _("Fichiers d'un groupe de travail"),
+        "reunions:group_files",
+        "coordinator",
+        {"slug": "achats-responsables"},
+    ),
     AuditedPage(_("Mon profil"), "ambassadeurs:profile", "ambassador"),
     AuditedPage(_("Mes sessions"), "usersessions_list", "ambassador"),
     AuditedPage(_("Plan d'action"), "actionplan:plan", "reader"),

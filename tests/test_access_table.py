@@ -136,6 +136,10 @@ def _jpeg():
     return SimpleUploadedFile("photo.jpg", jpeg(size=(40, 30)).getvalue(), "image/jpeg")
 
 
+def _pdf():
+    return SimpleUploadedFile("ordre-du-jour.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+
+
 def _csv(name, text):
     return SimpleUploadedFile(name, text.encode(), content_type="text/csv")
 
@@ -1098,6 +1102,56 @@ PROJECT = [
         get=(LOGIN, 403, 404, 404, 404, 404),
         post=NOT_ALLOWED,
     ),
+    # Files of the meeting group (Armor's reader a member, Armor's ambassador its lead): the
+    # group is public, its files its members' (403 on the group's list, 404 on a file).
+    Row(
+        "reunions:group_files",
+        lambda w: [w.meeting_group.slug],
+        get=(LOGIN, 200, 200, 403, 200, 200),
+        post=(LOGIN, SAVED, SAVED, 403, SAVED, SAVED),
+        data=lambda w: {"file": _pdf(), "title": "Ordre du jour"},
+    ),
+    Row(
+        "reunions:group_file",
+        lambda w: [w.meeting_group.slug, w.group_file.pk],
+        get=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:group_file_version",
+        lambda w: [w.meeting_group.slug, w.group_file.pk],
+        get=NOT_ALLOWED,
+        post=MEETING_SAVE,
+        data=lambda w: {"version-file": _pdf()},
+    ),
+    Row(
+        "reunions:group_file_download",
+        lambda w: [w.meeting_group.slug, w.group_file.pk],
+        get=MEETING_READ,
+        head=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:group_file_version_download",
+        lambda w: [w.meeting_group.slug, w.group_file.pk, 1],
+        get=MEETING_READ,
+        head=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
+    Row(
+        "reunions:group_file_delete",
+        lambda w: [w.meeting_group.slug, w.group_file.pk],
+        get=LEAD,  # who added it (the lead here), the lead, the coordination
+        post=LEAD_SAVE,
+    ),
+    Row(
+        "media",
+        lambda w: [w.group_file.current.file.name],
+        variant="file of a working group",
+        get=MEETING_READ,
+        head=MEETING_READ,
+        post=NOT_ALLOWED,
+    ),
     # Single sign-on, with no provider configured (the default): the pages do not exist. With
     # one, tests/ambassadeurs/test_oidc.py runs them against a real provider.
     Row(
@@ -1385,6 +1439,9 @@ def _build_world() -> SimpleNamespace:
         "seance-reactions": "Bon accueil.",
         "seance-sentiment": "positive",
     }
+    w.group_file = meeting_services.group_file_add(
+        by=w.ambassador, group=w.meeting_group, upload=_pdf(), meeting=w.meeting
+    )
     return w
 
 

@@ -18,7 +18,7 @@ from guides import services as guide_services
 from initiatives.models import Initiative
 from newsletter.models import Block, Edition
 from rapports.models import Report, ReportVersion
-from tests.factories import PlanFactory, ThemeFactory
+from tests.factories import PlanFactory, ThemeFactory, WorkingGroupFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 APPS = ["actionplan", "ambassadeurs", "guides", "initiatives", "mutuelles", "newsletter"]
@@ -55,6 +55,7 @@ PAGES = {
     "ambassadeurs:journal": ([], [*JOURNAL_FILTERS, "page"]),
     "ambassadeurs:journal_export": (["csv"], JOURNAL_FILTERS),
     "newsletter:edition": (["edition"], ["mutuelle"]),
+    "reunions:group_files": (["groupe"], ["reunion", "page"]),
     "newsletter:preview": (["edition"], ["mutuelle"]),
     "reunions:relay_edition": (["edition"], ["mutuelle"]),
     "reunions:relay_edition_pdf": (["edition", "resume"], ["mutuelle"]),
@@ -101,7 +102,13 @@ def world(admin_user, ambassador, mutuelle):
     version = ReportVersion.objects.create(
         report=Report.objects.create(assembly=assembly), number=1, cut_off=assembly.held_on
     )
-    return {"guide": guide.slug, "edition": edition.number, "report_version": version.pk}
+    group = WorkingGroupFactory(slug="groupe-fichiers")
+    return {
+        "guide": guide.slug,
+        "edition": edition.number,
+        "report_version": version.pk,
+        "groupe": group.slug,
+    }
 
 
 @pytest.mark.parametrize("name", PAGES)

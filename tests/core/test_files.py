@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
 from PIL import Image as PILImage
@@ -16,7 +17,8 @@ from core import files
 from guides import services as guide_services
 from guides.models import Picture, Tool, Version
 from initiatives.models import Attachment, Image, Initiative
-from tests.factories import PlanFactory, ThemeFactory
+from reunions import services as meeting_services
+from tests.factories import PlanFactory, ThemeFactory, WorkingGroupFactory
 
 ROLES = ["reader", "ambassador", "other_ambassador", "coordinator", "admin"]
 EVERYONE = set(ROLES)
@@ -93,6 +95,17 @@ def stored(members, mutuelle):
     kinds["plan import"] = (
         _store(job, "file", "plan.csv", b"axe;code;titre\n"),
         {"coordinator", "admin"},
+    )
+
+    # A working group's file: its members (Armor's reader, its lead) and the coordination.
+    group = WorkingGroupFactory(lead=ambassador)
+    group.members.add(members["reader"])
+    document = meeting_services.group_file_add(
+        by=ambassador, group=group, upload=SimpleUploadedFile("odj.pdf", b"%PDF-1.4\n")
+    )
+    kinds["working group file"] = (
+        document.current.file.name,
+        {"reader", "ambassador", "coordinator", "admin"},
     )
     return kinds
 
