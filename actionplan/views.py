@@ -68,10 +68,9 @@ DASHBOARD_CACHE_SECONDS = 600  # "stale" and "overdue" follow the clock within t
 
 
 def _dashboard(request, plan, axes):
-    """The network's progress for every member; coordinators also follow who updated what and
-    when, and the field feedback. The plan, the mutuelles (and themes, in its filters) and the
-    members, rendered once per revision of them, set of filters and of what the reader sees.
-    `axes`: the plan's, read for the page already."""
+    """The network's progress, the same for every member (coordinators also get the exports):
+    rendered once per revision of the plan and the mutuelles (and themes, in its filters), set
+    of filters and role. `axes`: the plan's, read for the page already."""
     follow_up = can(request.user, Can.FOLLOW_UP)
 
     def render():
@@ -100,7 +99,7 @@ def _dashboard(request, plan, axes):
 
     return fragments.cached(
         "actionplan:dashboard",
-        revisions=["actionplan", "mutuelles", "ambassadeurs"],
+        revisions=["actionplan", "mutuelles"],
         vary=[plan.pk, follow_up, timezone.localdate(), request.GET.urlencode()],
         render=render,
         timeout=DASHBOARD_CACHE_SECONDS,

@@ -12,13 +12,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
-from openpyxl import Workbook
 
 from actionplan import services as plan_services
 from actionplan.models import Action, Axis
 from ambassadeurs.models import Role, User, WorkingGroup
 from ambassadeurs.permissions import Action as Can
 from ambassadeurs.permissions import can
+from core import tabular
 from guides import pdf
 from guides import services as guide_services
 from guides.models import Guide
@@ -175,19 +175,11 @@ def _pdf(title: str, lines: list[str], version: int) -> bytes:
 
 
 def _xlsx(title: str, rows: list[list], version: int) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31].replace("'", " ")
-    for row in rows:
-        sheet.append(
-            [
-                value * (1 + (version - 1) / 10) if isinstance(value, float) else value
-                for value in row
-            ]
-        )
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    scaled = [
+        [value * (1 + (version - 1) / 10) if isinstance(value, float) else value for value in row]
+        for row in rows
+    ]
+    return tabular.xlsx_workbook([(title[:31].replace("'", " "), scaled)])
 
 
 ODT_MIMETYPE = "application/vnd.oasis.opendocument.text"

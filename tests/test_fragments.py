@@ -96,8 +96,6 @@ SHOWN = [
     ("dashboard", "axis of the plan"),
     ("dashboard", "mutuelle"),
     ("dashboard", "theme"),
-    ("dashboard", "member (admin)"),
-    ("dashboard", "member (profile)"),
 ]
 
 

@@ -9,7 +9,7 @@ from solimut_rse.celery import KINDS, app, queues, route
 from .test_deploy import compose_config
 
 PROJECT_APPS = {"core", "mutuelles", "ambassadeurs", "actionplan", "initiatives", "guides"}
-PROJECT_APPS |= {"newsletter", "reunions"}
+PROJECT_APPS |= {"newsletter", "reunions", "rapports"}
 
 
 def _our_tasks() -> set[str]:
