@@ -113,6 +113,8 @@ def plan_home(request):
     if plan is not None:
         context["axes"] = axes = list(selectors.plan_axes_counted(plan))
         context["dashboard"] = _dashboard(request, plan, axes)
+        # What later apps offer beside the plan's title (the AG reports).
+        context["sections"] = contributions.render("actionplan:plan", request, plan)
     return TemplateResponse(request, "actionplan/plan.html", context)
 
 

@@ -26,6 +26,7 @@ always reads the same; a section that renders nothing is left out.
 
 The slots:
 - "actionplan:action": panels beside an action's description (the object: the action).
+- "actionplan:plan": buttons beside the plan's title, on the dashboard (the object: the plan).
 - "ambassadeurs:working_group": panels below a working group's mission and members (the
   object: the group).
 - "ambassadeurs:profile": items of the "Mon compte" list of a member's profile (the object: the

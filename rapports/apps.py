@@ -7,7 +7,9 @@ class RapportsConfig(AppConfig):
     verbose_name = _("Rapports à l'assemblée générale")
 
     def ready(self):
-        from core import files
+        from ambassadeurs.permissions import Action as Can
+        from ambassadeurs.permissions import can
+        from core import contributions, files
 
         from . import personal_data, selectors
         from .models import ReportVersion
@@ -15,3 +17,9 @@ class RapportsConfig(AppConfig):
         personal_data.register()
         files.register(ReportVersion, "pdf", readable=selectors.readable_versions)
         files.register(ReportVersion, "workbook", readable=selectors.readable_versions)
+        # The reports, beside the plan's title for those who read them.
+        contributions.register(
+            "actionplan:plan",
+            template="rapports/_plan_link.html",
+            context=lambda request, plan: {"shown": can(request.user, Can.READ_REPORTS)},
+        )

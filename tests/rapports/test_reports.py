@@ -298,6 +298,12 @@ READS = {
 
 
 @pytest.mark.parametrize("role", list(READS))
+def test_the_plan_s_page_leads_to_the_reports_for_those_who_read_them(members, role, assembly):
+    page = _login(members[role]).get(reverse("actionplan:plan")).content.decode()
+    assert (reverse("rapports:list") in page) is (READS[role] == 200)
+
+
+@pytest.mark.parametrize("role", list(READS))
 def test_who_reads_the_reports(members, role, assembly, coordinator):
     version = _render(
         services.version_request(by=coordinator, assembly=assembly, cut_off=days_ago(1))
