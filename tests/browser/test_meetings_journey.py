@@ -1,10 +1,12 @@
 """A working group's meeting in a real browser: its lead plans it, a member answers and adds a
 point to the agenda, the lead writes the minutes in the rich-text editor, notes a decision
 proposing an action to the plan and proposes the minutes, the member remarks, the lead approves
-them; the coordinator turns the decision into an action, whose story then tells it; axe-core on
-the agenda, the meeting page and the proposals."""
+them; the coordinator turns the decision into an action, whose story then tells it; the lead
+downloads the relay kit of the last edition to present it to colleagues; axe-core on the
+agenda, the meeting page and the proposals."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -14,7 +16,13 @@ from actionplan.models import Action, Axis
 from ambassadeurs.models import Role
 from reunions.models import ActionProposal, Meeting
 from tests.browser.test_journey import _axe_violations, sign_in
-from tests.factories import MutuelleFactory, PlanFactory, UserFactory, WorkingGroupFactory
+from tests.factories import (
+    EditionFactory,
+    MutuelleFactory,
+    PlanFactory,
+    UserFactory,
+    WorkingGroupFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,7 +57,14 @@ def people(db):
     plan = PlanFactory()
     axis = Axis.objects.create(plan=plan, number=2, title="Environnement")
     Action.objects.create(plan=plan, axis=axis, code="2.1", title="Bilan carbone")
-    return {"lead": lead, "member": member, "group": group, "coordinator": coordinator}
+    edition = EditionFactory(number=4, title="Lettre ESS/RSE n° 4")
+    return {
+        "lead": lead,
+        "member": member,
+        "group": group,
+        "coordinator": coordinator,
+        "edition": edition,
+    }
 
 
 def _page(browser, base, email):
@@ -169,3 +184,14 @@ def test_plan_answer_write_and_approve_the_minutes(browser, live_server, people)
     expect(story).to_contain_text("Action 2.2 inscrite au plan")
     context.close()
     assert ActionProposal.objects.get().status == ActionProposal.Status.ACCEPTED
+
+    # Back in Armor, the lead takes the last edition's relay kit to show colleagues.
+    context, lead = _page(browser, base, people["lead"].email)
+    lead.goto(f"{base}{people['edition'].get_absolute_url()}")
+    lead.get_by_role("link", name="Ouvrir le kit de relais").click()
+    expect(lead.get_by_role("heading", level=1)).to_contain_text("Kit de relais")
+    with lead.expect_download() as slides:
+        lead.get_by_role("link", name="Diaporama (PDF, 16:9)").click()
+    assert slides.value.suggested_filename == "kit-relais-edition-4-armor-diaporama.pdf"
+    assert Path(slides.value.path()).read_bytes().startswith(b"%PDF-")
+    context.close()
