@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from actionplan import services
 from actionplan.models import Action, ImportState, PlanImport
+from tests.conftest import require_service
 
 HEADER = "axe;code;titre;portée\n"
 
@@ -114,7 +115,7 @@ def test_progress_is_visible_while_the_import_transaction_is_open(
     """What a page polling the job reads from another connection in the middle of the apply:
     the job running with lines done, and not yet any action of the file."""
     if connection.vendor != "postgresql":
-        pytest.skip("the progress goes through a connection of its own on PostgreSQL only")
+        require_service("PostgreSQL", "the progress goes through a connection of its own")
     monkeypatch.setattr(services.outbox, "enqueue", lambda *args: None)  # run below
     job = services.plan_import_start(
         by=coordinator, plan=plan, upload=SimpleUploadedFile("p.csv", _csv(60))
