@@ -386,6 +386,9 @@ def working_group_leave(*, group: WorkingGroup, user: User) -> None:
 VISIT_GAP = datetime.timedelta(hours=1)
 # A first visit lists what is new this long before it.
 FIRST_VISIT_LOOKBACK = datetime.timedelta(days=30)
+# A visit going on is written down at most this often (a home page read is not a write each
+# time): the visit ends between VISIT_GAP - VISIT_WRITE_EVERY and VISIT_GAP after the last page.
+VISIT_WRITE_EVERY = datetime.timedelta(minutes=5)
 
 
 def home_visit_record(*, user: User, now: datetime.datetime | None = None) -> datetime.datetime:
@@ -395,6 +398,8 @@ def home_visit_record(*, user: User, now: datetime.datetime | None = None) -> da
     since, last = user.new_since, user.last_home_visit
     if since is None or last is None or now - last > VISIT_GAP:  # a new visit begins
         since = last or now - FIRST_VISIT_LOOKBACK
+    elif now - last < VISIT_WRITE_EVERY:  # the same visit, written down moments ago
+        return since
     User.objects.filter(pk=user.pk).update(last_home_visit=now, new_since=since)
     user.last_home_visit, user.new_since = now, since
     return since

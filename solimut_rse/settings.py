@@ -171,6 +171,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     # Measured: persistent connections serve 7.5x more requests than one per request.
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # No JIT compilation: it pays off on long reports, not on a page's queries, where one that
+    # the planner over-estimates (the search's EXISTS probes) spends 700 ms compiling.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------

@@ -21,7 +21,12 @@ from actionplan import services as plan_services
 from actionplan.models import ActionPlan, Deployment, DeploymentChange, Scope, Status
 from actionplan.selectors import needing_update
 from ambassadeurs.models import Role, User
-from ambassadeurs.services import FIRST_VISIT_LOOKBACK, VISIT_GAP, home_visit_record
+from ambassadeurs.services import (
+    FIRST_VISIT_LOOKBACK,
+    VISIT_GAP,
+    VISIT_WRITE_EVERY,
+    home_visit_record,
+)
 from guides.models import Status as GuideStatus
 from newsletter.models import Delivery, Edition
 from tests.factories import (
@@ -355,6 +360,19 @@ def test_home_visits_less_than_the_gap_apart_are_one_visit(reader):
     assert home_visit_record(user=reader, now=later) == start + VISIT_GAP / 2
     reader.refresh_from_db()
     assert (reader.last_home_visit, reader.new_since) == (later, start + VISIT_GAP / 2)
+
+
+def test_a_home_page_read_moments_after_another_writes_nothing(reader, django_assert_num_queries):
+    start = timezone.now()
+    home_visit_record(user=reader, now=start)
+    with django_assert_num_queries(0):
+        soon = home_visit_record(user=reader, now=start + VISIT_WRITE_EVERY / 2)
+    assert soon == start - FIRST_VISIT_LOOKBACK
+    # Later in the same visit, it is written down again: the visit goes on from there.
+    later = start + VISIT_WRITE_EVERY * 2
+    assert home_visit_record(user=reader, now=later) == start - FIRST_VISIT_LOOKBACK
+    reader.refresh_from_db()
+    assert reader.last_home_visit == later
 
 
 # --- Below the to-do list ------------------------------------------------------------------------

@@ -1,19 +1,20 @@
 """Reading the index: the whole site's search, and the lists' filter."""
 
 import datetime
+import html
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import lru_cache, reduce
+from itertools import islice
 from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.functional import Promise
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from core import fragments
@@ -84,7 +85,10 @@ def visible_entries(user: Any) -> QuerySet:
         if not readable.query.where and not readable.query.distinct:
             allowed.append(Q(kind=kind.name))  # all of them: no subquery to run
         else:
-            allowed.append(Q(kind=kind.name, object_id__in=readable.values("pk")))
+            # EXISTS rather than IN: the database probes the few hits of a rare word one by
+            # one through the primary key, and hashes what may be read for a common one.
+            readable = readable.order_by().filter(pk=OuterRef("object_id"))
+            allowed.append(Q(kind=kind.name) & Exists(readable))
     if not allowed:
         return _entries().none()
     return _entries().filter(reduce(or_, allowed))
@@ -140,14 +144,16 @@ def search(
     return fragments.cached(
         "search",
         revisions=[REVISION],
-        vary=[_audience(visible), *map(repr, arguments)],
+        vary=_vary(visible, arguments),
         render=lambda: _search(visible, terms, *arguments),
     )
 
 
-def _audience(visible: QuerySet) -> str:
+def _vary(visible: QuerySet, arguments: tuple[Any, ...]) -> Iterator[str]:
+    """Who may see what (the SQL saying it), then the arguments: read only when the cache is."""
     sql, params = visible.query.sql_with_params()
-    return f"{sql} {params!r}"
+    yield f"{sql} {params!r}"
+    yield from map(repr, arguments)
 
 
 def _search(
@@ -189,7 +195,8 @@ def _search(
             entries.values(),
             key=lambda e: (-ranked[e.pk], -(e.date.toordinal() if e.date else 0), -e.pk),
         )
-        results.hits = [_hit(entry, terms, ranked[entry.pk]) for entry in order]
+        matches = _matcher(terms)
+        results.hits = [_hit(entry, terms, ranked[entry.pk], matches) for entry in order]
     return results
 
 
@@ -278,7 +285,7 @@ def _same(value: Any, chosen: Any) -> bool:
     return chosen is not None and str(value) == str(chosen)
 
 
-def _hit(entry: Any, terms: list[Term], rank: int) -> Hit:
+def _hit(entry: Any, terms: list[Term], rank: int, matches: Callable[[str], bool]) -> Hit:
     kind = _kinds.get(entry.kind)
     return Hit(
         kind=entry.kind,
@@ -288,7 +295,7 @@ def _hit(entry: Any, terms: list[Term], rank: int) -> Hit:
         url=entry.url,
         mutuelle_id=entry.mutuelle_id,
         date=entry.date,
-        excerpt=excerpt(entry, terms),
+        excerpt=excerpt(entry, terms, matches=matches),
         rank=rank,
     )
 
@@ -297,6 +304,12 @@ def _hit(entry: Any, terms: list[Term], rank: int) -> Hit:
 
 _TOKEN = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=100_000)
+def _token_words(token: str) -> tuple[str, ...]:
+    """A word of a text as the search reads it (the same few thousand words, page after page)."""
+    return tuple(text.words(token))
 
 
 def _matcher(terms: list[Term]) -> Callable[[str], bool]:
@@ -312,7 +325,7 @@ def _matcher(terms: list[Term]) -> Callable[[str], bool]:
     def matches(token: str) -> bool:
         found = seen.get(token)
         if found is None:
-            found = seen[token] = any(_matches(word) for word in text.words(token))
+            found = seen[token] = any(_matches(word) for word in _token_words(token))
         return found
 
     def _matches(word: str) -> bool:
@@ -331,15 +344,23 @@ def _matcher(terms: list[Term]) -> Callable[[str], bool]:
 EXCERPT_SOURCE = 20_000  # characters of a long text looked through for an excerpt
 
 
-def excerpt(entry: Any, terms: list[Term], size: int = EXCERPT_WORDS) -> SafeString:
+def excerpt(
+    entry: Any,
+    terms: list[Term],
+    size: int = EXCERPT_WORDS,
+    matches: Callable[[str], bool] | None = None,
+) -> SafeString:
     """About `size` words of the body (or the headings) around where most of the query's words
-    are, those words in <mark>; the start of the body when none is there (found by the title)."""
-    matches = _matcher(terms)
-    source, tokens, hits = "", list[re.Match[str]](), list[int]()
+    are, those words in <mark>; the start of the body when none is there (found by the title).
+    `matches`: the query's `_matcher`, when one serves the whole page."""
+    matches = matches or _matcher(terms)
+    source, tokens, hits = "", list[str](), list[int]()
     for value in (entry.body, entry.headings):
         value = (value or "")[:EXCERPT_SOURCE]
-        found = list(_TOKEN.finditer(value))
-        marked = [i for i, token in enumerate(found) if matches(token.group())]
+        found = _TOKEN.findall(value)
+        # Each distinct word looked at once (a long guide says "la" a thousand times).
+        wanted = {token for token in set(found) if matches(token)}
+        marked = [i for i, token in enumerate(found) if token in wanted] if wanted else []
         if marked or not tokens:
             source, tokens, hits = value, found, marked
         if marked:
@@ -357,14 +378,13 @@ def excerpt(entry: Any, terms: list[Term], size: int = EXCERPT_WORDS) -> SafeStr
                 best, most = position, end - start
         first = max(0, best - size // 4)
     last = min(len(tokens), first + size)
+    spans = [match.span() for match in islice(_TOKEN.finditer(source), first, last)]
     pieces = ["… " if first else ""]
     marked_set = set(hits)
-    for i in range(first, last):
-        token = tokens[i]
+    for i, (begin, stop) in enumerate(spans, start=first):
         if i > first:
-            between = source[tokens[i - 1].end() : token.start()]
-            pieces.append(escape(_SPACES.sub(" ", between)))
-        word = escape(token.group())
+            pieces.append(html.escape(_SPACES.sub(" ", source[spans[i - first - 1][1] : begin])))
+        word = html.escape(source[begin:stop])
         pieces.append(f"<mark>{word}</mark>" if i in marked_set else word)
     if last < len(tokens):
         pieces.append(" …")
