@@ -211,6 +211,9 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # Sessions read from Redis, written through to the database (which keeps them when Redis is
+    # emptied or down): one query fewer on every page.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:
