@@ -257,7 +257,6 @@ def _up_to_date(plan, mutuelle, editable):
         context = {
             "cards": selectors.up_to_date_deployments(plan, mutuelle),
             "editable": editable,
-            "stale_days": settings.RSE_STALE_AFTER.days,
         }
         return render_to_string("actionplan/my_mutuelle.html#cards", context)
 

@@ -2,13 +2,14 @@ import functools
 
 from django import template
 from django.conf import settings
-from django.template.loader import render_to_string
+from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from actionplan import quantities
@@ -38,27 +39,24 @@ def field_value(value, name: str):
     return value or "—"
 
 
-@register.simple_tag(takes_context=True)
-def status_options(context, current: str) -> str:
-    """The options of a status select, `current` chosen: rendered once per status and page, not
-    once per select ("Ma mutuelle" holds one per card)."""
-    rendered = context.render_context.setdefault("status_options", {})
-    if current not in rendered:
-        rendered[current] = render_to_string(
-            "actionplan/partials/status_options.html",
-            {"current": current, "choices": Status.choices},
-        )
-    return rendered[current]
+@functools.cache
+def _status_labels(language: str) -> dict[str, str]:
+    """Each status's label, escaped, in `language`: read once, not once per card."""
+    return {value: escape(str(label)) for value, label in Status.choices}
 
 
-@register.simple_tag(takes_context=True)
-def card_dates(context, deployment: Deployment) -> str:
+@functools.cache
+def _status_options(language: str, current: str) -> str:
+    """The options of a status select, `current` chosen (one select per card)."""
+    return "".join(
+        f'<option value="{value}"{" selected" if value == current else ""}>{label}</option>'
+        for value, label in _status_labels(language).items()
+    )
+
+
+def _card_dates(deployment: Deployment, short: str) -> str:
     """A card's due date and last review, "Échéance 31/12/2026 · dernier point le 02/11/2026 par
-    Marie Dupont": formatted here, the date format looked up once per list, not by two
-    `blocktranslate` and two `date` filters on each of hundreds of cards."""
-    short = context.render_context.get("short_date_format")
-    if short is None:
-        short = context.render_context["short_date_format"] = get_format("SHORT_DATE_FORMAT")
+    Marie Dupont", dates in the `short` format."""
     parts = []
     if deployment.action.due_on:
         due = dateformat.format(deployment.action.due_on, short)
@@ -70,11 +68,120 @@ def card_dates(context, deployment: Deployment) -> str:
     return " · ".join(parts)
 
 
-@register.simple_tag
-def deployment_url_prefix() -> str:
+def _deployment_url_prefix() -> str:
     """The start of every deployment's address, ".../deploiements/": a list of hundreds of cards
     adds each one's id to it rather than reversing its address once per card."""
     return reverse("actionplan:deployment", args=[0]).removesuffix("0/")
+
+
+@functools.cache
+def _card_words(language: str, stale_days: int) -> dict[str, str]:
+    """What every card of "Ma mutuelle" says, escaped, in `language`."""
+    return {
+        key: escape(text)
+        for key, text in {
+            "overdue": _("En retard"),
+            "blocked": _("Bloquée"),
+            "never": _("Jamais mise à jour"),
+            "stale": _("Sans nouvelle depuis %(days)s jours") % {"days": stale_days},
+            "status": _("État"),
+            "progress": _("Avancement (%)"),
+            "next_step": _("Prochaine étape"),
+            "approach": _("Démarche locale"),
+            "review": _("Rien de neuf"),
+            "unsaved": _("Modification non enregistrée"),
+            "next_step_read": _("Prochaine étape :"),
+            "progress_label": _("Avancement"),
+        }.items()
+    }
+
+
+@register.simple_tag
+def weekly_cards(cards, editable: bool) -> str:
+    """The cards of "Ma mutuelle", each an action of the mutuelle: its fields when `editable`,
+    else its state read only. Built here rather than in template tags, like the matrix: a page
+    holds up to hundreds, and what is the same on each (its words, the options of its select,
+    the start of its address) is written once."""
+    language = get_language()
+    words = _card_words(language, settings.RSE_STALE_AFTER.days)
+    badges = (
+        ("need_overdue", "badge-warning", words["overdue"]),
+        ("need_blocked", "badge-warning", words["blocked"]),
+        ("need_never", "badge-attention", words["never"]),
+        ("need_stale", "badge-attention", words["stale"]),
+    )
+    urls = _deployment_url_prefix()
+    labels = _status_labels(language)
+    short = get_format("SHORT_DATE_FORMAT")
+    parts = []
+    for deployment in cards:
+        pk = str(deployment.pk)
+        action = deployment.action
+        faults = deployment.faults
+        needs = " ".join(
+            f'<span class="badge {style}">{word}</span>'
+            for flag, style, word in badges
+            if getattr(deployment, flag, False)
+        )
+        parts.append(
+            f'<li class="card panel{" has-error" if faults else ""}" id="deployment-{pk}" '
+            f'data-card>\n  <div class="card-head">\n    <h3><a href="{urls}{pk}/">'
+            f"{escape(action.code)} · {escape(action.title)}</a></h3>\n"
+            f'    <p class="card-needs">{needs}</p>\n'
+            f'    <p class="small muted">{escape(_card_dates(deployment, short))}</p>\n'
+            "  </div>\n"
+        )
+        if editable:
+            parts.append(
+                f'  <input type="hidden" name="d{pk}-seen" '
+                f'value="{escape(deployment.updated_at.isoformat())}">\n'
+                '  <div class="card-fields">\n'
+                f'    <div class="field"><label for="d{pk}-status">{words["status"]}</label>'
+                f'<select id="d{pk}-status" name="d{pk}-status" data-status>'
+                f"{_status_options(language, deployment.status)}</select></div>\n"
+                f'    <div class="field"><label for="d{pk}-progress">{words["progress"]}</label>'
+                f'<input type="number" min="0" max="100" step="1" inputmode="numeric" '
+                f'id="d{pk}-progress" name="d{pk}-progress" value="{deployment.progress}" '
+                "data-progress></div>\n"
+                f'    <div class="field field-wide"><label for="d{pk}-next_step">'
+                f'{words["next_step"]}</label><input type="text" maxlength="250" '
+                f'id="d{pk}-next_step" name="d{pk}-next_step" '
+                f'value="{escape(deployment.next_step)}"></div>\n'
+                "  </div>\n"
+                f'  <details class="more"{" open" if faults else ""}>'
+                f"<summary>{words['approach']}</summary>"
+                f'<label class="visually-hidden" for="d{pk}-local_approach">'
+                f'{words["approach"]}</label><textarea rows="3" id="d{pk}-local_approach" '
+                f'name="d{pk}-local_approach">{escape(deployment.local_approach)}</textarea>'
+                "</details>\n"
+                '  <div class="card-foot">'
+                f'<input class="review-box" type="checkbox" id="r{pk}" name="reviewed" '
+                f'value="{pk}"{" checked" if deployment.review_checked else ""}>'
+                f'<label class="review-toggle" for="r{pk}">{words["review"]}</label>'
+                f'<span class="unsaved" data-unsaved-mark hidden>{words["unsaved"]}</span>'
+                "</div>\n"
+                f'  <div class="card-errors" id="errors-d{pk}">'
+                + "".join(f'<p role="alert">{escape(fault)}</p>' for fault in faults)
+                + "</div>\n"
+            )
+        else:
+            progress = deployment.progress
+            parts.append(
+                f'  <p class="status-line"><span class="status s-{escape(deployment.status)}">'
+                f"{labels.get(deployment.status, escape(deployment.status))}</span> "
+                f'<progress max="100" value="{progress}" aria-label="{words["progress_label"]}">'
+                f"{progress} %</progress> <span>{progress} %</span></p>\n"
+            )
+            if deployment.local_approach:
+                approach = linebreaksbr(deployment.local_approach, autoescape=True)
+                parts.append(f"  <p>{approach}</p>\n")
+            if deployment.next_step:
+                parts.append(
+                    f'  <p class="small"><strong>{words["next_step_read"]}</strong> '
+                    f"{escape(deployment.next_step)}</p>\n"
+                )
+        parts.append("</li>\n")
+    return mark_safe("".join(parts))  # noqa: S308 - every value above is escaped
 
 
 @register.filter
