@@ -1,6 +1,7 @@
 """The audit the accessibility statement reports (`solimut_rse/accessibility.py`): every page it
 lists, on the demo data, as the role it names, at 375 px and on a wide screen, in a real
-browser: no serious or critical axe-core violation, no horizontal scroll on a phone. The HTML
+browser: no serious or critical axe-core violation, no horizontal scroll on a phone, the
+navigation on one line on a wide screen. The HTML
 of every page is checked by the W3C Nu checker at the end of the module (conftest)."""
 
 import io
@@ -33,6 +34,15 @@ def demo(db):
     TOTP.activate(User.objects.get(email=ACCOUNTS["coordinator"]), generate_totp_secret())
 
 
+# The main navigation (when signed in) taller than twice one of its links: on two lines.
+NAVIGATION_WRAPS = """() => {
+    const nav = document.querySelector(".nav-inner");
+    if (!nav) return false;
+    const link = nav.querySelector("a").getBoundingClientRect();
+    return nav.getBoundingClientRect().height >= 2 * link.height;
+}"""
+
+
 def _audit(page: Page, url: str) -> list[str]:
     problems = []
     for width in (375, 1280):
@@ -43,6 +53,8 @@ def _audit(page: Page, url: str) -> list[str]:
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         if width == 375 and scroll_width > width:
             problems.append(f"{width} px: scrolls sideways ({scroll_width} px wide)")
+        if width == 1280 and page.evaluate(NAVIGATION_WRAPS):
+            problems.append(f"{width} px: the navigation wraps onto a second line")
     return problems
 
 
