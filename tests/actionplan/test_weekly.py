@@ -466,3 +466,24 @@ def test_the_page_runs_as_many_queries_for_30_actions_as_for_8(
     add_actions(30)
     assert Deployment.objects.filter(mutuelle=mutuelle).count() == 29  # 1.2 is the group's
     assert count() == small
+
+
+def test_read_only_the_page_speaks_of_the_mutuelle_not_of_the_reader(
+    client, members, mutuelle, deployment, second
+):
+    """A member who cannot update Armor reads its cards as they stand, addressed to nobody."""
+    Deployment.objects.filter(pk=deployment.pk).update(
+        local_approach="Avec la médecine\ndu travail"
+    )
+    client.force_login(members["reader"])
+    page = client.get(reverse("actionplan:my_mutuelle") + "?mutuelle=armor").text
+    assert "1 action attend une mise à jour" in page and "vous attend" not in page
+    card = page.split(f'id="deployment-{deployment.pk}"')[1].split("</li>")[0]
+    assert 'class="status s-not_started">Pas commencée</span>' in card
+    assert "Avec la médecine<br>du travail" in card and "<select" not in card
+
+    Deployment.objects.filter(pk=deployment.pk).update(reviewed_at=timezone.now())
+    cache.clear()
+    assert (
+        "Tout est à jour." in client.get(reverse("actionplan:my_mutuelle") + "?mutuelle=armor").text
+    )
