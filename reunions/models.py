@@ -350,10 +350,12 @@ class ActionProposal(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("examinée le"), null=True, blank=True)
+    # When the group was told the answer (reunions.tasks.notify_proposal: once).
+    notified_at = models.DateTimeField(_("groupe prévenu le"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     # Who accepted or refused it, and why, stays on record (core.history).
-    history = Record(excluded_fields=["created_at"])
+    history = Record(excluded_fields=["created_at", "notified_at"])
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -579,6 +579,7 @@ def proposal_accept(
         proposal.action = action
     history.saved(ActionProposal, proposal.pk, by=by)
     Decision.objects.filter(pk=proposal.decision_id).update(action=action)
+    outbox.enqueue("reunions.tasks.notify_proposal", proposal.pk)
     return action
 
 
@@ -589,7 +590,58 @@ def proposal_refuse(*, by: User, proposal: ActionProposal, reason: str) -> Actio
         raise ValidationError({"reason": _("Dites au groupe pourquoi la proposition est refusée.")})
     _review_claim(proposal, ActionProposal.Status.REFUSED, by, reason.strip())
     history.saved(ActionProposal, proposal.pk, by=by)
+    outbox.enqueue("reunions.tasks.notify_proposal", proposal.pk)
     return proposal
+
+
+def proposal_notify(proposal_id: int) -> int:
+    """Tell the group that proposed it the coordination's answer: the action it became, or
+    why it was refused. Once, however many times the task is delivered."""
+    proposal = (
+        ActionProposal.objects.filter(pk=proposal_id)
+        .exclude(status=ActionProposal.Status.PENDING)
+        .select_related("decision__meeting__group", "action")
+        .first()
+    )
+    if proposal is None:
+        return 0
+    with transaction.atomic():
+        # A failed sending rolls the claim back, for the retry.
+        claimed = ActionProposal.objects.filter(pk=proposal.pk, notified_at=None).update(
+            notified_at=timezone.now()
+        )
+        if not claimed:
+            return 0
+        meeting = proposal.decision.meeting
+        accepted = proposal.status == ActionProposal.Status.ACCEPTED
+        with mail.french():
+            subject = (
+                _("Proposition acceptée : %(title)s")
+                if accepted
+                else _("Proposition refusée : %(title)s")
+            ) % {"title": proposal}
+        context = {"proposal": proposal, "meeting": meeting, "accepted": accepted}
+        return mail.send(
+            [
+                mail.build(
+                    subject=subject, template="reunions/email/proposal", context=context, to=[to]
+                )
+                for to in _told_of(meeting)
+            ]
+        )
+
+
+def _told_of(meeting: Meeting) -> list[str]:
+    """Who hears of what a meeting decided: its group (the lead and the members), or, for a
+    meeting of the whole network, those invited who did not decline; active members only."""
+    if meeting.group is None:
+        people = User.objects.filter(
+            pk__in=meeting.invitees.exclude(answer=Invitee.Answer.NO).values("user")
+        )
+    else:
+        group = meeting.group
+        people = User.objects.filter(Q(pk=group.lead_id) | Q(pk__in=group.members.values("pk")))
+    return list(people.filter(is_active=True).order_by("email").values_list("email", flat=True))
 
 
 @transaction.atomic

@@ -13,6 +13,11 @@ def notify_minutes(meeting_id: int) -> int:
     return services.minutes_notify(meeting_id)
 
 
+@shared_task(acks_late=True)
+def notify_proposal(proposal_id: int) -> int:
+    return services.proposal_notify(proposal_id)
+
+
 @shared_task
 def send_reminders() -> int:
     return services.reminders_send()

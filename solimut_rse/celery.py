@@ -31,6 +31,7 @@ KINDS = {
     "newsletter.tasks.send_batch": "newsletter",
     "reunions.tasks.send_invitations": "notifications",
     "reunions.tasks.notify_minutes": "notifications",
+    "reunions.tasks.notify_proposal": "notifications",
     "reunions.tasks.send_reminders": "notifications",
     "reunions.tasks.render_minutes": "pdf",
 }

@@ -6,12 +6,13 @@ through the guides' services. Every role on every new view."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from actionplan.models import Action, Axis
 from guides.models import Guide, Status
-from reunions import services
+from reunions import services, tasks
 from reunions.models import ActionProposal, Decision, Meeting
 from tests.factories import PlanFactory
 
@@ -166,6 +167,54 @@ def test_a_refusal_needs_a_reason_which_the_group_sees(client, ambassador, coord
     client.force_login(ambassador)
     page = client.get(past.get_absolute_url()).content.decode()
     assert "Proposition refusée" in page and "Déjà couvert par l&#x27;action 1.1." in page
+
+
+def test_the_group_is_told_the_answer_once(
+    ambassador, reader, coordinator, outsider, past, axis, django_capture_on_commit_callbacks
+):
+    accepted = services.decision_add(
+        by=ambassador, meeting=past, kind="action", text="Étendre le dépistage", axis=axis
+    ).proposal
+    refused = services.decision_add(
+        by=ambassador, meeting=past, kind="action", text="Une action de plus", axis=axis
+    ).proposal
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_accept(
+            by=coordinator, proposal=accepted, axis=axis, code="1.2", title="Dépistage partout"
+        )
+    # The group, its lead and its members: not the coordinator, nor anyone outside it.
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(
+        [ambassador.email, reader.email]
+    )
+    message = mail.outbox[0]
+    assert message.subject == "Proposition acceptée : Étendre le dépistage"
+    assert "Elle est inscrite au plan comme action 1.2." in message.body
+    assert Action.objects.get(code="1.2").get_absolute_url() in message.body
+    # Delivered twice (a broker redelivery, the outbox flushed again): told once.
+    assert services.proposal_notify(accepted.pk) == 0
+    assert tasks.notify_proposal(accepted.pk) == 0
+    assert len(mail.outbox) == 2
+
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_refuse(
+            by=coordinator, proposal=refused, reason="Déjà couvert par l'action 1.1."
+        )
+    message = mail.outbox[0]
+    assert message.subject == "Proposition refusée : Une action de plus"
+    assert "Sa raison : Déjà couvert par l'action 1.1." in message.body
+    assert past.get_absolute_url() in message.body
+    assert len(mail.outbox) == 2
+
+
+def test_a_pending_proposal_tells_nobody(ambassador, past, axis):
+    decision = services.decision_add(
+        by=ambassador, meeting=past, kind="action", text="En attente", axis=axis
+    )
+    mail.outbox.clear()
+    assert services.proposal_notify(decision.proposal.pk) == 0
+    assert mail.outbox == []
 
 
 @pytest.mark.parametrize(
