@@ -173,7 +173,8 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # No JIT compilation: it pays off on long reports, not on a page's queries, where one that
     # the planner over-estimates (the search's EXISTS probes) spends 700 ms compiling.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, Celery --------------------------------------------------------------------------
@@ -211,9 +212,6 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
-    # Sessions read from Redis, written through to the database (which keeps them when Redis is
-    # emptied or down): one query fewer on every page.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 else:

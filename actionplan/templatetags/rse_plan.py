@@ -45,9 +45,14 @@ def _status_labels(language: str) -> dict[str, str]:
     return {value: escape(str(label)) for value, label in Status.choices}
 
 
-@functools.cache
 def _status_options(language: str, current: str) -> str:
-    """The options of a status select, `current` chosen (one select per card)."""
+    """The options of a status select, `current` chosen (one select per card); a status sent
+    that is none of them (a refused save) chooses none."""
+    return _options_choosing(language, current if current in Status.values else "")
+
+
+@functools.cache
+def _options_choosing(language: str, current: str) -> str:
     return "".join(
         f'<option value="{value}"{" selected" if value == current else ""}>{label}</option>'
         for value, label in _status_labels(language).items()
@@ -118,6 +123,8 @@ def weekly_cards(cards, editable: bool) -> str:
         pk = str(deployment.pk)
         action = deployment.action
         faults = deployment.faults
+        # As typed when a save was refused: text, not yet a number.
+        progress = escape(deployment.progress)
         needs = " ".join(
             f'<span class="badge {style}">{word}</span>'
             for flag, style, word in badges
@@ -141,7 +148,7 @@ def weekly_cards(cards, editable: bool) -> str:
                 f"{_status_options(language, deployment.status)}</select></div>\n"
                 f'    <div class="field"><label for="d{pk}-progress">{words["progress"]}</label>'
                 f'<input type="number" min="0" max="100" step="1" inputmode="numeric" '
-                f'id="d{pk}-progress" name="d{pk}-progress" value="{deployment.progress}" '
+                f'id="d{pk}-progress" name="d{pk}-progress" value="{progress}" '
                 "data-progress></div>\n"
                 f'    <div class="field field-wide"><label for="d{pk}-next_step">'
                 f'{words["next_step"]}</label><input type="text" maxlength="250" '
@@ -165,7 +172,6 @@ def weekly_cards(cards, editable: bool) -> str:
                 + "</div>\n"
             )
         else:
-            progress = deployment.progress
             parts.append(
                 f'  <p class="status-line"><span class="status s-{escape(deployment.status)}">'
                 f"{labels.get(deployment.status, escape(deployment.status))}</span> "

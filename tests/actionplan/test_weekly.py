@@ -487,3 +487,19 @@ def test_read_only_the_page_speaks_of_the_mutuelle_not_of_the_reader(
     assert (
         "Tout est à jour." in client.get(reverse("actionplan:my_mutuelle") + "?mutuelle=armor").text
     )
+
+
+def test_what_was_typed_comes_back_escaped_when_a_save_is_refused(
+    client, ambassador, mutuelle, deployment, second
+):
+    client.force_login(ambassador)
+    typed = '"><img src=x onerror=alert(1)>'
+    response = _post(
+        client,
+        mutuelle,
+        {**_card(deployment, progress=typed, status="<b>bold</b>"), **_card(second)},
+    )
+    assert response.status_code == 400
+    card = response.text.split(f'id="deployment-{deployment.pk}"')[1].split("</li>")[0]
+    assert "<img" not in card and 'value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"' in card
+    assert "<b>bold</b>" not in card and " selected" not in card  # a status that is none of them
