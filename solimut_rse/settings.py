@@ -153,6 +153,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ambassadeurs.context_processors.navigation",
+                "solimut_rse.context_processors.navigation_section",
                 "solimut_rse.accessibility.footer",
             ],
             "builtins": ["ambassadeurs.templatetags.rse"],
