@@ -88,7 +88,7 @@ def visible_entries(user: Any) -> QuerySet:
             # EXISTS rather than IN: the database probes the few hits of a rare word one by
             # one through the primary key, and hashes what may be read for a common one.
             readable = readable.order_by().filter(pk=OuterRef("object_id"))
-            allowed.append(Q(kind=kind.name) & Exists(readable))
+            allowed.append(Q(kind=kind.name) & Q(Exists(readable)))
     if not allowed:
         return _entries().none()
     return _entries().filter(reduce(or_, allowed))
