@@ -3,6 +3,7 @@ from typing import Any, Self
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -175,6 +176,10 @@ class WorkingGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("ambassadeurs:working_group", args=[self.slug])
+
+    def people(self) -> models.QuerySet["User"]:
+        """Everyone in the group: its lead and its members."""
+        return User.objects.filter(Q(pk=self.lead_id) | Q(working_groups=self)).distinct()
 
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):

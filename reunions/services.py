@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -50,7 +50,7 @@ REMARK_DAYS = (1, 30)  # the remarks period the writer may set, in days
 def _invitees_check(group: WorkingGroup | None, invitees: Iterable[User]) -> None:
     if group is None:
         return
-    members = set(group.members.values_list("pk", flat=True)) | {group.lead_id}
+    members = set(group.people().values_list("pk", flat=True))
     outside = [user for user in invitees if user.pk not in members]
     if outside:
         raise ValidationError(
@@ -639,8 +639,7 @@ def _told_of(meeting: Meeting) -> list[str]:
             pk__in=meeting.invitees.exclude(answer=Invitee.Answer.NO).values("user")
         )
     else:
-        group = meeting.group
-        people = User.objects.filter(Q(pk=group.lead_id) | Q(pk__in=group.members.values("pk")))
+        people = meeting.group.people()
     return list(people.filter(is_active=True).order_by("email").values_list("email", flat=True))
 
 

@@ -3,6 +3,7 @@ import functools
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -59,6 +60,14 @@ def _options_choosing(language: str, current: str) -> str:
     )
 
 
+@functools.cache
+def _status_line(language: str, status: str, progress: int) -> str:
+    """A deployment's state as `actionplan/partials/status.html` shows it everywhere: rendered
+    once per status and progress (a few hundred at most), not once per card."""
+    shown = Deployment(status=status, progress=progress)
+    return render_to_string("actionplan/partials/status.html", {"deployment": shown})
+
+
 def _card_dates(deployment: Deployment, short: str) -> str:
     """A card's due date and last review, "Échéance 31/12/2026 · dernier point le 02/11/2026 par
     Marie Dupont", dates in the `short` format."""
@@ -96,7 +105,6 @@ def _card_words(language: str, stale_days: int) -> dict[str, str]:
             "review": _("Rien de neuf"),
             "unsaved": _("Modification non enregistrée"),
             "next_step_read": _("Prochaine étape :"),
-            "progress_label": _("Avancement"),
         }.items()
     }
 
@@ -116,15 +124,12 @@ def weekly_cards(cards, editable: bool) -> str:
         ("need_stale", "badge-attention", words["stale"]),
     )
     urls = _deployment_url_prefix()
-    labels = _status_labels(language)
     short = get_format("SHORT_DATE_FORMAT")
     parts = []
     for deployment in cards:
         pk = str(deployment.pk)
         action = deployment.action
         faults = deployment.faults
-        # As typed when a save was refused: text, not yet a number.
-        progress = escape(deployment.progress)
         needs = " ".join(
             f'<span class="badge {style}">{word}</span>'
             for flag, style, word in badges
@@ -139,6 +144,7 @@ def weekly_cards(cards, editable: bool) -> str:
             "  </div>\n"
         )
         if editable:
+            progress = escape(deployment.progress)  # as typed, when a save was refused
             parts.append(
                 f'  <input type="hidden" name="d{pk}-seen" '
                 f'value="{escape(deployment.updated_at.isoformat())}">\n'
@@ -172,12 +178,7 @@ def weekly_cards(cards, editable: bool) -> str:
                 + "</div>\n"
             )
         else:
-            parts.append(
-                f'  <p class="status-line"><span class="status s-{escape(deployment.status)}">'
-                f"{labels.get(deployment.status, escape(deployment.status))}</span> "
-                f'<progress max="100" value="{progress}" aria-label="{words["progress_label"]}">'
-                f"{progress} %</progress> <span>{progress} %</span></p>\n"
-            )
+            parts.append(f"  {_status_line(language, deployment.status, deployment.progress)}\n")
             if deployment.local_approach:
                 approach = linebreaksbr(deployment.local_approach, autoescape=True)
                 parts.append(f"  <p>{approach}</p>\n")
@@ -218,7 +219,7 @@ def matrix_body(board):
         _("sans nouvelle depuis %(days)s jours") % {"days": settings.RSE_STALE_AFTER.days}
     )
     group_text = escape(_("Portée par le groupe"))
-    labels = {value: escape(str(label)) for value, label in Status.choices}  # once, not per cell
+    labels = _status_labels(get_language())  # once, not per cell
     parts, axis_id = [], None
     for row in board.rows:
         action = row.action
@@ -281,7 +282,7 @@ def matrix_cards(board):
     # A cell's words are the same in every card: each is escaped once, not once a card.
     names = {row.action.pk: escape(row.action.code) for row in board.rows}
     titles = {row.action.pk: escape(Truncator(row.action.title).chars(60)) for row in board.rows}
-    labels = {value: escape(str(label)) for value, label in Status.choices}
+    labels = _status_labels(get_language())
 
     def card(key, title, cells):
         items = []
