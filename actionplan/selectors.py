@@ -224,8 +224,20 @@ def with_needs(
 
 
 def _in_current_plan(mutuelle: Mutuelle | None) -> QuerySet[Deployment]:
-    deployments = Deployment.objects.filter(action__plan__is_current=True, mutuelle__is_active=True)
-    return deployments if mutuelle is None else deployments.filter(mutuelle=mutuelle)
+    deployments = Deployment.objects.filter(action__plan__is_current=True)
+    if mutuelle is None:
+        return deployments.filter(mutuelle__is_active=True)
+    # Known already: no join.
+    return deployments.filter(mutuelle=mutuelle) if mutuelle.is_active else deployments.none()
+
+
+# What the home's entries read of a deployment that needs its ambassador (`_why`).
+NEEDING_FIELDS = (
+    "status",
+    "mutuelle",
+    "reviewed_at",
+    *(f"action__{name}" for name in ("code", "title", "due_on")),
+)
 
 
 def needing_update(
@@ -234,11 +246,13 @@ def needing_update(
     """The deployments that need the ambassador (the rule above), with their `need_*` flags,
     in the plan's order: of one mutuelle, or of every active one (None)."""
     now = now or timezone.now()
-    return (
-        _needing(with_needs(_in_current_plan(mutuelle), now=now), now)
-        .select_related("action", "mutuelle")
-        .order_by("mutuelle__name", "action__axis__number", "action__position", "action__code")
-    )
+    needing = _needing(with_needs(_in_current_plan(mutuelle), now=now), now)
+    in_order = ("action__axis__number", "action__position", "action__code")
+    if mutuelle is None:
+        return needing.select_related("action", "mutuelle").order_by("mutuelle__name", *in_order)
+    # One mutuelle's (its ambassador's home): what its entries show of each action, the
+    # mutuelle known already.
+    return needing.select_related("action").only(*NEEDING_FIELDS).order_by(*in_order)
 
 
 @dataclass

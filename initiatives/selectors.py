@@ -116,9 +116,15 @@ def home_items(user: User, *, since: datetime.datetime) -> list[Item]:
     return _published_since(since)
 
 
+# What a member's name is written with (User.__str__), for the entries that name one.
+AUTHOR_FIELDS = ("email", "first_name", "last_name", "erased_at")
+
+
 def _drafts(user: User, ours: str) -> list[Item]:
     drafts, count = first_entries(
-        Initiative.objects.filter(author=user, is_published=False).order_by("-updated_at")
+        Initiative.objects.filter(author=user, is_published=False)
+        .only("title")
+        .order_by("-updated_at")
     )
     if not count:
         return []
@@ -138,6 +144,7 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
         )
         .exclude(author=user)
         .select_related("initiative", "author")
+        .only("initiative__title", *(f"author__{name}" for name in AUTHOR_FIELDS))
         .order_by("-created_at")
     )
     if count:
@@ -158,6 +165,7 @@ def _reactions(user: User, since: datetime.datetime, ours: str) -> list[Item]:
     replications, count = first_entries(
         Replication.objects.filter(initiative__mutuelle=user.mutuelle_id, created_at__gt=since)
         .select_related("initiative", "mutuelle")
+        .only("initiative__title", "mutuelle__short_name")
         .order_by("-created_at")
     )
     if count:
@@ -183,6 +191,7 @@ def _published_since(since: datetime.datetime) -> list[Item]:
         Initiative.objects.published()
         .filter(published_at__gt=since)
         .select_related("mutuelle")
+        .only("title", "mutuelle__short_name")
         .order_by("-published_at")
     )
     if not count:

@@ -89,7 +89,7 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
         invitees__answer=Invitee.Answer.PENDING,
         status=Meeting.Status.SCHEDULED,
         starts_at__gt=now,
-    ).order_by("starts_at")
+    ).only("title", "starts_at").order_by("starts_at")
     rows, total = first_entries(unanswered)
     if total:
         items.append(
@@ -120,6 +120,7 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
             remarks_until__gte=timezone.localdate(),
         )
         .exclude(Exists(remarked))
+        .only("title", "remarks_until")
         .order_by("remarks_until")
     )
     rows, total = first_entries(to_read)
@@ -202,7 +203,11 @@ def pending_proposals() -> QuerySet[ActionProposal]:
 
 
 def _proposal_items() -> list[Item]:
-    rows, total = first_entries(pending_proposals().select_related("decision__meeting"))
+    rows, total = first_entries(
+        pending_proposals()
+        .select_related("decision__meeting")
+        .only("title", "decision__text", "decision__meeting__title")
+    )
     if not total:
         return []
     return [
