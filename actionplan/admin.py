@@ -15,16 +15,23 @@ from .models import (
     Measurement,
     Resolution,
 )
-from .services import TRACKED_FIELDS, deployment_update, deployments_ensure, progress_rebuild
+from .services import (
+    TRACKED_FIELDS,
+    deployment_update,
+    deployments_ensure,
+    plan_changed,
+    progress_rebuild,
+)
 
 
 class PlanAdmin(BumpingAdmin):
     """What the admin changes or deletes of a plan, its actions, deployments or history
-    (inlines and bulk deletions included) also counts in the dashboard's monthly sums."""
+    (inlines and bulk deletions included) also counts in the dashboard's monthly sums and
+    totals."""
 
     def _bump(self) -> None:
         progress_rebuild()
-        super()._bump()
+        plan_changed()
 
 
 class AxisInline(admin.TabularInline):

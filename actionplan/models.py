@@ -397,6 +397,23 @@ class DeploymentChange(models.Model):
         return f"{self.deployment} · {self.changed_at:%Y-%m-%d %H:%M}"
 
 
+class DeploymentTally(models.Model):
+    """How many deployments of a plan each axis, mutuelle (none: the group's own actions) and
+    status has, and their progress summed: the dashboard's totals read from a few hundred rows
+    instead of summing every deployment of the network on each view. Written again from the
+    deployments, in the transaction of every write of the plan (`services.plan_changed`)."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
+    axis = models.ForeignKey(Axis, on_delete=models.CASCADE, related_name="+")
+    mutuelle = models.ForeignKey(Mutuelle, on_delete=models.CASCADE, null=True, related_name="+")
+    status = models.CharField(max_length=20, choices=Status.choices)
+    count = models.PositiveIntegerField()
+    progress = models.PositiveIntegerField()  # summed over those deployments
+
+    def __str__(self):
+        return f"{self.plan_id} · {self.axis_id} · {self.mutuelle_id} · {self.status}"
+
+
 class ProgressMonth(models.Model):
     """How far the progress of a plan's deployments in one mutuelle (none: the group's own
     actions) moved during one month, summed over its deployments that apply (not "non

@@ -2,7 +2,7 @@
 
 import datetime
 import operator
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import reduce
 from typing import TYPE_CHECKING
@@ -47,6 +47,7 @@ from .models import (
     Axis,
     Deployment,
     DeploymentChange,
+    DeploymentTally,
     FeedbackState,
     FieldFeedback,
     Indicator,
@@ -439,15 +440,27 @@ def dashboard(
         deployments = deployments.filter(action__in=actions)
     counted = deployments.exclude(status=Status.NOT_APPLICABLE)
 
-    # One pass over the deployments for every number above the matrix: sums and counts per
-    # axis, mutuelle and status (a few hundred rows), added up here.
+    # Every number above the matrix from sums and counts per axis, mutuelle and status (a few
+    # hundred rows), added up here: those the services keep (models.DeploymentTally), or for
+    # a theme or a status chosen, summed over the deployments.
+    if theme is None and not status:
+        tallies = DeploymentTally.objects.filter(of_mutuelles(), plan=plan).exclude(
+            status=Status.NOT_APPLICABLE
+        )
+        if axis is not None:
+            tallies = tallies.filter(axis=axis)
+        grouped: Iterable[tuple[int, int | None, str, int, int]] = tallies.values_list(
+            "axis", "mutuelle", "status", "progress", "count"
+        )
+    else:
+        grouped = (
+            counted.order_by()
+            .values_list("action__axis", "mutuelle", "status")
+            .annotate(total=Sum("progress"), n=Count("pk"))
+        )
     totals: dict[str, dict[object, tuple[int, int]]] = {"axis": {}, "mutuelle": {}, "status": {}}
     summed = count = 0
-    for axis_id, mutuelle_id, state, total, n in (
-        counted.order_by()
-        .values_list("action__axis", "mutuelle", "status")
-        .annotate(total=Sum("progress"), n=Count("pk"))
-    ):
+    for axis_id, mutuelle_id, state, total, n in grouped:
         summed, count = summed + total, count + n
         for kind, key in (("axis", axis_id), ("mutuelle", mutuelle_id), ("status", state)):
             before = totals[kind].get(key, (0, 0))

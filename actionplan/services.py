@@ -13,7 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import DateField, F, Q, Sum
+from django.db.models import Count, DateField, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +35,7 @@ from .models import (
     Axis,
     Deployment,
     DeploymentChange,
+    DeploymentTally,
     Evidence,
     FieldFeedback,
     ImportState,
@@ -158,8 +159,35 @@ class FeedbackFields(TypedDict, total=False):
 
 
 def plan_changed() -> None:
-    """Called by every write below (and the admin): the cached dashboard is rendered again."""
+    """Called by every write below (and the admin): the dashboard's totals are counted again
+    and the cached dashboard is rendered again."""
+    tally_rebuild()
     revisions.bump("actionplan")
+
+
+def tally_rebuild() -> None:
+    """Write the dashboard's totals (models.DeploymentTally) again from the deployments, within
+    the transaction of the write (a few hundred rows; writes are rare, views are not). One
+    write at a time: the plans' rows are locked until it commits, so that the next one counts
+    what this one wrote."""
+    with transaction.atomic():
+        list(ActionPlan.objects.select_for_update().values_list("pk"))
+        DeploymentTally.objects.all().delete()
+        DeploymentTally.objects.bulk_create(
+            DeploymentTally(
+                plan_id=plan_id,
+                axis_id=axis_id,
+                mutuelle_id=mutuelle_id,
+                status=status,
+                count=count,
+                progress=progress,
+            )
+            for plan_id, axis_id, mutuelle_id, status, count, progress in (
+                Deployment.objects.order_by()
+                .values_list("action__plan", "action__axis", "mutuelle", "status")
+                .annotate(count=Count("pk"), progress=Sum("progress"))
+            )
+        )
 
 
 # --- The monthly sums of progress the dashboard's timeline reads (models.ProgressMonth) -------

@@ -84,12 +84,16 @@ def home_items(user: User, since: datetime.datetime | None = None) -> list[Item]
     """Invitations not answered yet, minutes awaiting the member's remarks."""
     items = []
     now = timezone.now()
-    unanswered = Meeting.objects.filter(
-        invitees__user=user,
-        invitees__answer=Invitee.Answer.PENDING,
-        status=Meeting.Status.SCHEDULED,
-        starts_at__gt=now,
-    ).only("title", "starts_at").order_by("starts_at")
+    unanswered = (
+        Meeting.objects.filter(
+            invitees__user=user,
+            invitees__answer=Invitee.Answer.PENDING,
+            status=Meeting.Status.SCHEDULED,
+            starts_at__gt=now,
+        )
+        .only("title", "starts_at")
+        .order_by("starts_at")
+    )
     rows, total = first_entries(unanswered)
     if total:
         items.append(

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from actionplan import demo
+from actionplan import demo, services
 from actionplan.models import Deployment, DeploymentChange, FieldFeedback, Status
 from mutuelles import demo as reference
 from mutuelles.models import Mutuelle
@@ -23,9 +23,9 @@ EDITORS_OF_ARMOR = {"ambassador", "coordinator", "admin"}
 def test_everyone_sees_the_network_progress_only_coordinators_follow_the_members(
     client, members, plan, deployment, role
 ):
-    deployment.progress = 40
-    deployment.status = Status.IN_PROGRESS
-    deployment.save()
+    services.deployment_update(
+        deployment=deployment, by=members["ambassador"], status=Status.IN_PROGRESS, progress=40
+    )
     FieldFeedback.objects.create(
         mutuelle=deployment.mutuelle,
         subject="Affiches trop petites",
