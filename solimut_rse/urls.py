@@ -32,7 +32,7 @@ mutuelle_urls = [
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("dernieres-initiatives/", views.latest_initiatives, name="latest_initiatives"),
+    path("nouveautes/", views.showcase, name="showcase"),
     path("search/", search.search_page, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("accessibilite/", views.accessibility, name="accessibility"),

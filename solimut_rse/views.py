@@ -60,8 +60,6 @@ def home(request):
         if my_mutuelle
         else [],
         "my_groups": people.member_working_groups(user),
-        "latest_guides": guides.latest_published(),
-        "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
     }
     if can(user, Action.COORDINATE):
         mutuelles = list(people.mutuelles_counted())
@@ -72,9 +70,10 @@ def home(request):
 
 
 @require_http_methods(["GET"])
-def latest_initiatives(request):
-    """The home's folded showcase, loaded when unfolded: the same cards for everyone."""
-    html = fragments.cached(
+def showcase(request):
+    """The home's folded showcase, loaded when unfolded: the latest initiatives (the same cards
+    for everyone, cached), guides and letter."""
+    initiatives_cards = fragments.cached(
         "home:latest",
         revisions=["initiatives", "mutuelles"],
         render=lambda: render_to_string(
@@ -83,7 +82,12 @@ def latest_initiatives(request):
             request,
         ),
     )
-    return HttpResponse(html)
+    context = {
+        "initiatives": initiatives_cards,
+        "latest_guides": guides.latest_published(),
+        "latest_edition": Edition.objects.filter(status=Edition.Status.SENT).first(),
+    }
+    return TemplateResponse(request, "home_showcase.html", context)
 
 
 @require_http_methods(["GET"])

@@ -149,7 +149,7 @@ def _csv(name, text):
 PROJECT = [
     # The composition root.
     Row("home", get=EVERYONE, post=NOT_ALLOWED),
-    Row("latest_initiatives", get=EVERYONE, post=NOT_ALLOWED),
+    Row("showcase", get=EVERYONE, post=NOT_ALLOWED),
     # The accessibility statement is public (linked from the sign-in page's footer too).
     Row("accessibility", get=(200,) * 6, post=(405,) * 6),
     Row("site_map", get=EVERYONE, post=NOT_ALLOWED),

@@ -14,7 +14,7 @@ from .factories import PlanFactory, ThemeFactory, admin_post
 
 # page (URL name), who looks at it, and where its cached fragment starts and ends in the page
 FRAGMENTS = {
-    "home: latest initiatives": ("latest_initiatives", "reader", '<ul class="grid">', "</ul>"),
+    "home: latest initiatives": ("showcase", "reader", '<ul class="grid">', "</ul>"),
     "home: my mutuelle's ambassadors": ("home", "reader", 'id="my-mutuelle-title"', "</section>"),
     "initiatives list": ("initiatives:list", "reader", 'class="results-count"', "</main>"),
     "dashboard": ("actionplan:plan", "admin", 'class="dashboard"', 'id="plan-title"'),

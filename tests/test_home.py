@@ -378,18 +378,24 @@ def test_a_home_page_read_moments_after_another_writes_nothing(reader, django_as
 # --- Below the to-do list ------------------------------------------------------------------------
 
 
-def test_the_latest_initiatives_are_folded_and_loaded_when_unfolded(client, reader, mutuelle):
+def test_the_network_s_news_are_folded_and_loaded_when_unfolded(client, ambassador, mutuelle):
     InitiativeFactory(title="Défi vélo", mutuelle=mutuelle)
-    client.force_login(reader)
+    guide = GuideFactory(title="Achats responsables", published=True)
+    edition = EditionFactory(title="Lettre de novembre", status=Edition.Status.SENT)
+    client.force_login(ambassador)  # whose to-do lists neither (a reader's lists what is new)
     page = client.get(reverse("home")).text
     showcase = page[page.index('<details class="showcase"') : page.index("</details>")]
-    assert f'data-hx-get="{reverse("latest_initiatives")}"' in showcase
+    assert f'data-hx-get="{reverse("showcase")}"' in showcase
     assert 'data-hx-trigger="toggle once"' in showcase
     # Without JavaScript, the fold leads to the page that lists them newest first.
     assert f'href="{reverse("initiatives:list")}"' in showcase
-    assert "initiative-card" not in page  # the cards come when unfolded
-    cards = client.get(reverse("latest_initiatives"), headers={"HX-Request": "true"}).text
-    assert "initiative-card" in cards and "Défi vélo" in cards and "Armor" in cards
+    # The cards, the guides and the letter come when unfolded.
+    assert "initiative-card" not in page and guide.title not in page
+    assert edition.title not in page
+    news = client.get(reverse("showcase"), headers={"HX-Request": "true"}).text
+    assert "initiative-card" in news and "Défi vélo" in news and "Armor" in news
+    assert f'href="{guide.get_absolute_url()}"' in news and guide.title in news
+    assert f'href="{edition.get_absolute_url()}"' in news and edition.title in news
 
 
 def test_the_network_s_mutuelles_are_one_click_away_not_on_every_home(

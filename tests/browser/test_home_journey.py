@@ -102,15 +102,15 @@ def test_each_role_reads_its_to_do_list_on_a_phone_and_with_a_screen_reader(
     context.close()
 
 
-def test_the_latest_initiatives_unfold_below_the_to_do_list(browser, live_server, network):
+def test_the_network_s_news_unfold_below_the_to_do_list(browser, live_server, network):
     context = browser.new_context(bypass_csp=True, locale="fr-FR")
     page: Page = context.new_page()
     sign_in(page, live_server.url, network["reader"].email)
     page.goto(f"{live_server.url}/")
-    showcase = page.get_by_role("region", name="Les dernières initiatives du groupe")
+    showcase = page.get_by_role("region", name="Les nouveautés du réseau")
     card = showcase.get_by_role("link", name="Défi vélo inter-agences à Rennes")
     expect(card).to_be_hidden()
-    showcase.get_by_text("Voir les dernières initiatives").click()
+    showcase.get_by_text("Voir les dernières initiatives, les derniers guides").click()
     expect(card).to_be_visible()
     assert _axe_violations(page) == []
     context.close()

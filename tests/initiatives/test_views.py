@@ -222,8 +222,8 @@ def test_only_coordinators_export(client, members, published, role):
 
 def test_home_unfolds_the_latest_published_initiatives(client, reader, published, draft):
     client.force_login(reader)
-    assert reverse("latest_initiatives") in client.get(reverse("home")).text
-    cards = client.get(reverse("latest_initiatives")).text
+    assert reverse("showcase") in client.get(reverse("home")).text
+    cards = client.get(reverse("showcase")).text
     assert "Défi vélo inter-agences" in cards and "Potager partagé" not in cards
 
 
