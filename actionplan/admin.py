@@ -18,8 +18,8 @@ from .models import (
 from .services import (
     TRACKED_FIELDS,
     deployment_update,
+    deployments_changed,
     deployments_ensure,
-    plan_changed,
     progress_rebuild,
 )
 
@@ -31,7 +31,7 @@ class PlanAdmin(BumpingAdmin):
 
     def _bump(self) -> None:
         progress_rebuild()
-        plan_changed()
+        deployments_changed()
 
 
 class AxisInline(admin.TabularInline):

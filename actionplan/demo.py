@@ -203,7 +203,7 @@ def seed(*, mutuelles=None, actions_per_axis=None, now=None) -> ActionPlan:
             )
         )
     FieldFeedback.objects.bulk_create(feedback)
-    services.plan_changed()
+    services.deployments_changed()
     return plan
 
 

@@ -401,7 +401,8 @@ class DeploymentTally(models.Model):
     """How many deployments of a plan each axis, mutuelle (none: the group's own actions) and
     status has, and their progress summed: the dashboard's totals read from a few hundred rows
     instead of summing every deployment of the network on each view. Written again from the
-    deployments, in the transaction of every write of the plan (`services.plan_changed`)."""
+    deployments, last in the transaction of every write that changes them
+    (`services.deployments_changed`)."""
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="+")
     axis = models.ForeignKey(Axis, on_delete=models.CASCADE, related_name="+")

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, DateField, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
@@ -159,19 +159,33 @@ class FeedbackFields(TypedDict, total=False):
 
 
 def plan_changed() -> None:
-    """Called by every write below (and the admin): the dashboard's totals are counted again
-    and the cached dashboard is rendered again."""
-    tally_rebuild()
+    """Called by every write below (and the admin): the cached dashboard is rendered again."""
     revisions.bump("actionplan")
+
+
+def deployments_changed() -> None:
+    """Called last, within their transaction, by the writes that change deployments (their
+    state or progress, how many there are, their action's axis): the dashboard's totals are
+    counted again, and the plan changed. Last: the lock of `tally_rebuild` is then always
+    taken after the rows the write locked, never before (no deadlock between writers)."""
+    tally_rebuild()
+    plan_changed()
+
+
+# The key of the PostgreSQL lock that makes the tally's rewrites follow one another.
+TALLY_LOCK = 7_411
 
 
 def tally_rebuild() -> None:
     """Write the dashboard's totals (models.DeploymentTally) again from the deployments, within
     the transaction of the write (a few hundred rows; writes are rare, views are not). One
-    write at a time: the plans' rows are locked until it commits, so that the next one counts
-    what this one wrote."""
+    rewrite at a time, each counting what the previous one's transaction committed: a lock of
+    its own until the transaction ends (not the plans' rows, which a write may hold already in
+    another order; SQLite writes one transaction at a time anyway)."""
     with transaction.atomic():
-        list(ActionPlan.objects.select_for_update().values_list("pk"))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TALLY_LOCK])
         DeploymentTally.objects.all().delete()
         DeploymentTally.objects.bulk_create(
             DeploymentTally(
@@ -282,6 +296,16 @@ def deployments_ensure(
 ) -> int:
     """Create the missing deployments: one per active mutuelle for a per-mutuelle action, one
     for the group itself otherwise. By default for every action of the current plan."""
+    with transaction.atomic():
+        created = _deployments_create(actions, mutuelles)
+        deployments_changed()
+    return created
+
+
+def _deployments_create(
+    actions: Iterable[Action] | None, mutuelles: Collection[Mutuelle] | None
+) -> int:
+    """`deployments_ensure` within a write that calls `deployments_changed` itself, last."""
     if actions is None:
         actions = Action.objects.filter(plan__is_current=True)
     if mutuelles is None:
@@ -293,7 +317,6 @@ def deployments_ensure(
         else:
             missing.append(Deployment(action=action, mutuelle=None))
     created = Deployment.objects.bulk_create(missing, ignore_conflicts=True, batch_size=1000)
-    plan_changed()
     return len(created)
 
 
@@ -314,8 +337,8 @@ def plan_save(
             ActionPlan.objects.exclude(pk=plan.pk).filter(is_current=True).update(is_current=False)
         plan.save()
         if plan.is_current:
-            deployments_ensure(actions=plan.actions.all())
-        plan_changed()
+            _deployments_create(plan.actions.all(), None)
+        deployments_changed()
     return plan
 
 
@@ -381,8 +404,8 @@ def action_save(
             action.deployments.all().delete()
             progress_rebuild(plan)
         if plan.is_current:
-            deployments_ensure(actions=[action])
-        plan_changed()
+            _deployments_create([action], None)
+        deployments_changed()  # its axis may have changed too
     return action
 
 
@@ -391,7 +414,7 @@ def action_delete(*, by: User, action: Action) -> None:
     with transaction.atomic():
         action.delete()
         progress_rebuild(action.plan)
-    plan_changed()
+        deployments_changed()
 
 
 def indicator_save(
@@ -669,13 +692,13 @@ def plan_import(
                     defaults={"action": action, "target": line.target, "unit": line.unit},
                 )
         if plan.is_current:
-            deployments_ensure(actions=saved)
+            _deployments_create(saved, None)
         if removed:
             progress_rebuild(plan)
         updated, faults = _deployments_import(plan, deployments, by=by)
         if faults:
             raise ValidationError(faults)  # and the transaction takes the actions back too
-        plan_changed()
+        deployments_changed()
         counts = {
             "actions": len(saved),
             "nouvelles": sum(1 for action in saved if action.code not in existing),
@@ -994,7 +1017,10 @@ def deployment_update(
     check(by, Can.EDIT_MUTUELLE, deployment)
     _require_current(deployment.action.plan_id)
     with transaction.atomic():
-        if _deployment_write(deployment, by=by, fields=fields, now=timezone.now()):
+        written = _deployment_write(deployment, by=by, fields=fields, now=timezone.now())
+        if written == "updated":
+            deployments_changed()
+        elif written:
             plan_changed()
     return deployment
 
@@ -1063,7 +1089,9 @@ def mutuelle_update(
             saved.measured += 1
         if errors:
             raise ValidationError(errors)  # and the transaction takes nothing back to the base
-        if saved.updated or saved.reviewed:
+        if saved.updated:
+            deployments_changed()
+        elif saved.reviewed:
             plan_changed()
     return saved
 

@@ -279,12 +279,12 @@ def test_csv_import_keeps_the_choice_of_known_addresses(client, coordinator, rea
     assert User.objects.get(pk=reader.pk).subscriber.status == Subscriber.Status.UNSUBSCRIBED
 
 
-def test_the_home_page_shows_the_latest_letter_and_guides(client, reader, mutuelle, coordinator):
+def test_the_home_s_news_show_the_latest_letter_and_guides(client, reader, mutuelle, coordinator):
     from guides import services as guides
     from tests.factories import ThemeFactory
 
     client.force_login(reader)
-    page = client.get("/").content.decode()
+    page = client.get(reverse("showcase")).content.decode()  # the home's folded news
     assert "Aucune lettre n'est encore parue." in page
     edition = make_edition([mutuelle])
     Edition.objects.filter(pk=edition.pk).update(status=Edition.Status.SENT, sent_at=timezone.now())
@@ -296,5 +296,5 @@ def test_the_home_page_shows_the_latest_letter_and_guides(client, reader, mutuel
         body="<p>Éteindre les écrans.</p>",
     )
     guides.publish(by=coordinator, guide=guide)
-    page = client.get("/").content.decode()
+    page = client.get(reverse("showcase")).content.decode()
     assert edition.title in page and "Guide des éco-gestes" in page
