@@ -287,33 +287,18 @@ def _weekly_cards(
 
 def weekly_update(plan: ActionPlan, mutuelle: Mutuelle, *, others: bool) -> WeeklyUpdate:
     """The weekly update of a mutuelle; the deployments up to date only counted unless
-    `others` (the page shows them once unfolded: `up_to_date_deployments`)."""
-    now = timezone.now()
-    cards = _weekly_cards(plan, mutuelle, now)
-    rest: list[Deployment] | None = None
-    if others:
-        flagged = [(d, any(getattr(d, f"need_{name}") for name in NEEDS)) for d in cards]
-        needing = [deployment for deployment, needs in flagged if needs]
-        rest = [deployment for deployment, needs in flagged if not needs]
-        up_to_date = len(rest)
-    else:
-        # How many there are in all, read beside them (a subquery PostgreSQL computes once).
-        total = (
-            mutuelle_deployments(plan, mutuelle)
-            .order_by()
-            .values("mutuelle")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        needing = list(_needing(cards, now).annotate(total=Subquery(total)))
-        if needing:
-            up_to_date = needing[0].total - len(needing)  # type: ignore[attr-defined]
-        else:
-            up_to_date = mutuelle_deployments(plan, mutuelle).count()
+    `others` (the page shows them once unfolded: `up_to_date_deployments`). Every card is read
+    and sorted here, in one query without a count beside it: a mutuelle has tens of actions
+    (hundreds at the scale of a federation)."""
+    flagged = [
+        (deployment, any(getattr(deployment, f"need_{name}") for name in NEEDS))
+        for deployment in _weekly_cards(plan, mutuelle, timezone.now())
+    ]
+    rest = [deployment for deployment, needs in flagged if not needs]
     return WeeklyUpdate(
-        needing=needing,
-        others=rest,
-        up_to_date=up_to_date,
+        needing=[deployment for deployment, needs in flagged if needs],
+        others=rest if others else None,
+        up_to_date=len(rest),
         indicators=mutuelle_indicators(plan, mutuelle),
         quarters=plan_quarters(plan)[::-1],
     )
