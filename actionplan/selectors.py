@@ -233,12 +233,7 @@ def _in_current_plan(mutuelle: Mutuelle | None) -> QuerySet[Deployment]:
 
 
 # What the home's entries read of a deployment that needs its ambassador (`_why`).
-NEEDING_FIELDS = (
-    "status",
-    "mutuelle",
-    "reviewed_at",
-    *(f"action__{name}" for name in ("code", "title", "due_on")),
-)
+NEEDING_FIELDS = ("reviewed_at", *(f"action__{name}" for name in ("code", "title", "due_on")))
 
 
 def needing_update(
