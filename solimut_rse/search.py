@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.http import QueryDict
 from django.template.response import TemplateResponse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -236,6 +237,9 @@ def _results(request, asked: _Request, kinds: dict[str, str]) -> dict[str, objec
     ]
     return {
         "total": results.total,
+        # More matches than the engine counts: "plus de 1 000", its best ones listed.
+        "more": results.more,
+        "counted": number_format(results.total, force_grouping=True),
         "hits": hits,
         "facets": facets,
         "selected": selected,

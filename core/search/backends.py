@@ -80,6 +80,50 @@ class Sql(Expression):
 # exact word before a stem in each); then the terms spread over several of them; 0 for a
 # result found by a misspelt word only.
 RANKS = (("A", True), ("A", False), ("B", True), ("B", False), ("C", True), ("C", False))
+LEVELS = (*RANKS, ("", True), ("", False))
+
+
+def rank_of(weight: str, exact: bool) -> int:
+    if not weight:
+        return 2 if exact else 1
+    return 2 + len(RANKS) - RANKS.index((weight, exact))
+
+
+class Engine:
+    """What both databases share: the rank built from each one's conditions (`_levels`)."""
+
+    # The entries of one theme (a JSON list of ids in `column`).
+    THEME_FILTER: str
+    BEST = rank_of(*LEVELS[0])
+
+    def has_theme(self, theme: int) -> Sql:
+        before, rest = self.THEME_FILTER.split("{column}")
+        middle, after = rest.split("%s")
+        return Sql(before, F("theme_ids"), middle, Param(theme), after)
+
+    def _levels(self, terms: Sequence[Term]) -> list[tuple[int, Sql]]:
+        """(rank, condition) for each of `LEVELS`, best first: the terms found there."""
+        raise NotImplementedError
+
+    def score(self, terms: Sequence[Term]) -> Sql:
+        """The rank of a result: the best level whose condition holds, 0 for none."""
+        parts: list[Part] = ["CASE"]
+        for rank, condition in self._levels(terms):
+            parts += [" WHEN ", condition, f" THEN {rank}"]
+        parts.append(" ELSE 0 END")
+        return Sql(*parts, output_field=IntegerField())
+
+    def tiers(self, terms: Sequence[Term]) -> list[tuple[int, Sql]]:
+        """(rank, condition) best first, each condition holding for the results of exactly
+        that rank: a query per rank reads the best results first and may stop there."""
+        levels = self._levels(terms)
+        tiers = []
+        for index, (rank, condition) in enumerate([*levels, (0, None)]):
+            parts: list[Part] = ["(", condition, ")"] if condition is not None else ["1 = 1"]
+            for _above, better in levels[:index]:
+                parts += [" AND (", better, ") IS NOT TRUE"]
+            tiers.append((rank, Sql(*parts)))
+        return tiers
 
 
 def _trigrams(word: str) -> list[str]:
@@ -106,9 +150,8 @@ def word_similarity(word: str, title: str) -> float:
     return best
 
 
-class PostgreSQL:
-    # The entries `m` of one theme.
-    THEME_FILTER = "m.theme_ids @> jsonb_build_array(%s::bigint)"
+class PostgreSQL(Engine):
+    THEME_FILTER = "{column} @> jsonb_build_array(%s::bigint)"
 
     @staticmethod
     def _tsquery(terms: Sequence[Term], *, weight: str = "", prefix: bool = True) -> str:
@@ -132,21 +175,14 @@ class PostgreSQL:
             return found
         return Sql("(", found, " OR ", Param(term.words[0]), " <%% ", F("title_folded"), ")")
 
-    def score(self, terms: Sequence[Term]) -> Sql:
-        parts: list[Part] = ["CASE"]
-        for weight, exact in (*RANKS, ("", True), ("", False)):
+    def _levels(self, terms: Sequence[Term]) -> list[tuple[int, Sql]]:
+        levels = []
+        for weight, exact in LEVELS:
             column, config = ("exact", "solimut_fr_exact") if exact else ("vector", "solimut_fr")
             query = self._tsquery(terms, weight=weight, prefix=not exact)
-            parts += [" WHEN ", F(column), f" @@ to_tsquery('{config}', ", Param(query), ")"]
-            parts.append(f" THEN {self._rank(weight, exact)}")
-        parts.append(" ELSE 0 END")
-        return Sql(*parts, output_field=IntegerField())
-
-    @staticmethod
-    def _rank(weight: str, exact: bool) -> int:
-        if not weight:
-            return 2 if exact else 1
-        return 2 + len(RANKS) - RANKS.index((weight, exact))
+            found = Sql(F(column), f" @@ to_tsquery('{config}', ", Param(query), ")")
+            levels.append((rank_of(weight, exact), found))
+        return levels
 
     def write(self, entry_ids: Iterable[int]) -> None:
         vector = " || ".join(
@@ -167,8 +203,8 @@ class PostgreSQL:
         pass
 
 
-class SQLite:
-    THEME_FILTER = "EXISTS (SELECT 1 FROM json_each(m.theme_ids) WHERE value = %s)"
+class SQLite(Engine):
+    THEME_FILTER = "EXISTS (SELECT 1 FROM json_each({column}) WHERE value = %s)"
     COLUMNS = ("tx", "hx", "bx", "ts", "hs", "bs")
 
     @staticmethod
@@ -205,16 +241,15 @@ class SQLite:
         )  # fmt: skip
         return Sql("(", found, " OR ", similar, ")")
 
-    def score(self, terms: Sequence[Term]) -> Sql:
-        parts: list[Part] = ["CASE"]
+    def _levels(self, terms: Sequence[Term]) -> list[tuple[int, Sql]]:
         columns = {"A": "t", "B": "h", "C": "b", "": "t h b"}
-        for weight, exact in (*RANKS, ("", True), ("", False)):
+        levels = []
+        for weight, exact in LEVELS:
             suffix = "x" if exact else "s"
             names = " ".join(f"{name}{suffix}" for name in columns[weight].split())
             query = self._fts(terms, columns=names, stemmed=not exact)
-            parts += [" WHEN ", self._in(query), f" THEN {PostgreSQL._rank(weight, exact)}"]
-        parts.append(" ELSE 0 END")
-        return Sql(*parts, output_field=IntegerField())
+            levels.append((rank_of(weight, exact), self._in(query)))
+        return levels
 
     def write(self, entry_ids: Iterable[int]) -> None:
         from core.models import SearchEntry

@@ -5,6 +5,7 @@ import html
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
@@ -13,7 +14,7 @@ from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 
@@ -26,6 +27,14 @@ from .text import Term
 
 FACETS = ("kind", "mutuelle", "theme", "year")
 EXCERPT_WORDS = 30
+# The results a search counts, pages through and counts its facets over: beyond, it answers the
+# best this many and says there are more ("plus de 1 000 résultats"), as a search engine's
+# counts stop somewhere. Reading 20,000 hits of a common word to count them would cost a reader
+# each search about five times a rare word's (issue #13); no one pages past the fiftieth page.
+COUNTED = 1000
+# The most recent matches a search reads first: a few more than it counts, since a few of them
+# may rank lower (a letter naming the word in passing among initiatives titled with it).
+LOOKED_AT = COUNTED + COUNTED // 20
 
 
 @dataclass(frozen=True)
@@ -51,7 +60,8 @@ class Hit:
 @dataclass
 class Results:
     query: str
-    total: int = 0
+    total: int = 0  # at most COUNTED
+    more: bool = False  # more matches than COUNTED: `total` and the facets count the best ones
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[FacetValue]] = field(default_factory=lambda: {f: [] for f in FACETS})
     page: int = 1
@@ -85,10 +95,12 @@ def visible_entries(user: Any) -> QuerySet:
         if not readable.query.where and not readable.query.distinct:
             allowed.append(Q(kind=kind.name))  # all of them: no subquery to run
         else:
-            # EXISTS rather than IN: the database probes the few hits of a rare word one by
-            # one through the primary key, and hashes what may be read for a common one.
+            # A subquery per entry, through the object's primary key: a search reads at most
+            # COUNTED + 1 entries of a kind (EXISTS would let PostgreSQL hash every readable
+            # object first, 20,000 initiatives for a few hits).
             readable = readable.order_by().filter(pk=OuterRef("object_id"))
-            allowed.append(Q(kind=kind.name) & Q(Exists(readable)))
+            found = Subquery(readable.values(found=Value(True))[:1], output_field=BooleanField())
+            allowed.append(Q(kind=kind.name) & Q(found))
     if not allowed:
         return _entries().none()
     return _entries().filter(reduce(or_, allowed))
@@ -176,12 +188,12 @@ def _search(
     }
     matched = _matching(visible, terms)
     wanted = max(_int(page) or 1, 1)
-    counts, ranked = _one_pass(matched, terms, chosen, wanted, per_page)
-    results.total = counts.pop(("total", ""), 0)
+    counts, ranked, results.more = _find(matched, terms, chosen, wanted, per_page)
+    results.total = min(counts.pop(("total", ""), 0), COUNTED)
     results.pages = max(1, math.ceil(results.total / per_page))
     results.page = min(wanted, results.pages)
     if results.page != wanted and results.total:  # asked past the end: the last page
-        ranked = _one_pass(matched, terms, chosen, results.page, per_page)[1]
+        ranked = _find(matched, terms, chosen, results.page, per_page)[1]
     for (facet, value), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         results.facets[facet].append(FacetValue(value, count, _same(value, chosen[facet])))
     if ranked:
@@ -200,6 +212,21 @@ def _search(
     return results
 
 
+def _find(
+    matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
+) -> tuple[dict[tuple[str, str], int], dict[int, int], bool]:
+    """The counts, the page's entries (id -> rank), and whether more than COUNTED matched."""
+    counts, ranked = _one_pass(matched, terms, chosen, page, per_page)
+    best = counts.pop(("best", ""), 0)
+    if counts.pop(("matched", ""), 0) <= COUNTED:
+        return counts, ranked, False
+    # COUNTED matches of the best rank among the most recent are the best results, which the
+    # statement counted; otherwise (or under a filter) the best are looked for.
+    if best < COUNTED or any(value is not None for value in chosen.values()):
+        counts, ranked = _best(matched, terms, chosen, page, per_page)
+    return counts, ranked, True
+
+
 _FILTERS = {
     "kind": "m.kind = %s",
     "mutuelle": "m.mutuelle_id = %s",
@@ -212,27 +239,30 @@ def _one_pass(
     matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
 ) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
     """The total, the facets' counts and the page's entries (id -> rank), in one statement that
-    finds the matching entries once: a common word is looked for, and its results ranked, once
-    rather than once per count."""
+    finds the matching entries once (each facet counted under the other facets' filters); and
+    ("matched", "") how many matched, up to LOOKED_AT (the most recent), where it stops
+    looking, and ("best", "") how many of those have the best rank."""
+    engine = backend()
     inner, inner_params = (
-        matched.annotate(rank=backend().score(terms))
-        .order_by()
-        .values_list("id", "kind", "mutuelle_id", "year", "date", "theme_ids", "rank")
+        matched.annotate(rank=engine.score(terms))
+        .order_by(*RECENT)
+        .values_list("id", "kind", "mutuelle_id", "year", "date", "theme_ids", "rank")[:LOOKED_AT]
         .query.sql_with_params()
     )
-
-    engine = backend()
 
     def where(but: str | None = None) -> tuple[str, list[Any]]:
         parts, params = ["1 = 1"], []
         for name, condition in _FILTERS.items():
             if name != but and chosen[name] is not None:
-                parts.append(condition or engine.THEME_FILTER)
+                parts.append(condition or engine.THEME_FILTER.format(column="m.theme_ids"))
                 params.append(chosen[name])
         return " AND ".join(parts), params
 
-    branches: list[str] = []
-    params: list[Any] = list(inner_params)
+    branches: list[str] = [
+        "SELECT 'matched', '', COUNT(*) FROM found",
+        "SELECT 'best', '', COUNT(*) FROM found WHERE found.rank = %s",
+    ]
+    params: list[Any] = [*inner_params, COUNTED, engine.BEST]
     sql, extra = where()
     branches.append(f"SELECT 'total', '', COUNT(*) FROM m WHERE {sql}")  # noqa: S608
     params += extra
@@ -245,7 +275,7 @@ def _one_pass(
         params += extra
     # Themes: the entries counted per set of themes (a few dozen sets, however many entries),
     # each set's count then added to each of its themes here; cheaper than a row per theme of
-    # each of 20,000 entries.
+    # each entry.
     sql, extra = where(but="theme")
     branches.append(
         "SELECT 'themes', CAST(m.theme_ids AS TEXT), COUNT(*) FROM m "  # noqa: S608
@@ -260,9 +290,10 @@ def _one_pass(
     )
     params += [*extra, per_page, (page - 1) * per_page]
     statement = (
-        "WITH m (id, kind, mutuelle_id, year, date, theme_ids, rank) AS MATERIALIZED ("
+        "WITH found (id, kind, mutuelle_id, year, date, theme_ids, rank) AS MATERIALIZED ("  # noqa: S608
         + inner
-        + ") "
+        + "), m AS (SELECT * FROM found "
+        + "ORDER BY rank DESC, date DESC NULLS LAST, id DESC LIMIT %s) "
         + " UNION ALL ".join(branches)
     )
     counts: dict[tuple[str, str], int] = {}
@@ -273,12 +304,67 @@ def _one_pass(
             if facet == "hit":
                 ranked[int(value)] = number
             elif facet == "themes":
-                for theme in json.loads(value):
-                    key = ("theme", str(theme))
-                    counts[key] = counts.get(key, 0) + number
+                _add_themes(counts, json.loads(value), number)
             else:
                 counts[(facet, value)] = number
     return counts, ranked
+
+
+def _best(
+    matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
+) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
+    """More than COUNTED matches: the best COUNTED under the filters chosen (and whether there
+    are more), read rank by rank, most recent first in each, until COUNTED + 1 are found; their
+    facets counted here. A common word usually fills its best rank (the word in the titles): one
+    query then reads the COUNTED most recent entries and stops, where counting every match
+    would read them all. A facet is counted within the other filters and its own."""
+    engine = backend()
+    filtered = matched
+    for name, value in chosen.items():
+        if value is not None:
+            filtered = filtered.filter(
+                engine.has_theme(value) if name == "theme" else Q(**{_COLUMNS[name]: value})
+            )
+    best: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        for rank, condition in engine.tiers(terms):
+            sql, params = (
+                filtered.filter(condition)
+                .order_by(*RECENT)
+                .values_list("id", "kind", "mutuelle_id", "year", "theme_ids")[
+                    : COUNTED + 1 - len(best)
+                ]
+                .query.sql_with_params()
+            )
+            cursor.execute(sql, params)  # raw rows: the themes as their JSON text
+            best += [(*row, rank) for row in cursor.fetchall()]
+            if len(best) > COUNTED:
+                break
+    counts: dict[tuple[str, str], int] = {("total", ""): len(best)}
+    # Counted per combination of facets (a few dozen), then per facet value.
+    for (kind, mutuelle_id, year, theme_ids), number in Counter(
+        row[1:5] for row in best[:COUNTED]
+    ).items():
+        for facet, value in (("kind", kind), ("mutuelle", mutuelle_id), ("year", year)):
+            if value is not None:
+                key = (facet, str(value))
+                counts[key] = counts.get(key, 0) + number
+        _add_themes(counts, json.loads(theme_ids), number)
+    start = (page - 1) * per_page
+    ranked = {row[0]: row[-1] for row in best[:COUNTED][start : start + per_page]}
+    return counts, ranked
+
+
+# Most recent first (then the latest written): the order within a rank, which the index
+# `search_recent` reads in (PostgreSQL), stopping once a page or COUNTED + 1 are found.
+RECENT = (F("date").desc(nulls_last=True), F("id").desc())
+_COLUMNS = {"kind": "kind", "mutuelle": "mutuelle_id", "year": "year"}
+
+
+def _add_themes(counts: dict[tuple[str, str], int], theme_ids: list[int], number: int) -> None:
+    for theme in theme_ids:
+        key = ("theme", str(theme))
+        counts[key] = counts.get(key, 0) + number
 
 
 def _same(value: Any, chosen: Any) -> bool:
