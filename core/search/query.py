@@ -8,13 +8,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, reduce
+from functools import lru_cache
 from itertools import islice
-from operator import or_
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import BooleanField, F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 
@@ -84,26 +84,41 @@ def _entries() -> QuerySet:
 
 
 def visible_entries(user: Any) -> QuerySet:
-    """The entries `user` may see: each kind's through its own `visible(user)` queryset."""
+    """The entries `user` may see: each kind's through its own `visible(user)` queryset.
+
+    Each kind's queryset is compiled on its own and the whole written as one SQL condition, an
+    entry looked up among what its kind may read by its primary key (a search reads at most
+    LOOKED_AT entries: EXISTS would let PostgreSQL hash every readable object first, 20,000
+    initiatives for a few hits). The ORM composing a dozen nested subqueries, and resolving them
+    again at each filter added, cost a search more than the database running them."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return _entries().none()
-    allowed = []
+    entries = _entries()
+    table = connection.ops.quote_name(entries.model._meta.db_table)
+    every, some, params = [], [], []
     for kind in _kinds.values():
         readable = kind.visible(user)
         if readable.query.is_empty():
             continue
         if not readable.query.where and not readable.query.distinct:
-            allowed.append(Q(kind=kind.name))  # all of them: no subquery to run
-        else:
-            # A subquery per entry, through the object's primary key: a search reads at most
-            # COUNTED + 1 entries of a kind (EXISTS would let PostgreSQL hash every readable
-            # object first, 20,000 initiatives for a few hits).
-            readable = readable.order_by().filter(pk=OuterRef("object_id"))
-            found = Subquery(readable.values(found=Value(True))[:1], output_field=BooleanField())
-            allowed.append(Q(kind=kind.name) & Q(found))
-    if not allowed:
-        return _entries().none()
-    return _entries().filter(reduce(or_, allowed))
+            every.append(kind.name)  # all of them: no subquery to run
+            continue
+        sql, readable_params = (
+            readable.order_by().values(readable_id=F("pk")).query.sql_with_params()
+        )
+        some.append(
+            f"({table}.kind = %s AND (SELECT TRUE FROM ({sql}) AS readable "  # noqa: S608
+            f"WHERE readable.readable_id = {table}.object_id LIMIT 1))"
+        )
+        params += [kind.name, *readable_params]
+    if every:
+        some.append(f"{table}.kind IN ({', '.join(['%s'] * len(every))})")
+        params += every
+    if not some:
+        return entries.none()
+    # The ORM's own SQL, each value a parameter.
+    condition = RawSQL(" OR ".join(some), params, output_field=BooleanField())  # noqa: S611
+    return entries.filter(condition)
 
 
 def _matching(entries: QuerySet, terms: list[Term]) -> QuerySet:
@@ -216,15 +231,27 @@ def _find(
     matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
 ) -> tuple[dict[tuple[str, str], int], dict[int, int], bool]:
     """The counts, the page's entries (id -> rank), and whether more than COUNTED matched."""
-    counts, ranked = _one_pass(matched, terms, chosen, page, per_page)
-    best = counts.pop(("best", ""), 0)
-    if counts.pop(("matched", ""), 0) <= COUNTED:
-        return counts, ranked, False
+    found, ranked = _one_pass(matched, terms, chosen, page, per_page)
+    if found.matched <= COUNTED:
+        return _tally(found.combinations, chosen), ranked, False
     # COUNTED matches of the best rank among the most recent are the best results, which the
     # statement counted; otherwise (or under a filter) the best are looked for.
-    if best < COUNTED or any(value is not None for value in chosen.values()):
-        counts, ranked = _best(matched, terms, chosen, page, per_page)
-    return counts, ranked, True
+    if found.best < COUNTED or any(value is not None for value in chosen.values()):
+        combinations, ranked = _best(matched, terms, chosen, page, per_page)
+        return _tally(combinations, chosen), ranked, True
+    return _tally(found.combinations, chosen), ranked, True
+
+
+# (kind, mutuelle id, year, themes as JSON text, how many entries): the facets' counts come
+# from these, a few dozen whatever the number of entries.
+Combination = tuple[str, int | None, int | None, str, int]
+
+
+@dataclass
+class _Found:
+    matched: int = 0  # up to LOOKED_AT, the most recent
+    best: int = 0  # how many of those have the best rank
+    combinations: list[Combination] = field(default_factory=list)  # of the best COUNTED
 
 
 _FILTERS = {
@@ -237,11 +264,9 @@ _FILTERS = {
 
 def _one_pass(
     matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
-) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
-    """The total, the facets' counts and the page's entries (id -> rank), in one statement that
-    finds the matching entries once (each facet counted under the other facets' filters); and
-    ("matched", "") how many matched, up to LOOKED_AT (the most recent), where it stops
-    looking, and ("best", "") how many of those have the best rank."""
+) -> tuple[_Found, dict[int, int]]:
+    """What matched (see `_Found`) and the page's entries (id -> rank), in one statement that
+    reads the matching entries once, the most recent first, up to LOOKED_AT."""
     engine = backend()
     inner, inner_params = (
         matched.annotate(rank=engine.score(terms))
@@ -249,75 +274,50 @@ def _one_pass(
         .values_list("id", "kind", "mutuelle_id", "year", "date", "theme_ids", "rank")[:LOOKED_AT]
         .query.sql_with_params()
     )
-
-    def where(but: str | None = None) -> tuple[str, list[Any]]:
-        parts, params = ["1 = 1"], []
-        for name, condition in _FILTERS.items():
-            if name != but and chosen[name] is not None:
-                parts.append(condition or engine.THEME_FILTER.format(column="m.theme_ids"))
-                params.append(chosen[name])
-        return " AND ".join(parts), params
-
-    branches: list[str] = [
-        "SELECT 'matched', '', COUNT(*) FROM found",
-        "SELECT 'best', '', COUNT(*) FROM found WHERE found.rank = %s",
-    ]
-    params: list[Any] = [*inner_params, COUNTED, engine.BEST]
-    sql, extra = where()
-    branches.append(f"SELECT 'total', '', COUNT(*) FROM m WHERE {sql}")  # noqa: S608
-    params += extra
-    for facet, column in (("kind", "m.kind"), ("mutuelle", "m.mutuelle_id"), ("year", "m.year")):
-        sql, extra = where(but=facet)
-        branches.append(
-            f"SELECT '{facet}', CAST({column} AS TEXT), COUNT(*) FROM m "  # noqa: S608
-            f"WHERE {column} IS NOT NULL AND {sql} GROUP BY {column}"
-        )
-        params += extra
-    # Themes: the entries counted per set of themes (a few dozen sets, however many entries),
-    # each set's count then added to each of its themes here; cheaper than a row per theme of
-    # each entry.
-    sql, extra = where(but="theme")
-    branches.append(
-        "SELECT 'themes', CAST(m.theme_ids AS TEXT), COUNT(*) FROM m "  # noqa: S608
-        f"WHERE {sql} GROUP BY m.theme_ids"
-    )
-    params += extra
-    sql, extra = where()
-    branches.append(
-        "SELECT 'hit', CAST(id AS TEXT), rank FROM (SELECT m.id, m.rank FROM m "  # noqa: S608
-        f"WHERE {sql} ORDER BY m.rank DESC, m.date DESC NULLS LAST, m.id DESC "
-        "LIMIT %s OFFSET %s) AS page"
-    )
-    params += [*extra, per_page, (page - 1) * per_page]
+    where, params = ["1 = 1"], []
+    for name, condition in _FILTERS.items():
+        if chosen[name] is not None:
+            where.append(condition or engine.THEME_FILTER.format(column="m.theme_ids"))
+            params.append(chosen[name])
+    filters = " AND ".join(where)
+    # Rows (what, kind, key, year, themes, number): a combination of facets with its count
+    # (key: the mutuelle), the counts of `found`, a hit of the page (key: its id; number: rank).
     statement = (
         "WITH found (id, kind, mutuelle_id, year, date, theme_ids, rank) AS MATERIALIZED ("  # noqa: S608
         + inner
-        + "), m AS (SELECT * FROM found "
-        + "ORDER BY rank DESC, date DESC NULLS LAST, id DESC LIMIT %s) "
-        + " UNION ALL ".join(branches)
+        + "), m AS (SELECT * FROM found ORDER BY rank DESC, date DESC NULLS LAST, id DESC "  # noqa: S608
+        "LIMIT %s) "
+        "SELECT 'combination', m.kind, m.mutuelle_id, m.year, CAST(m.theme_ids AS TEXT), "
+        "COUNT(*) FROM m GROUP BY m.kind, m.mutuelle_id, m.year, m.theme_ids "
+        "UNION ALL SELECT 'matched', NULL, NULL, NULL, NULL, COUNT(*) FROM found "
+        "UNION ALL SELECT 'best', NULL, NULL, NULL, NULL, COUNT(*) FROM found "
+        "WHERE found.rank = %s "
+        "UNION ALL SELECT 'hit', NULL, page.id, NULL, NULL, page.rank FROM (SELECT m.id, m.rank "
+        f"FROM m WHERE {filters} "
+        "ORDER BY m.rank DESC, m.date DESC NULLS LAST, m.id DESC LIMIT %s OFFSET %s) AS page"
     )
-    counts: dict[tuple[str, str], int] = {}
-    ranked: dict[int, int] = {}
+    params = [*inner_params, COUNTED, engine.BEST, *params, per_page, (page - 1) * per_page]
+    found, ranked = _Found(), {}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
-        for facet, value, number in cursor.fetchall():
-            if facet == "hit":
-                ranked[int(value)] = number
-            elif facet == "themes":
-                _add_themes(counts, json.loads(value), number)
+        for what, kind, key, year, themes, number in cursor.fetchall():
+            if what == "combination":
+                found.combinations.append((kind, key, year, themes, number))
+            elif what == "hit":
+                ranked[key] = number
             else:
-                counts[(facet, value)] = number
-    return counts, ranked
+                setattr(found, what, number)
+    return found, ranked
 
 
 def _best(
     matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
-) -> tuple[dict[tuple[str, str], int], dict[int, int]]:
-    """More than COUNTED matches: the best COUNTED under the filters chosen (and whether there
-    are more), read rank by rank, most recent first in each, until COUNTED + 1 are found; their
-    facets counted here. A common word usually fills its best rank (the word in the titles): one
-    query then reads the COUNTED most recent entries and stops, where counting every match
-    would read them all. A facet is counted within the other filters and its own."""
+) -> tuple[list[Combination], dict[int, int]]:
+    """More than COUNTED matches: the best COUNTED under the filters chosen, read rank by rank,
+    most recent first in each, until COUNTED + 1 are found (their combinations of facets, and
+    the page's entries). A common word usually fills its best rank (the word in the titles):
+    one query then reads the COUNTED most recent entries and stops, where counting every match
+    would read them all. A facet chosen is counted within its own filter."""
     engine = backend()
     filtered = matched
     for name, value in chosen.items():
@@ -331,7 +331,7 @@ def _best(
             sql, params = (
                 filtered.filter(condition)
                 .order_by(*RECENT)
-                .values_list("id", "kind", "mutuelle_id", "year", "theme_ids")[
+                .values_list("kind", "mutuelle_id", "year", "theme_ids", "id")[
                     : COUNTED + 1 - len(best)
                 ]
                 .query.sql_with_params()
@@ -340,19 +340,12 @@ def _best(
             best += [(*row, rank) for row in cursor.fetchall()]
             if len(best) > COUNTED:
                 break
-    counts: dict[tuple[str, str], int] = {("total", ""): len(best)}
-    # Counted per combination of facets (a few dozen), then per facet value.
-    for (kind, mutuelle_id, year, theme_ids), number in Counter(
-        row[1:5] for row in best[:COUNTED]
-    ).items():
-        for facet, value in (("kind", kind), ("mutuelle", mutuelle_id), ("year", year)):
-            if value is not None:
-                key = (facet, str(value))
-                counts[key] = counts.get(key, 0) + number
-        _add_themes(counts, json.loads(theme_ids), number)
+    best = best[:COUNTED]
+    combinations = [
+        (*combination, number) for combination, number in Counter(row[:4] for row in best).items()
+    ]
     start = (page - 1) * per_page
-    ranked = {row[0]: row[-1] for row in best[:COUNTED][start : start + per_page]}
-    return counts, ranked
+    return combinations, {row[4]: row[5] for row in best[start : start + per_page]}
 
 
 # Most recent first (then the latest written): the order within a rank, which the index
@@ -361,10 +354,31 @@ RECENT = (F("date").desc(nulls_last=True), F("id").desc())
 _COLUMNS = {"kind": "kind", "mutuelle": "mutuelle_id", "year": "year"}
 
 
-def _add_themes(counts: dict[tuple[str, str], int], theme_ids: list[int], number: int) -> None:
-    for theme in theme_ids:
-        key = ("theme", str(theme))
-        counts[key] = counts.get(key, 0) + number
+def _tally(combinations: list[Combination], chosen: dict[str, Any]) -> dict[tuple[str, str], int]:
+    """The total and each facet's counts, (facet, value) -> count: the total under every filter
+    chosen, each facet under the others' (its other values stay on offer)."""
+    counts: dict[tuple[str, str], int] = {("total", ""): 0}
+    for kind, mutuelle_id, year, themes, number in combinations:
+        values: dict[str, list[Any]] = {
+            "kind": [kind],
+            "mutuelle": [mutuelle_id] if mutuelle_id is not None else [],
+            "year": [year] if year is not None else [],
+            "theme": json.loads(themes),
+        }
+        missed = [
+            name
+            for name, value in chosen.items()
+            if value is not None and not any(_same(mine, value) for mine in values[name])
+        ]
+        if not missed:
+            counts[("total", "")] += number
+        for facet in FACETS:
+            if missed and missed != [facet]:
+                continue  # left out by another facet's filter
+            for value in values[facet]:
+                key = (facet, str(value))
+                counts[key] = counts.get(key, 0) + number
+    return counts
 
 
 def _same(value: Any, chosen: Any) -> bool:
