@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.utils.formats import number_format
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -92,9 +93,7 @@ class ResultsPage:
 
 
 def _url(params: dict[str, str]) -> str:
-    query = QueryDict(mutable=True)
-    query.update({key: value for key, value in params.items() if value})
-    return f"?{query.urlencode()}"
+    return f"?{urlencode({key: value for key, value in params.items() if value})}"
 
 
 def _page_number(value: str | None) -> int:
@@ -237,7 +236,7 @@ def _results(request, asked: _Request, kinds: dict[str, str]) -> dict[str, objec
     ]
     return {
         "total": results.total,
-        # More matches than the engine counts: "plus de 1 000", its best ones listed.
+        # More matches than the engine counts: "plus de 500", its best ones listed.
         "more": results.more,
         "counted": number_format(results.total, force_grouping=True),
         "hits": hits,

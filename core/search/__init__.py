@@ -41,7 +41,7 @@ same stem too: "recycler" finds "recyclage"), or a misspelt word by its similari
 body (an exact word before a stem each time), then terms spread over several of them, then
 misspelt matches; recent first at equal rank. See `backends` for the two databases.
 
-What is counted: up to `query.COUNTED` results (1,000). Beyond, a search answers its best 1,000
+What is counted: up to `query.COUNTED` results (500). Beyond, a search answers its best 500
 (their pages, their facets' counts) and says there are more, without reading every match: a
 common word is read most recent first and rank by rank, stopping there.
 """

@@ -28,10 +28,11 @@ from .text import Term
 FACETS = ("kind", "mutuelle", "theme", "year")
 EXCERPT_WORDS = 30
 # The results a search counts, pages through and counts its facets over: beyond, it answers the
-# best this many and says there are more ("plus de 1 000 résultats"), as a search engine's
-# counts stop somewhere. Reading 20,000 hits of a common word to count them would cost a reader
-# each search about five times a rare word's (issue #13); no one pages past the fiftieth page.
-COUNTED = 1000
+# best this many and says there are more ("plus de 500 résultats"), as a search engine's counts
+# stop somewhere. Reading the 20,000 hits of a common word to count them cost a search about
+# five times a rare word's (issue #13); 25 pages of 20 are more than anyone reads, and the
+# group's whole intranet holds a few hundred initiatives.
+COUNTED = 500
 # The most recent matches a search reads first: a few more than it counts, since a few of them
 # may rank lower (a letter naming the word in passing among initiatives titled with it).
 LOOKED_AT = COUNTED + COUNTED // 20
@@ -234,12 +235,29 @@ def _find(
     found, ranked = _one_pass(matched, terms, chosen, page, per_page)
     if found.matched <= COUNTED:
         return _tally(found.combinations, chosen), ranked, False
+    if any(value is not None for value in chosen.values()):
+        # What the filters leave, looked at on its own (each facet chosen then counted within
+        # its own filter): often few enough to count, a guide among 20,000 initiatives.
+        matched = _narrowed(matched, chosen)
+        found, ranked = _one_pass(matched, terms, chosen, page, per_page)
+        if found.matched <= COUNTED:
+            return _tally(found.combinations, chosen), ranked, False
     # COUNTED matches of the best rank among the most recent are the best results, which the
-    # statement counted; otherwise (or under a filter) the best are looked for.
-    if found.best < COUNTED or any(value is not None for value in chosen.values()):
-        combinations, ranked = _best(matched, terms, chosen, page, per_page)
+    # statement counted; otherwise the best are looked for rank by rank.
+    if found.best < COUNTED:
+        combinations, ranked = _best(matched, terms, page, per_page)
         return _tally(combinations, chosen), ranked, True
     return _tally(found.combinations, chosen), ranked, True
+
+
+def _narrowed(matched: QuerySet, chosen: dict[str, Any]) -> QuerySet:
+    engine = backend()
+    for name, value in chosen.items():
+        if value is not None:
+            matched = matched.filter(
+                engine.has_theme(value) if name == "theme" else Q(**{_COLUMNS[name]: value})
+            )
+    return matched
 
 
 # (kind, mutuelle id, year, themes as JSON text, how many entries): the facets' counts come
@@ -311,25 +329,18 @@ def _one_pass(
 
 
 def _best(
-    matched: QuerySet, terms: list[Term], chosen: dict[str, Any], page: int, per_page: int
+    matched: QuerySet, terms: list[Term], page: int, per_page: int
 ) -> tuple[list[Combination], dict[int, int]]:
-    """More than COUNTED matches: the best COUNTED under the filters chosen, read rank by rank,
-    most recent first in each, until COUNTED + 1 are found (their combinations of facets, and
-    the page's entries). A common word usually fills its best rank (the word in the titles):
-    one query then reads the COUNTED most recent entries and stops, where counting every match
-    would read them all. A facet chosen is counted within its own filter."""
+    """More than COUNTED matches: the best COUNTED, read rank by rank, most recent first in
+    each, until COUNTED + 1 are found (their combinations of facets, and the page's entries).
+    A common word usually fills its best rank (the word in the titles) and `_one_pass` has
+    found them; a word common in the texts but not in the titles comes here."""
     engine = backend()
-    filtered = matched
-    for name, value in chosen.items():
-        if value is not None:
-            filtered = filtered.filter(
-                engine.has_theme(value) if name == "theme" else Q(**{_COLUMNS[name]: value})
-            )
     best: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
         for rank, condition in engine.tiers(terms):
             sql, params = (
-                filtered.filter(condition)
+                matched.filter(condition)
                 .order_by(*RECENT)
                 .values_list("kind", "mutuelle_id", "year", "theme_ids", "id")[
                     : COUNTED + 1 - len(best)

@@ -115,5 +115,17 @@ def test_the_page_says_there_are_more(client, corpus, counting_three):
     response = client.get("/search/", {"q": "agence"})
     page = response.content.decode()
     assert "Plus de 3 résultats pour « agence »" in page
-    assert "Voici les 3 plus pertinents" in page
+    assert "Seuls les 3 plus pertinents sont listés" in page
     assert len(response.context["hits"]) == 3
+
+
+def test_a_filter_leaving_few_counts_them_all(corpus, counting_three):
+    """Many matches, but the filter chosen leaves fewer than it counts: all of those, counted
+    exactly (here the one action among the matches of "santé")."""
+    coordinator = corpus.people["coordinator"]
+    everything = search.search(coordinator, "sante", kind="action")
+    counting_three()
+    assert search.search(coordinator, "sante").more
+    results = search.search(coordinator, "sante", kind="action")
+    assert (results.more, results.total) == (False, everything.total)
+    assert _keys(results.hits) == _keys(everything.hits)
