@@ -8,6 +8,7 @@ filters, name mutuelles and themes by slug (`?mutuelle=armor&theme=egalite`); a 
 nothing is ignored rather than refused."""
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import QueryDict
 from django.template.response import TemplateResponse
@@ -125,7 +126,7 @@ class _Request:
         return {"q": self.text, **self.raw, **changes}
 
 
-def _facets(request: _Request, results, mutuelles: dict[int, Mutuelle], themes, kinds):
+def _facets(request: _Request, results, mutuelles: dict[int, Any], themes, kinds):
     """The engine's facet values named and linked, most frequent first (years, newest first)."""
     names = {
         "kind": lambda value: kinds.get(value),
@@ -188,15 +189,21 @@ def _chosen_label(name, slug, mutuelles, themes, kinds) -> str:
     return slug
 
 
-def _reference() -> tuple[dict[int, Mutuelle], dict[int, Theme]]:
-    """Every mutuelle and theme by id: what the URL's slugs, the hits and the facets name (a few
-    dozen rows of reference data), kept in the cache until one of them changes."""
+def _reference() -> tuple[dict[int, Any], dict[int, Any]]:
+    """Every mutuelle and theme by id, the few fields the page shows (rows, not models): what
+    the URL's slugs, the hits and the facets name (a few dozen rows of reference data), kept in
+    the cache until one of them changes."""
     return fragments.cached(
         "search:reference",
         revisions=["mutuelles"],
         render=lambda: (
-            {mutuelle.pk: mutuelle for mutuelle in Mutuelle.objects.all()},
-            {theme.pk: theme for theme in Theme.objects.all()},
+            {
+                row.pk: row
+                for row in Mutuelle.objects.values_list(
+                    "pk", "short_name", "slug", "colour", named=True
+                )
+            },
+            {row.pk: row for row in Theme.objects.values_list("pk", "name", "slug", named=True)},
         ),
     )
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, F, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -104,9 +105,12 @@ def visible_entries(user: Any) -> QuerySet:
         if not readable.query.where and not readable.query.distinct:
             every.append(kind.name)  # all of them: no subquery to run
             continue
-        sql, readable_params = (
-            readable.order_by().values(readable_id=F("pk")).query.sql_with_params()
-        )
+        try:
+            sql, readable_params = (
+                readable.order_by().values(readable_id=F("pk")).query.sql_with_params()
+            )
+        except EmptyResultSet:  # e.g. `pk__in=[]`: nothing of this kind
+            continue
         some.append(
             f"({table}.kind = %s AND (SELECT TRUE FROM ({sql}) AS readable "  # noqa: S608
             f"WHERE readable.readable_id = {table}.object_id LIMIT 1))"
@@ -159,7 +163,8 @@ def search(
     per_page: int = 20,
 ) -> Results:
     """What `user` may read that matches `query`, best first, one page of it, with the facets
-    counted over what they may read (two queries, whatever is found).
+    counted over what they may read: one statement whatever is found, a few more when more
+    than COUNTED matched (see `_find`), then the page's entries.
 
     Kept in the cache (`core.fragments`) until the index changes, for everyone who may see
     exactly what `user` sees (the same permission rules applied: the SQL that says which
@@ -205,7 +210,7 @@ def _search(
     matched = _matching(visible, terms)
     wanted = max(_int(page) or 1, 1)
     counts, ranked, results.more = _find(matched, terms, chosen, wanted, per_page)
-    results.total = min(counts.pop(("total", ""), 0), COUNTED)
+    results.total = counts.pop(("total", ""))
     results.pages = max(1, math.ceil(results.total / per_page))
     results.page = min(wanted, results.pages)
     if results.page != wanted and results.total:  # asked past the end: the last page

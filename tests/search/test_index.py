@@ -179,6 +179,22 @@ def test_the_rebuild_command_refuses_an_unknown_kind(corpus):
 # --- What each one finds and counts -----------------------------------------------------------
 
 
+def test_a_kind_whose_rule_reads_nothing_is_left_out(corpus, settings, monkeypatch):
+    """A kind's rule written as an empty list of ids (`pk__in=[]`, no SQL to run) hides every
+    object of that kind and nothing else."""
+    from core.search.registry import _kinds
+    from guides.models import Guide
+
+    settings.RSE_FRAGMENT_CACHE = False
+    reader = corpus.people["reader"]
+    before = titles(reader, "bureau")
+    assert "Guide des éco-gestes au bureau" in before
+    monkeypatch.setattr(_kinds["guide"], "visible", lambda user: Guide.objects.filter(pk__in=[]))
+    assert titles(reader, "bureau") == [
+        title for title in before if title != "Guide des éco-gestes au bureau"
+    ]
+
+
 def test_drafts_count_for_those_who_may_read_them_only(corpus):
     covoiturage = {
         role: search.search(corpus.people[role], "covoiturage", kind="initiative")
