@@ -43,7 +43,7 @@ misspelt matches; recent first at equal rank. See `backends` for the two databas
 
 What is counted: up to `query.COUNTED` results (500). Beyond, a search answers its best 500
 (their pages, their facets' counts) and says there are more, without reading every match: a
-common word is read most recent first and rank by rank, stopping there.
+common word in the titles is read most recent first, stopping there.
 """
 
 from .query import FacetValue, Hit, Results, matching, search, visible_entries

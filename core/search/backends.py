@@ -113,18 +113,6 @@ class Engine:
         parts.append(" ELSE 0 END")
         return Sql(*parts, output_field=IntegerField())
 
-    def tiers(self, terms: Sequence[Term]) -> list[tuple[int, Sql]]:
-        """(rank, condition) best first, each condition holding for the results of exactly
-        that rank: a query per rank reads the best results first and may stop there."""
-        levels = self._levels(terms)
-        tiers = []
-        for index, (rank, condition) in enumerate([*levels, (0, None)]):
-            parts: list[Part] = ["(", condition, ")"] if condition is not None else ["1 = 1"]
-            for _above, better in levels[:index]:
-                parts += [" AND (", better, ") IS NOT TRUE"]
-            tiers.append((rank, Sql(*parts)))
-        return tiers
-
 
 def _trigrams(word: str) -> list[str]:
     padded = f"  {word} "

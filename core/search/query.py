@@ -248,7 +248,7 @@ def _find(
         if found.matched <= COUNTED:
             return _tally(found.combinations, chosen), ranked, False
     # COUNTED matches of the best rank among the most recent are the best results, which the
-    # statement counted; otherwise the best are looked for rank by rank.
+    # statement counted; otherwise every match is ranked.
     if found.best < COUNTED:
         combinations, ranked = _best(matched, terms, page, per_page)
         return _tally(combinations, chosen), ranked, True
@@ -336,27 +336,19 @@ def _one_pass(
 def _best(
     matched: QuerySet, terms: list[Term], page: int, per_page: int
 ) -> tuple[list[Combination], dict[int, int]]:
-    """More than COUNTED matches: the best COUNTED, read rank by rank, most recent first in
-    each, until COUNTED + 1 are found (their combinations of facets, and the page's entries).
-    A common word usually fills its best rank (the word in the titles) and `_one_pass` has
-    found them; a word common in the texts but not in the titles comes here."""
-    engine = backend()
-    best: list[tuple[Any, ...]] = []
+    """More than COUNTED matches, not all of the best rank among the most recent (a word common
+    in the texts rather than the titles): every match ranked, the best COUNTED kept (their
+    combinations of facets, and the page's entries). One pass over the matches, the cost
+    `_one_pass` avoids for a common word in the titles."""
+    sql, params = (
+        matched.annotate(rank=backend().score(terms))
+        .order_by(F("rank").desc(), *RECENT)
+        .values_list("kind", "mutuelle_id", "year", "theme_ids", "id", "rank")[:COUNTED]
+        .query.sql_with_params()
+    )
     with connection.cursor() as cursor:
-        for rank, condition in engine.tiers(terms):
-            sql, params = (
-                matched.filter(condition)
-                .order_by(*RECENT)
-                .values_list("kind", "mutuelle_id", "year", "theme_ids", "id")[
-                    : COUNTED + 1 - len(best)
-                ]
-                .query.sql_with_params()
-            )
-            cursor.execute(sql, params)  # raw rows: the themes as their JSON text
-            best += [(*row, rank) for row in cursor.fetchall()]
-            if len(best) > COUNTED:
-                break
-    best = best[:COUNTED]
+        cursor.execute(sql, params)  # raw rows: the themes as their JSON text
+        best = cursor.fetchall()
     combinations = [
         (*combination, number) for combination, number in Counter(row[:4] for row in best).items()
     ]
