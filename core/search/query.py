@@ -356,8 +356,8 @@ def _best(
     return combinations, {row[4]: row[5] for row in best[start : start + per_page]}
 
 
-# Most recent first (then the latest written): the order within a rank, which the index
-# `search_recent` reads in (PostgreSQL), stopping once a page or COUNTED + 1 are found.
+# Most recent first (then the latest written): the order within a rank, in which the index
+# `search_recent` (PostgreSQL) reads a common word's matches, stopping after LOOKED_AT.
 RECENT = (F("date").desc(nulls_last=True), F("id").desc())
 _COLUMNS = {"kind": "kind", "mutuelle": "mutuelle_id", "year": "year"}
 
